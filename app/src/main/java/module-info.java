@@ -1,0 +1,11 @@
+/**
+ * The dmftlab command line: {@code dmftlab run}, {@code dmftlab plugins}. Reads YAML experiments, runs the
+ * engines of {@code org.dmftlab.core} and writes tables and plots. Plugins are not required here: they are
+ * bound as services of core.
+ */
+module org.dmftlab.app {
+    requires org.dmftlab.core;
+    requires info.picocli;
+
+    opens org.dmftlab.app.cli to info.picocli;
+}

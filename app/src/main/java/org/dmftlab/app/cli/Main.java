@@ -1,0 +1,57 @@
+package org.dmftlab.app.cli;
+
+import java.io.PrintWriter;
+import org.dmftlab.core.spi.DmftlabException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code dmftlab}: dispatches to the subcommands and maps errors to exit codes. */
+@Command(name = "dmftlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {
+                "Exact high-dimensional dynamics of gradient methods: discrete-time dynamical mean-field theory",
+                "(DMFT) next to finite-size simulations of the same algorithm.",
+                "",
+                "Exit codes: 0 success, 1 failure at run time (e.g. a diverging trajectory),",
+                "2 invalid input (the message names the file, key and value)."},
+        subcommands = {PluginsCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line with the given streams and returns the exit code: 0, 1 (run failure) or 2
+     * (invalid input, one line on {@code err} naming file, key and value).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+            if (failure instanceof DmftlabException known) {
+                line.getErr().println("dmftlab: " + known.getMessage());
+                return known.exitCode();
+            }
+            throw failure;
+        });
+        commandLine.setParameterExceptionHandler((failure, arguments) -> {
+            CommandLine failed = failure.getCommandLine();
+            failed.getErr().println("dmftlab: [cli/bad-argument] " + failure.getMessage()
+                    + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The version, from the module descriptor. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getModule().getDescriptor() == null ? "unversioned"
+                    : Main.class.getModule().getDescriptor().rawVersion().orElse("unversioned");
+            return new String[] {"dmftlab " + version};
+        }
+    }
+}

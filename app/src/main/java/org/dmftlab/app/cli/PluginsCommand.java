@@ -1,0 +1,45 @@
+package org.dmftlab.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dmftlab.core.registry.PluginDescriptor;
+import org.dmftlab.core.registry.PluginFamily;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.spi.Parameter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dmftlab plugins}: every discovered provider with its origin and parameters. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"List every plugin dmftlab can use: family, id, module@version, description and",
+                "parameters with their defaults and allowed values."})
+final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Also load the plugin jars in this folder (third-party optimizers, losses, covariances).")
+    private Path pluginsFolder;
+
+    @Override
+    public Integer call() {
+        PluginRegistry registry = PluginRegistry.discover(pluginsFolder);
+        var out = spec.commandLine().getOut();
+        for (PluginFamily<?> family : PluginFamily.all()) {
+            for (PluginDescriptor<?> plugin : registry.all(family)) {
+                out.printf("%-10s  %-14s  %s%n", family.name(), plugin.id(), plugin.origin().moduleAtVersion());
+                out.printf("            %s%n", plugin.provider().description());
+                for (Parameter parameter : plugin.provider().parameters()) {
+                    String defaultValue = parameter.required() ? "(required)" : "= " + parameter.defaultValue();
+                    out.printf("              %-16s %-12s %s; %s%n", parameter.name(), defaultValue,
+                            parameter.allowed(), parameter.description());
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

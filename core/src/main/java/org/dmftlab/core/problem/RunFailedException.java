@@ -1,0 +1,17 @@
+package org.dmftlab.core.problem;
+
+import org.dmftlab.core.spi.DmftlabException;
+
+/** A run that started with valid input but could not finish, e.g. a diverging trajectory. Exit code 1. */
+public final class RunFailedException extends DmftlabException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param code    stable code, e.g. {@code run/diverged}
+     * @param message what happened (step, observable) and what to try
+     */
+    public RunFailedException(String code, String message) {
+        super(code, message);
+    }
+}

@@ -1,0 +1,197 @@
+package org.dmftlab.core.registry;
+
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.PluginProvider;
+
+/**
+ * Every plugin known to a run, by family and id.
+ *
+ * <p>{@link #discover} finds providers with {@link ServiceLoader}: from the boot layer (the module path, or
+ * {@code META-INF/services} on the class path) and, optionally, from a plugins folder loaded as a child
+ * {@link ModuleLayer}. The folder is resolved as the <em>after</em> finder with the boot layer as parent and
+ * modules the boot layer already has are skipped, so a stray copy of core in the folder cannot shadow the real
+ * one and make its plugins disappear silently. {@link #builder()} makes a registry by hand, for tests.
+ *
+ * <p>The registry fails fast, with stable codes: {@code plugins/malformed-id}, {@code plugins/duplicate-id}
+ * (naming both modules and jars), {@code plugins/unknown-id} (listing the known ids),
+ * {@code plugins/empty-family}, {@code plugins/bad-folder}.
+ */
+public final class PluginRegistry {
+
+    private static final Pattern ID = Pattern.compile(PluginProvider.ID_PATTERN);
+
+    private final Map<PluginFamily<?>, Map<String, PluginDescriptor<?>>> byFamily;
+
+    private PluginRegistry(Map<PluginFamily<?>, Map<String, PluginDescriptor<?>>> byFamily) {
+        this.byFamily = byFamily;
+    }
+
+    /** Discovers the providers of the boot layer; every family must have at least one. */
+    public static PluginRegistry discover() {
+        return discover(null);
+    }
+
+    /**
+     * Discovers the providers of the boot layer and of the jars in {@code pluginsFolder}; every family must have
+     * at least one.
+     *
+     * @param pluginsFolder a folder of plugin jars, or null for none
+     */
+    public static PluginRegistry discover(Path pluginsFolder) {
+        Builder builder = builder();
+        ModuleLayer layer = pluginsFolder == null ? null : pluginLayer(pluginsFolder);
+        for (PluginFamily<?> family : PluginFamily.all()) {
+            load(builder, family, layer);
+        }
+        PluginRegistry registry = builder.build();
+        PluginFamily.all().forEach(registry::requireNonEmpty);
+        return registry;
+    }
+
+    private static <T extends PluginProvider<?>> void load(Builder builder, PluginFamily<T> family, ModuleLayer layer) {
+        ServiceLoader<T> loader = layer == null
+                ? ServiceLoader.load(family.service(), PluginRegistry.class.getClassLoader())
+                : ServiceLoader.load(layer, family.service());
+        try {
+            for (T provider : loader) {
+                builder.add(family, provider, PluginOrigin.of(provider));
+            }
+        } catch (ServiceConfigurationError broken) {
+            throw new InvalidInputException("plugins/broken-provider", null, null,
+                    "a " + family + " plugin could not be loaded: " + broken.getMessage()
+                            + "; fix or remove that plugin jar");
+        }
+    }
+
+    private static ModuleLayer pluginLayer(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("plugins/bad-folder", "--plugins", folder,
+                    "not a folder; give a folder that holds plugin jars");
+        }
+        ModuleLayer boot = ModuleLayer.boot();
+        try {
+            ModuleFinder finder = ModuleFinder.of(folder);
+            Set<String> roots = finder.findAll().stream()
+                    .map(ModuleReference::descriptor)
+                    .map(descriptor -> descriptor.name())
+                    .filter(name -> boot.findModule(name).isEmpty())
+                    .collect(Collectors.toSet());
+            Configuration configuration = boot.configuration().resolveAndBind(ModuleFinder.of(), finder, roots);
+            return boot.defineModulesWithOneLoader(configuration, PluginRegistry.class.getClassLoader());
+        } catch (FindException | ResolutionException | LayerInstantiationException broken) {
+            throw new InvalidInputException("plugins/bad-folder", "--plugins", folder,
+                    "its jars cannot be loaded as modules: " + broken.getMessage()
+                            + "; each jar must be a plugin module whose dependencies are in the folder or in dmftlab");
+        }
+    }
+
+    /** A builder for registries made by hand (tests, embedding). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The providers of a family, in discovery order.
+     *
+     * @throws InvalidInputException {@code plugins/empty-family} when there is none
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends PluginProvider<?>> List<PluginDescriptor<T>> all(PluginFamily<T> family) {
+        requireNonEmpty(family);
+        return byFamily.get(family).values().stream().map(d -> (PluginDescriptor<T>) d).toList();
+    }
+
+    /**
+     * The provider of a family with the given id.
+     *
+     * @throws InvalidInputException {@code plugins/unknown-id}, with key {@code id}, listing the known ids
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends PluginProvider<?>> PluginDescriptor<T> find(PluginFamily<T> family, String id) {
+        requireNonEmpty(family);
+        PluginDescriptor<?> found = byFamily.get(family).get(id);
+        if (found == null) {
+            throw new InvalidInputException("plugins/unknown-id", "id", id, "no " + family + " plugin has this id; known: "
+                    + String.join(", ", byFamily.get(family).keySet())
+                    + " (run 'dmftlab plugins' to see them, or add a jar with --plugins DIR)");
+        }
+        return (PluginDescriptor<T>) found;
+    }
+
+    private void requireNonEmpty(PluginFamily<?> family) {
+        if (byFamily.getOrDefault(family, Map.of()).isEmpty()) {
+            throw new InvalidInputException("plugins/empty-family", null, null, "no " + family
+                    + " plugin was found; put the module that provides " + family.service().getName()
+                    + " on the module path or its jar in the --plugins folder");
+        }
+    }
+
+    /** Collects providers and checks their ids; see {@link PluginRegistry#builder()}. */
+    public static final class Builder {
+
+        private final Map<PluginFamily<?>, Map<String, PluginDescriptor<?>>> byFamily = new LinkedHashMap<>();
+
+        private Builder() {
+            PluginFamily.all().forEach(family -> byFamily.put(family, new LinkedHashMap<>()));
+        }
+
+        /** Adds a provider with its origin taken from its class. */
+        public <T extends PluginProvider<?>> Builder add(PluginFamily<T> family, T provider) {
+            return add(family, provider, PluginOrigin.of(provider));
+        }
+
+        /**
+         * Adds a provider.
+         *
+         * @throws InvalidInputException {@code plugins/malformed-id} or {@code plugins/duplicate-id}
+         */
+        public <T extends PluginProvider<?>> Builder add(PluginFamily<T> family, T provider, PluginOrigin origin) {
+            PluginDescriptor<T> added = new PluginDescriptor<>(family, provider, origin);
+            String id = provider.id();
+            if (id == null || !ID.matcher(id).matches()) {
+                throw new InvalidInputException("plugins/malformed-id", null, null, "the " + family + " plugin "
+                        + provider.getClass().getName() + " in module " + origin.moduleAtVersion() + " ("
+                        + origin.location() + ") has id '" + id + "'; ids are lowercase words joined by hyphens ("
+                        + PluginProvider.ID_PATTERN + "): fix its id() or remove the jar");
+            }
+            PluginDescriptor<?> existing = byFamily.get(family).putIfAbsent(id, added);
+            if (existing != null) {
+                throw new InvalidInputException("plugins/duplicate-id", null, null, "two " + family
+                        + " plugins have the id '" + id + "': " + existing.describe() + " and " + added.describe()
+                        + "; remove one of the jars or rename one id");
+            }
+            return this;
+        }
+
+        /** The registry; families may be empty until they are used. */
+        public PluginRegistry build() {
+            Map<PluginFamily<?>, Map<String, PluginDescriptor<?>>> copy = new LinkedHashMap<>();
+            byFamily.forEach((family, providers) -> copy.put(family, new LinkedHashMap<>(providers)));
+            return new PluginRegistry(copy);
+        }
+    }
+
+    /** For tests and listings: every family with its ids. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        byFamily.forEach((family, providers) -> parts.add(family + "=" + providers.keySet()));
+        return String.join(" ", parts);
+    }
+}

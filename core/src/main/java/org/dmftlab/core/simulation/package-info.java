@@ -1,0 +1,5 @@
+/**
+ * The finite-size simulation engine: runs an {@link org.dmftlab.core.spi.UpdateRule} on sampled data exactly as
+ * SPEC §1–3 describe and reports the observables averaged over seeds with their standard errors.
+ */
+package org.dmftlab.core.simulation;

@@ -1,0 +1,35 @@
+package org.dmftlab.core.spi;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The teacher of SPEC §1: labels y = φ(h0, ε) of the teacher preactivation h0 = x·w* and a label noise ε
+ * drawn once per sample, and the test-error metric of SPEC §3.
+ */
+public interface Teacher {
+
+    /** Draws one label noise ε (e.g. a standard normal, or a flip sign ±1). */
+    double drawNoise(RandomGenerator random);
+
+    /**
+     * The law of ε as a quadrature rule, so that E f(ε) = Σ_i w_i f(x_i) is exact or accurate for smooth f: the
+     * theory's test loss (a Gaussian integral over (h0, r), SPEC §3) averages over ε with it.
+     */
+    Quadrature noiseLaw();
+
+    /**
+     * φ(h0, ε): the label of a sample with teacher preactivation h0 and noise ε. It must be smooth in h0 except
+     * possibly at h0 = 0 (a sign), where test integrals are split.
+     */
+    double label(double h0, double noise);
+
+    /**
+     * The test error of SPEC §3 for a fresh sample whose (h0, x·w) is centred Gaussian with variances (ρ, Q)
+     * and covariance M: E(y − x·w)² for a regression teacher, P(sign(x·w) ≠ y) for a classification teacher.
+     *
+     * @param rho ρ = w*ᵀΣw* / d
+     * @param m   M = wᵀΣw* / d
+     * @param q   Q = wᵀΣw/d
+     */
+    double testError(double rho, double m, double q);
+}

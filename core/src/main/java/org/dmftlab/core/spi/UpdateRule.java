@@ -1,0 +1,33 @@
+package org.dmftlab.core.spi;
+
+/**
+ * A first-order method of the general linear-memory form of SPEC §2.1, given by its coefficients:
+ * <pre>
+ *   ŵ^t     = Σ_{j=0..p} c_{t,j} w^{t−j}
+ *   w^{t+1} = Σ_{j=0..p} a_{t,j} w^{t−j} − Σ_{j=0..p} b_{t,j} ∇L_{s^{t−j}}(ŵ^{t−j}) + √(2 T_L b_{t,0}) ζ^t
+ * </pre>
+ * with ∇L_s(ŵ) = λŵ + Σ_μ s_μ ℓ′(y_μ, x_μ·ŵ) x_μ, w^{−j} := w⁰, ζ^t ~ N(0, I_d), and the sample selection
+ * s^t_μ = 1/b with probability b (the batch fraction), else 0. SGD, heavy ball, Nesterov (with schedules) and
+ * Langevin dynamics are instances (see {@link StepCoefficients#momentum}). Both engines read the same
+ * coefficients, so any rule of this form works in the theory (SPEC §4.3) and in the simulation alike.
+ *
+ * <p>Implementations are immutable and cheap to query; engines read all coefficients before the step loop.
+ */
+public interface UpdateRule {
+
+    /** The memory depth p ≥ 0: the rule reads w^t … w^{t−p} and the gradients of steps t … t−p. */
+    int memory();
+
+    /**
+     * The coefficients (a_{t,·}, b_{t,·}, c_{t,·}) of step t → t+1, each of length {@link #memory()} + 1.
+     *
+     * @param t the step, 0 ≤ t
+     */
+    StepCoefficients coefficients(int t);
+
+    /** The batch fraction b in (0, 1]: each sample enters a step's gradient with probability b, weight 1/b. */
+    double batchFraction();
+
+    /** The Langevin temperature T_L ≥ 0 (0 for plain gradient methods). */
+    double temperature();
+}

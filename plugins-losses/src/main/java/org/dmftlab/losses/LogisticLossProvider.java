@@ -1,0 +1,68 @@
+package org.dmftlab.losses;
+
+import java.util.List;
+import org.dmftlab.core.spi.Loss;
+import org.dmftlab.core.spi.LossProvider;
+import org.dmftlab.core.spi.Parameter;
+import org.dmftlab.core.spi.PluginConfig;
+
+/**
+ * {@code logistic}: ℓ(y, r) = log(1 + e^{−yr}), ℓ′ = −y σ(−yr), ℓ″ = y² σ(yr) σ(−yr) with σ the logistic
+ * function (SPEC §1). Evaluated without overflow for any finite r.
+ */
+public final class LogisticLossProvider implements LossProvider {
+
+    @Override
+    public String id() {
+        return "logistic";
+    }
+
+    @Override
+    public String description() {
+        return "logistic loss log(1 + exp(-y r)) for labels y = +-1";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public Loss create(PluginConfig config) {
+        return new LogisticLoss();
+    }
+
+    /** log(1 + e^{−yr}) in stable form. */
+    private static final class LogisticLoss implements Loss {
+
+        @Override
+        public double value(double y, double r) {
+            return softplus(-y * r);
+        }
+
+        @Override
+        public double firstDerivative(double y, double r) {
+            return -y * sigmoid(-y * r);
+        }
+
+        @Override
+        public double secondDerivative(double y, double r) {
+            double p = sigmoid(y * r);
+            return y * y * p * (1 - p);
+        }
+
+        /** log(1 + e^x) without overflow. */
+        private static double softplus(double x) {
+            return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+        }
+
+        /** 1/(1 + e^{−x}) without overflow. */
+        private static double sigmoid(double x) {
+            if (x >= 0) {
+                return 1 / (1 + Math.exp(-x));
+            }
+            double e = Math.exp(x);
+            return e / (1 + e);
+        }
+    }
+}

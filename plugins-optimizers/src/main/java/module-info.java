@@ -1,0 +1,13 @@
+/**
+ * The standard optimizers of SPEC §2: {@code sgd}, {@code heavy-ball} and {@code nesterov}, all instances of the
+ * linear-memory form of SPEC §2.1 (with batch fraction and Langevin temperature). Exports nothing: the
+ * providers are found with {@link java.util.ServiceLoader}.
+ */
+module org.dmftlab.optimizers {
+    requires org.dmftlab.core;
+
+    provides org.dmftlab.core.spi.OptimizerProvider with
+            org.dmftlab.optimizers.SgdProvider,
+            org.dmftlab.optimizers.HeavyBallProvider,
+            org.dmftlab.optimizers.NesterovProvider;
+}
