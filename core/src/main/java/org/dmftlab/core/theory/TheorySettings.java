@@ -1,18 +1,32 @@
 package org.dmftlab.core.theory;
 
 /**
- * How to solve the DMFT of SPEC §4: the number of sample paths N of the data side, the seed of their random
- * streams and worker threads. Results do not depend on {@code threads}.
+ * How to solve the DMFT of SPEC §4. Results do not depend on {@code threads}.
  *
- * @param paths   N ≥ 1 (ignored by the exact mode)
- * @param seed    seed of the path streams
- * @param threads worker threads ≥ 1
+ * @param paths         N ≥ 1 sample paths of the data side (unused by the exact mode)
+ * @param seed          seed of the path streams
+ * @param species       K ≥ 1 quadrature nodes of the eigenvalue quantile function (species of SPEC §4); a
+ *                      spectrum whose nodes are all equal collapses to one species
+ * @param responsePaths paths that carry the pathwise responses G (SPEC §4.2), 0 &lt; responsePaths ≤ paths;
+ *                      fewer saves memory (O(responsePaths · T²/2) doubles) at the cost of noise in Γ
+ * @param mode          exact (path-free), Monte-Carlo, or automatic choice
+ * @param threads       worker threads ≥ 1
  */
-public record TheorySettings(int paths, long seed, int threads) {
+public record TheorySettings(int paths, long seed, int species, int responsePaths, Mode mode, int threads) {
+
+    /** How the data side is solved. */
+    public enum Mode {
+        /** EXACT when the loss has constant ℓ″ and b = 1 (linear Gaussian data side), else MONTE_CARLO. */
+        AUTO,
+        /** Deterministic propagation of covariances; only for constant ℓ″ and full batches (SPEC §5.1). */
+        EXACT,
+        /** Sampled paths with Monte-Carlo errors from independent sub-populations. */
+        MONTE_CARLO
+    }
 
     public TheorySettings {
-        if (paths < 1 || threads < 1) {
-            throw new IllegalArgumentException("paths and threads must be >= 1");
+        if (paths < 1 || species < 1 || threads < 1 || responsePaths < 1 || responsePaths > paths) {
+            throw new IllegalArgumentException("need paths, species, threads >= 1 and 1 <= responsePaths <= paths");
         }
     }
 }
