@@ -5,6 +5,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,7 @@ final class EmpiricalSpectrum implements Covariance {
 
     static final String EIGENVALUE = "eigenvalue";
     static final String TEACHER_POWER = "teacher-power";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     /** Ascending. */
     private final double[] eigenvalues;
@@ -112,7 +114,12 @@ final class EmpiricalSpectrum implements Covariance {
 
         List<String> lines() {
             try {
-                return Files.readAllLines(file);
+                List<String> lines = new ArrayList<>(Files.readAllLines(file));
+                // Spreadsheets often start a UTF-8 CSV with a byte-order mark; it is not part of the header.
+                if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+                    lines.set(0, lines.get(0).substring(1));
+                }
+                return lines;
             } catch (NoSuchFileException missing) {
                 throw new InvalidInputException("config/missing-file", key, file,
                         "'spectrum-file': no such file; give the path of a CSV file, relative to the experiment file");

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A third-party plugin as a user would ship it: a module with one {@code LossProvider}, compiled at test time
- * against the distribution's core jar and jarred, then loaded with {@code ./dmftlab plugins --plugins DIR}. Also
- * the failures a person can cause with {@code --plugins}: a duplicate id and a missing folder (exit 2, one line,
- * no stack trace).
+ * against the distribution's core jar and jarred, then loaded with {@code ./dmftlab plugins --plugins DIR}, also
+ * next to a stray copy of core (DESIGN: it must not shadow the real one). And the failures a person can cause
+ * with {@code --plugins}: a duplicate id and a missing folder (exit 2, one line, no stack trace).
  */
 class ThirdPartyPluginIT {
 
@@ -42,6 +42,19 @@ class ThirdPartyPluginIT {
                 result::toString);
         assertTrue(result.out().lines().anyMatch(line -> line.matches("loss +square +org\\.dmftlab\\.losses@.+")),
                 result::toString);
+    }
+
+    @Test
+    void aStrayCopyOfCoreInTheFolderDoesNotHideAnyPlugin() throws Exception {
+        Path folder = Files.createDirectory(scratch.resolve("plugins"));
+        pluginJar("org.example.quartic", "quartic", folder);
+        Files.copy(coreJar(), folder.resolve("dmftlab-core-copy.jar"));
+        Launcher.Result result = Launcher.run(scratch, "plugins", "--plugins", folder.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        for (String id : List.of("quartic", "square", "huber")) {
+            assertTrue(result.out().lines().anyMatch(line -> line.matches("loss +" + id + " +\\S+@\\S+")),
+                    () -> id + " missing in\n" + result);
+        }
     }
 
     @Test
@@ -118,12 +131,7 @@ class ThirdPartyPluginIT {
     private static void compile(Path sources, Path classes) throws IOException {
         ToolProvider javac = ToolProvider.findFirst("javac")
                 .orElseThrow(() -> new AssertionError("the tests need a JDK with javac, not a JRE"));
-        Path core;
-        try (Stream<Path> jars = Files.list(Launcher.modules())) {
-            core = jars.filter(jar -> jar.getFileName().toString().startsWith("dmftlab-core-")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no dmftlab-core jar in " + Launcher.modules()));
-        }
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "--module-path", core.toString(),
+        List<String> arguments = new ArrayList<>(List.of("--release", "17", "--module-path", coreJar().toString(),
                 "--module-version", VERSION, "-d", classes.toString()));
         try (Stream<Path> walk = Files.walk(sources)) {
             walk.filter(file -> file.toString().endsWith(".java")).map(Path::toString).forEach(arguments::add);
@@ -132,6 +140,14 @@ class ThirdPartyPluginIT {
         try (PrintWriter writer = new PrintWriter(messages)) {
             int status = javac.run(writer, writer, arguments.toArray(String[]::new));
             assertEquals(0, status, () -> "the plugin does not compile:\n" + messages);
+        }
+    }
+
+    /** The distribution's core jar, the one API a plugin compiles against. */
+    private static Path coreJar() throws IOException {
+        try (Stream<Path> jars = Files.list(Launcher.modules())) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith("dmftlab-core-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no dmftlab-core jar in " + Launcher.modules()));
         }
     }
 

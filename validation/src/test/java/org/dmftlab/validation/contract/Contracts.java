@@ -50,11 +50,8 @@ final class Contracts {
 
     /** Every provider of every family. */
     static Stream<Named<PluginDescriptor<?>>> allProviders() {
-        return PluginFamily.all().stream().flatMap(Contracts::providersOfAnyFamily);
-    }
-
-    private static Stream<Named<PluginDescriptor<?>>> providersOfAnyFamily(PluginFamily<?> family) {
-        return Plugins.REGISTRY.all(family).stream().map(d -> Named.of(family + " " + d.id(), d));
+        return PluginFamily.all().stream().flatMap(family -> providers(family)
+                .map(named -> Named.<PluginDescriptor<?>>of(named.getName(), named.getPayload())));
     }
 
     /** Values for the parameters that have no default (a path to {@link #SPECTRUM_CSV}); empty for most plugins. */

@@ -41,6 +41,11 @@ class SpectrumFileTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
+        assertArrayEquals(new double[] {0.5, 1.5}, read("\uFEFFeigenvalue\n1.5\n0.5\n").eigenvalues(2));
+    }
+
+    @Test
     void teacherPowersTravelWithTheirEigenvalueAndAreRescaledToMeanOne() throws IOException {
         Covariance spectrum = read("\"teacher-power\" , \"eigenvalue\"\n4,2\n0,1\n2,3\n");
         // Sorted by eigenvalue: (1, 0), (2, 4), (3, 2); mean power 2.
