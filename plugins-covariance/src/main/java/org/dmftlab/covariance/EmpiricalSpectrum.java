@@ -58,16 +58,16 @@ final class EmpiricalSpectrum implements Covariance {
      * @throws InvalidInputException naming the file, line and value for every problem with the file
      */
     static EmpiricalSpectrum read(Path file, String key) {
-        Reader reader = new Reader(file, key);
-        List<String> lines = reader.lines();
+        CsvFile csv = new CsvFile(file, key);
+        List<String> lines = csv.lines();
         int header = IntStream.range(0, lines.size()).filter(i -> !lines.get(i).isBlank()).findFirst()
-                .orElseThrow(() -> reader.error("spectrum/no-rows", 0, "the file is empty; it needs a header line with a column '"
-                        + EIGENVALUE + "' and one row per eigenvalue"));
+                .orElseThrow(() -> csv.error("spectrum/no-rows", 0, "the file is empty; it needs a header line"
+                        + " with a column '" + EIGENVALUE + "' and one row per eigenvalue"));
         List<String> columns = cells(lines.get(header));
         int eigenvalueColumn = columns.indexOf(EIGENVALUE);
         int powerColumn = columns.indexOf(TEACHER_POWER);
         if (eigenvalueColumn < 0) {
-            throw reader.error("spectrum/bad-header", header + 1, "header '" + lines.get(header).strip()
+            throw csv.error("spectrum/bad-header", header + 1, "header '" + lines.get(header).strip()
                     + "' has no column '" + EIGENVALUE + "'; name the columns " + EIGENVALUE + "[," + TEACHER_POWER + "]");
         }
         double[] values = new double[lines.size()];
@@ -78,16 +78,16 @@ final class EmpiricalSpectrum implements Covariance {
                 continue;
             }
             List<String> row = cells(lines.get(i));
-            values[rows] = reader.number(row, eigenvalueColumn, EIGENVALUE, i + 1);
-            powers[rows] = powerColumn < 0 ? 1 : reader.number(row, powerColumn, TEACHER_POWER, i + 1);
+            values[rows] = csv.number(row, eigenvalueColumn, EIGENVALUE, i + 1);
+            powers[rows] = powerColumn < 0 ? 1 : csv.number(row, powerColumn, TEACHER_POWER, i + 1);
             rows++;
         }
         if (rows == 0) {
-            throw reader.error("spectrum/no-rows", header + 1, "no rows after the header; give one row per eigenvalue");
+            throw csv.error("spectrum/no-rows", header + 1, "no rows after the header; give one row per eigenvalue");
         }
         double meanPower = Arrays.stream(powers, 0, rows).sum() / rows;
         if (meanPower <= 0) {
-            throw reader.error("spectrum/bad-value", 0, "every " + TEACHER_POWER
+            throw csv.error("spectrum/bad-value", 0, "every " + TEACHER_POWER
                     + " is 0; the teacher needs a positive power somewhere");
         }
         Integer[] order = IntStream.range(0, rows).boxed().sorted(Comparator.comparingDouble(r -> values[r]))
@@ -110,7 +110,7 @@ final class EmpiricalSpectrum implements Covariance {
     }
 
     /** Reads one file and builds errors that name it. */
-    private record Reader(Path file, String key) {
+    private record CsvFile(Path file, String key) {
 
         List<String> lines() {
             try {
