@@ -1,0 +1,201 @@
+package org.dmftlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.registry.PluginFamily;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.spi.LossProvider;
+import org.dmftlab.core.spi.OptimizerProvider;
+import org.dmftlab.core.spi.PluginConfig;
+import org.dmftlab.core.spi.PluginProvider;
+import org.dmftlab.core.spi.Teacher;
+import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.core.simulation.SimulationEngine;
+import org.dmftlab.core.simulation.SimulationSettings;
+import org.dmftlab.core.theory.TheoryEngine;
+import org.dmftlab.core.theory.TheorySettings;
+
+/**
+ * A short theory-versus-simulation check for an optimizer or a loss plugin (SPEC §5, check 5, at a small size):
+ * the DMFT of SPEC §4 and a finite-size simulation of the same experiment must agree at every step and for every
+ * observable of SPEC §3 within {@code k} combined errors, |theory − simulation| ≤ k √(se² + mc²) + (1 + |theory|)/d,
+ * where se is the simulation's standard error over seeds, mc the theory's Monte-Carlo error (0 in the exact mode)
+ * and (1 + |theory|)/d allows for the O(1/d) finite-size bias.
+ *
+ * <p>The rest of the experiment comes from dmftlab's standard plugins (found with {@link PluginRegistry#discover()},
+ * so they must be on the test path: the testkit brings them): square loss, {@code linear} teacher with noise
+ * variance 0.25 and {@code identity} covariance for an optimizer; {@code sgd} with η = 0.1 and batch fraction 0.5
+ * for a loss; α = 2, λ = 0.1, m0 = 0.1, c0 = 0.5, T = 15, d = 1000, 12 seeds and 8000 theory paths, k = 4. This
+ * takes about a second (fewer seeds make the standard errors themselves too noisy for k = 4).
+ * <pre>
+ * &#64;Test
+ * void theoryAgreesWithSimulation() {
+ *     Agreement.forOptimizer(new MyOptimizerProvider(), Map.of("learning-rate", 0.2)).assertAgrees();
+ * }
+ * </pre>
+ *
+ * @param subject    what is checked, for messages
+ * @param problem    the learning problem
+ * @param rule       the update rule
+ * @param steps      T
+ * @param dimension  d of the simulation
+ * @param seeds      independent simulation runs
+ * @param paths      sample paths of the theory (unused in its exact mode)
+ * @param seed       base seed of both engines
+ * @param tolerance  k, the allowed number of combined errors
+ */
+public record Agreement(String subject, Problem problem, UpdateRule rule, int steps, int dimension, int seeds,
+                        int paths, long seed, double tolerance) {
+
+    private static final double ALPHA = 2;
+    private static final double RIDGE = 0.1;
+    private static final double INIT_OVERLAP = 0.1;
+    private static final double INIT_VARIANCE = 0.5;
+    private static final int STEPS = 15;
+    private static final int DIMENSION = 1000;
+    private static final int SEEDS = 12;
+    private static final int PATHS = 8000;
+    private static final long SEED = 1;
+    private static final double TOLERANCE = 4;
+    /** Species of the theory's spectrum quadrature; an isotropic spectrum collapses to one. */
+    private static final int SPECIES = 32;
+    private static final int THREADS = 2;
+
+    /** The optimizer with the given parameter values on the default problem (square loss, linear teacher). */
+    public static Agreement forOptimizer(OptimizerProvider provider, Map<String, ?> values) {
+        PluginRegistry standard = PluginRegistry.discover();
+        Problem problem = new Problem(ALPHA, RIDGE, create(standard, PluginFamily.TEACHER, "linear", Map.of("noise", 0.25)),
+                create(standard, PluginFamily.LOSS, "square", Map.of()),
+                create(standard, PluginFamily.COVARIANCE, "identity", Map.of()), INIT_OVERLAP, INIT_VARIANCE);
+        return defaults("optimizer " + provider.id() + " " + values, problem, create(provider, values));
+    }
+
+    /** The loss with the given parameter values, trained by SGD on the default problem (linear teacher). */
+    public static Agreement forLoss(LossProvider provider, Map<String, ?> values) {
+        PluginRegistry standard = PluginRegistry.discover();
+        Problem problem = new Problem(ALPHA, RIDGE, create(standard, PluginFamily.TEACHER, "linear", Map.of("noise", 0.25)),
+                create(provider, values), create(standard, PluginFamily.COVARIANCE, "identity", Map.of()),
+                INIT_OVERLAP, INIT_VARIANCE);
+        UpdateRule sgd = create(standard, PluginFamily.OPTIMIZER, "sgd", Map.of("learning-rate", 0.1, "batch-fraction", 0.5));
+        return defaults("loss " + provider.id() + " " + values, problem, sgd);
+    }
+
+    private static Agreement defaults(String subject, Problem problem, UpdateRule rule) {
+        return new Agreement(subject, problem, rule, STEPS, DIMENSION, SEEDS, PATHS, SEED, TOLERANCE);
+    }
+
+    /** A copy with another teacher from the standard plugins, e.g. {@code withTeacher("sign", Map.of())} for a classifier. */
+    public Agreement withTeacher(String id, Map<String, ?> values) {
+        Teacher teacher = create(PluginRegistry.discover(), PluginFamily.TEACHER, id, values);
+        Problem changed = new Problem(problem.alpha(), problem.ridge(), teacher, problem.loss(), problem.covariance(),
+                problem.initOverlap(), problem.initVariance());
+        return new Agreement(subject + " with teacher " + id, changed, rule, steps, dimension, seeds, paths, seed, tolerance);
+    }
+
+    /** A copy with another problem (any loss, teacher, covariance and α, λ, m0, c0). */
+    public Agreement withProblem(Problem changed) {
+        return new Agreement(subject, changed, rule, steps, dimension, seeds, paths, seed, tolerance);
+    }
+
+    /** A copy with other sizes: horizon T, simulation dimension d and seeds, theory paths. */
+    public Agreement withSizes(int newSteps, int newDimension, int newSeeds, int newPaths) {
+        return new Agreement(subject, problem, rule, newSteps, newDimension, newSeeds, newPaths, seed, tolerance);
+    }
+
+    /**
+     * Runs both engines and compares them.
+     *
+     * @return the worst step of every observable
+     */
+    public List<Comparison> compare() {
+        Experiment experiment = new Experiment(problem, rule, steps);
+        Trajectory theory = new TheoryEngine().run(experiment,
+                new TheorySettings(paths, seed, SPECIES, paths, TheorySettings.Mode.AUTO, THREADS), Progress.NONE);
+        Trajectory simulation = new SimulationEngine().run(experiment,
+                new SimulationSettings(dimension, seeds, seed, THREADS), Progress.NONE);
+        List<Comparison> comparisons = new ArrayList<>();
+        for (Observable observable : Observable.values()) {
+            Comparison worst = null;
+            for (int t = 0; t <= steps; t++) {
+                Comparison here = Comparison.at(observable, t, theory, simulation, tolerance, dimension);
+                if (worst == null || !(here.excess() <= worst.excess())) {
+                    worst = here;
+                }
+            }
+            comparisons.add(worst);
+        }
+        return comparisons;
+    }
+
+    /** Runs {@link #compare()} and fails, listing every observable outside its allowance. */
+    public void assertAgrees() {
+        List<Comparison> comparisons = compare();
+        List<Comparison> outside = comparisons.stream().filter(c -> !c.agrees()).toList();
+        if (!outside.isEmpty()) {
+            fail("theory and simulation disagree for " + subject + " (d = " + dimension + ", " + seeds + " seeds, "
+                    + paths + " paths, k = " + tolerance + "):\n" + outside.stream().map(Comparison::toString)
+                    .collect(Collectors.joining("\n")));
+        }
+    }
+
+    /**
+     * One observable at one step.
+     *
+     * @param observable    the observable
+     * @param step          t
+     * @param theory        the DMFT value
+     * @param simulation    the simulated mean over seeds
+     * @param combinedError √(se² + mc²), unknown errors counted as 0
+     * @param allowed       k × combinedError + (1 + |theory|)/d
+     */
+    public record Comparison(Observable observable, int step, double theory, double simulation, double combinedError,
+                             double allowed) {
+
+        static Comparison at(Observable observable, int t, Trajectory theory, Trajectory simulation, double k, int d) {
+            double value = theory.value(observable, t);
+            double combined = Math.hypot(known(theory.error(observable, t)), known(simulation.error(observable, t)));
+            return new Comparison(observable, t, value, simulation.value(observable, t), combined,
+                    k * combined + (1 + Math.abs(value)) / d);
+        }
+
+        private static double known(double error) {
+            return Double.isNaN(error) ? 0 : error;
+        }
+
+        /** |theory − simulation| / allowed: at most 1 when they agree; NaN when a value is missing. */
+        public double excess() {
+            return Math.abs(theory - simulation) / allowed;
+        }
+
+        /** Whether the difference is within the allowance (false when a value is missing). */
+        public boolean agrees() {
+            return excess() <= 1;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s at t = %d: theory %.6g, simulation %.6g, |difference| %.3g, allowed %.3g"
+                    + " (combined error %.3g)", observable.column(), step, theory, simulation,
+                    Math.abs(theory - simulation), allowed, combinedError);
+        }
+    }
+
+    private static <P> P create(PluginRegistry registry, PluginFamily<? extends PluginProvider<P>> family, String id,
+                                Map<String, ?> values) {
+        return create(registry.find(family, id).provider(), values);
+    }
+
+    private static <P> P create(PluginProvider<P> provider, Map<String, ?> values) {
+        return provider.create(PluginConfig.of(provider.id(), provider.parameters(), values, Path.of(".")));
+    }
+}
