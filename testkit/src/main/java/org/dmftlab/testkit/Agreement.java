@@ -14,6 +14,7 @@ import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.LossProvider;
 import org.dmftlab.core.spi.OptimizerProvider;
 import org.dmftlab.core.spi.PluginConfig;
@@ -32,8 +33,8 @@ import org.dmftlab.core.theory.TheorySettings;
  * where se is the simulation's standard error over seeds, mc the theory's Monte-Carlo error (0 in the exact mode)
  * and (1 + |theory|)/d allows for the O(1/d) finite-size bias.
  *
- * <p>The rest of the experiment comes from dmftlab's standard plugins (found with {@link PluginRegistry#discover()},
- * so they must be on the test path: the testkit brings them): square loss, {@code linear} teacher with noise
+ * <p>The rest of the experiment comes from dmftlab's standard plugins, found with {@link PluginRegistry#discover()}
+ * (the testkit brings them to the test path): square loss, {@code linear} teacher with noise
  * variance 0.25 and {@code identity} covariance for an optimizer; {@code sgd} with η = 0.1 and batch fraction 0.5
  * for a loss; α = 2, λ = 0.1, m0 = 0.1, c0 = 0.5, T = 15, d = 1000, 12 seeds and 8000 theory paths, k = 4. This
  * takes about a second (fewer seeds make the standard errors themselves too noisy for k = 4).
@@ -74,32 +75,36 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
     /** The optimizer with the given parameter values on the default problem (square loss, linear teacher). */
     public static Agreement forOptimizer(OptimizerProvider provider, Map<String, ?> values) {
         PluginRegistry standard = PluginRegistry.discover();
-        Problem problem = new Problem(ALPHA, RIDGE, create(standard, PluginFamily.TEACHER, "linear", Map.of("noise", 0.25)),
-                create(standard, PluginFamily.LOSS, "square", Map.of()),
-                create(standard, PluginFamily.COVARIANCE, "identity", Map.of()), INIT_OVERLAP, INIT_VARIANCE);
+        Problem problem = problem(standard, create(standard, PluginFamily.LOSS, "square", Map.of()));
         return defaults("optimizer " + provider.id() + " " + values, problem, create(provider, values));
     }
 
     /** The loss with the given parameter values, trained by SGD on the default problem (linear teacher). */
     public static Agreement forLoss(LossProvider provider, Map<String, ?> values) {
         PluginRegistry standard = PluginRegistry.discover();
-        Problem problem = new Problem(ALPHA, RIDGE, create(standard, PluginFamily.TEACHER, "linear", Map.of("noise", 0.25)),
-                create(provider, values), create(standard, PluginFamily.COVARIANCE, "identity", Map.of()),
-                INIT_OVERLAP, INIT_VARIANCE);
-        UpdateRule sgd = create(standard, PluginFamily.OPTIMIZER, "sgd", Map.of("learning-rate", 0.1, "batch-fraction", 0.5));
-        return defaults("loss " + provider.id() + " " + values, problem, sgd);
+        UpdateRule sgd = create(standard, PluginFamily.OPTIMIZER, "sgd",
+                Map.of("learning-rate", 0.1, "batch-fraction", 0.5));
+        return defaults("loss " + provider.id() + " " + values, problem(standard, create(provider, values)), sgd);
+    }
+
+    /** The default problem with the given loss: linear teacher with noise variance 0.25, identity covariance. */
+    private static Problem problem(PluginRegistry standard, Loss loss) {
+        return new Problem(ALPHA, RIDGE, create(standard, PluginFamily.TEACHER, "linear", Map.of("noise", 0.25)), loss,
+                create(standard, PluginFamily.COVARIANCE, "identity", Map.of()), INIT_OVERLAP, INIT_VARIANCE);
     }
 
     private static Agreement defaults(String subject, Problem problem, UpdateRule rule) {
         return new Agreement(subject, problem, rule, STEPS, DIMENSION, SEEDS, PATHS, SEED, TOLERANCE);
     }
 
-    /** A copy with another teacher from the standard plugins, e.g. {@code withTeacher("sign", Map.of())} for a classifier. */
+    /**
+     * A copy with another teacher from the standard plugins, e.g. {@code withTeacher("sign", Map.of())} for a
+     * classification loss.
+     */
     public Agreement withTeacher(String id, Map<String, ?> values) {
         Teacher teacher = create(PluginRegistry.discover(), PluginFamily.TEACHER, id, values);
-        Problem changed = new Problem(problem.alpha(), problem.ridge(), teacher, problem.loss(), problem.covariance(),
-                problem.initOverlap(), problem.initVariance());
-        return new Agreement(subject + " with teacher " + id, changed, rule, steps, dimension, seeds, paths, seed, tolerance);
+        return withProblem(new Problem(problem.alpha(), problem.ridge(), teacher, problem.loss(), problem.covariance(),
+                problem.initOverlap(), problem.initVariance()));
     }
 
     /** A copy with another problem (any loss, teacher, covariance and α, λ, m0, c0). */

@@ -84,17 +84,20 @@ public final class PluginContracts {
 
     /** {@link #provider} and the {@link UpdateRule} contract of SPEC §2.1 at every parameter set. */
     public static Stream<DynamicNode> optimizer(OptimizerProvider provider, ParameterValues values) {
-        return Stream.concat(provider(provider, values), perSet(provider, values,
-                "coefficients are finite with the declared memory", OptimizerChecks::coefficientsAreFiniteWithTheDeclaredMemory));
+        return Stream.concat(provider(provider, values), perSet(provider, values, "coefficients are finite with the"
+                + " declared memory", OptimizerChecks::coefficientsAreFiniteWithTheDeclaredMemory));
     }
 
     /** {@link #provider} and the {@link Loss} contract of SPEC §1 and §4.2 at every parameter set. */
     public static Stream<DynamicNode> loss(LossProvider provider, ParameterValues values) {
         return Stream.of(
                 provider(provider, values),
-                perSet(provider, values, "ℓ′ and ℓ″ match central differences of ℓ", LossChecks::derivativesMatchCentralDifferences),
-                perSet(provider, values, "ℓ, ℓ′, ℓ″ stay finite at |r| = 1e4", LossChecks::staysFiniteForLargePreactivations),
-                perSet(provider, values, "declared constant curvature holds", LossChecks::declaredConstantCurvatureIsConstant))
+                perSet(provider, values, "ℓ′ and ℓ″ match central differences of ℓ",
+                        LossChecks::derivativesMatchCentralDifferences),
+                perSet(provider, values, "ℓ, ℓ′, ℓ″ stay finite at |r| = 1e4",
+                        LossChecks::staysFiniteForLargePreactivations),
+                perSet(provider, values, "declared constant curvature holds",
+                        LossChecks::declaredConstantCurvatureIsConstant))
                 .flatMap(Function.identity());
     }
 

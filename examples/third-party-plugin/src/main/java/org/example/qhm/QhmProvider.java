@@ -35,10 +35,10 @@ public final class QhmProvider implements OptimizerProvider {
     public List<Parameter> parameters() {
         return List.of(
                 Parameter.real(LEARNING_RATE, 0.1, Range.positive(), "step size η"),
-                Parameter.real(MOMENTUM, 0.9, Range.closedOpen(0, 1),
-                        "β in [0, 1): decay of the gradient average g"),
+                Parameter.real(MOMENTUM, 0.9, Range.closedOpen(0, 1), "β: decay of the gradient average g"),
                 Parameter.real(NU, 0.7, Range.closed(0, 1),
-                        "ν in [0, 1]: weight of the average g against the fresh gradient (0 = SGD, 1 = momentum)"),
+                        "ν: weight of the average g against the fresh gradient"
+                                + " (0 = SGD, 1 = heavy ball with step η(1 − β))"),
                 Parameter.real(BATCH_FRACTION, 1.0, Range.openClosed(0, 1),
                         "probability b that a sample enters a step's gradient, with weight 1/b (1 = full batch)"),
                 Parameter.real(TEMPERATURE, 0.0, Range.nonNegative(),

@@ -1,0 +1,53 @@
+package org.dmftlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.Trajectory;
+import org.junit.jupiter.api.Test;
+
+/** The allowance of {@link Agreement.Comparison}: k combined errors plus the (1 + |theory|)/d finite-size term. */
+class AgreementTest {
+
+    private static final int D = 1000;
+    private static final double K = 4;
+
+    @Test
+    void agreesWithinKCombinedErrorsPlusTheFiniteSizeTerm() {
+        // combined error hypot(0.003, 0.004) = 0.005: allowed 4 · 0.005 + 1.5 / 1000 = 0.0215
+        Agreement.Comparison near = compare(0.5, 0.003, 0.52, 0.004);
+        assertEquals(0.005, near.combinedError(), 1e-15);
+        assertEquals(0.0215, near.allowed(), 1e-15);
+        assertTrue(near.agrees(), near::toString);
+        assertFalse(compare(0.5, 0.003, 0.5216, 0.004).agrees(), "just outside the allowance");
+    }
+
+    @Test
+    void anUnknownErrorCountsAsZeroAndAMissingValueNeverAgrees() {
+        Agreement.Comparison exactTheory = compare(1, Double.NaN, 1.0015, Double.NaN);
+        assertEquals(0, exactTheory.combinedError());
+        assertTrue(exactTheory.agrees(), "within (1 + 1)/d = 0.002");
+        assertFalse(compare(1, Double.NaN, 1.0025, Double.NaN).agrees(), "beyond (1 + 1)/d");
+        assertFalse(compare(1, 0, Double.NaN, 0.01).agrees(), "no simulated value");
+    }
+
+    @Test
+    void aDisagreementNamesObservableStepAndValues() {
+        String message = compare(0.25, 0.001, 0.4, 0.001).toString();
+        assertTrue(message.startsWith("train_loss at t = 3: theory 0.25"), message);
+        assertTrue(message.contains("simulation 0.4"), message);
+    }
+
+    private static Agreement.Comparison compare(double theoryValue, double theoryError, double simulatedValue,
+                                                double simulationError) {
+        Trajectory theory = new Trajectory(5);
+        Trajectory simulation = new Trajectory(5);
+        theory.set(Observable.TRAIN_LOSS, 3, theoryValue, theoryError);
+        if (!Double.isNaN(simulatedValue)) {
+            simulation.set(Observable.TRAIN_LOSS, 3, simulatedValue, simulationError);
+        }
+        return Agreement.Comparison.at(Observable.TRAIN_LOSS, 3, theory, simulation, K, D);
+    }
+}
