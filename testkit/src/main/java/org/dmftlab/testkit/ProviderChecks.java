@@ -28,7 +28,8 @@ final class ProviderChecks {
     static void idIsLowercaseKebab(PluginProvider<?> provider) {
         String id = provider.id();
         assertTrue(id != null && id.matches(PluginProvider.ID_PATTERN),
-                () -> "id '" + id + "' of " + provider.getClass().getName() + " must match " + PluginProvider.ID_PATTERN);
+                () -> "id '" + id + "' of " + provider.getClass().getName() + " must match "
+                        + PluginProvider.ID_PATTERN);
         assertTrue(provider.description() != null && !provider.description().isBlank(), "description is blank");
     }
 
@@ -41,12 +42,13 @@ final class ProviderChecks {
             assertTrue(parameter.name().matches(PluginProvider.ID_PATTERN), where + " is not lowercase-kebab");
             assertFalse(parameter.description().isBlank(), where + " has no description");
             Object value = parameter.defaultValue();
+            String notInRange = where + " default " + value + " not in " + parameter.range();
             switch (parameter.type()) {
                 case PATH -> assertTrue(value == null || value instanceof String, where);
                 case REAL -> assertTrue(value instanceof Double number && parameter.range().contains(number)
-                        || parameter.symbols().contains(value), where + " default " + value + " not in " + parameter.range());
+                        || parameter.symbols().contains(value), notInRange);
                 case INTEGER -> assertTrue(value instanceof Integer number && parameter.range().contains(number)
-                        || parameter.symbols().contains(value), where + " default " + value + " not in " + parameter.range());
+                        || parameter.symbols().contains(value), notInRange);
             }
             assertTrue(!parameter.required() || parameter.type() == Parameter.Type.PATH,
                     where + ": only paths may lack a default");
@@ -96,11 +98,13 @@ final class ProviderChecks {
             Range range = parameter.range();
             boolean integer = parameter.type() == Parameter.Type.INTEGER;
             if (Double.isFinite(range.min())) {
-                double below = !range.minInclusive() ? range.min() : integer ? range.min() - 1 : Math.nextDown(range.min());
+                double below = !range.minInclusive() ? range.min()
+                        : integer ? range.min() - 1 : Math.nextDown(range.min());
                 cases.add(new OutsideValue(parameter.name(), integer ? (Object) (long) below : (Object) below));
             }
             if (Double.isFinite(range.max())) {
-                double above = !range.maxInclusive() ? range.max() : integer ? range.max() + 1 : Math.nextUp(range.max());
+                double above = !range.maxInclusive() ? range.max()
+                        : integer ? range.max() + 1 : Math.nextUp(range.max());
                 cases.add(new OutsideValue(parameter.name(), integer ? (Object) (long) above : (Object) above));
             }
         }

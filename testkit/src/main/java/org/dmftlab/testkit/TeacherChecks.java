@@ -53,8 +53,9 @@ final class TeacherChecks {
             }
             double mean = sum / SAMPLES;
             double standardError = Math.sqrt((sumOfSquares / SAMPLES - mean * mean) / SAMPLES);
+            String metric = classifier ? "P(sign(r) != y)" : "E(y - r)^2";
             assertEquals(mean, teacher.testError(rho, m, q), STANDARD_ERRORS * standardError + 1e-12,
-                    (classifier ? "P(sign(r) != y)" : "E(y - r)^2") + " at (ρ, M, Q) = (" + rho + ", " + m + ", " + q + ")");
+                    metric + " at (ρ, M, Q) = (" + rho + ", " + m + ", " + q + ")");
         }
     }
 

@@ -61,7 +61,8 @@ class ExamplePluginIT {
                 .redirectOutput(log.toFile()).start();
         if (!build.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             build.destroyForcibly();
-            throw new AssertionError("the example build did not finish in " + BUILD_TIMEOUT_SECONDS + " s:\n" + read(log));
+            throw new AssertionError("the example build did not finish in " + BUILD_TIMEOUT_SECONDS + " s:\n"
+                    + read(log));
         }
         assertEquals(0, build.exitValue(), () -> String.join(" ", command) + "\n" + read(log));
         plugins = Files.createDirectory(scratch.resolve("plugins"));
@@ -91,7 +92,8 @@ class ExamplePluginIT {
     private static void copyWithoutTarget(Path from, Path to) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(from)) {
-            files = walk.filter(Files::isRegularFile).filter(file -> !from.relativize(file).startsWith("target")).toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> !from.relativize(file).startsWith("target")).toList();
         }
         for (Path file : files) {
             Path copy = to.resolve(from.relativize(file).toString());

@@ -28,7 +28,8 @@ public final class QhmProvider implements OptimizerProvider {
 
     @Override
     public String description() {
-        return "quasi-hyperbolic momentum: g <- beta g + (1 - beta) grad L_s(w), w <- w - eta ((1 - nu) grad L_s(w) + nu g)";
+        return "quasi-hyperbolic momentum: g <- beta g + (1 - beta) grad L_s(w),"
+                + " w <- w - eta ((1 - nu) grad L_s(w) + nu g)";
     }
 
     @Override
