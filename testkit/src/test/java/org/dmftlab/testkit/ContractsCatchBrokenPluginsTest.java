@@ -1,0 +1,188 @@
+package org.dmftlab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.dmftlab.core.spi.Covariance;
+import org.dmftlab.core.spi.CovarianceProvider;
+import org.dmftlab.core.spi.Loss;
+import org.dmftlab.core.spi.LossProvider;
+import org.dmftlab.core.spi.OptimizerProvider;
+import org.dmftlab.core.spi.Parameter;
+import org.dmftlab.core.spi.PluginProvider;
+import org.dmftlab.core.spi.PluginConfig;
+import org.dmftlab.core.spi.Quadrature;
+import org.dmftlab.core.spi.Range;
+import org.dmftlab.core.spi.StepCoefficients;
+import org.dmftlab.core.spi.Teacher;
+import org.dmftlab.core.spi.TeacherProvider;
+import org.dmftlab.core.spi.UpdateRule;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contracts catch broken plugins: each fake provider below has one defect, and exactly the dynamic tests that
+ * check it fail (the others pass, so a correct plugin is not rejected for the wrong reason).
+ */
+class ContractsCatchBrokenPluginsTest {
+
+    @Test
+    void aWrongCurvatureFailsTheDerivativeAndConstantCurvatureChecks() {
+        LossProvider halfCurvature = new FakeLoss(new Loss() {
+            public double value(double y, double r) {
+                return 0.5 * (y - r) * (y - r);
+            }
+
+            public double firstDerivative(double y, double r) {
+                return r - y;
+            }
+
+            public double secondDerivative(double y, double r) {
+                return Math.abs(y) < 1.5 ? 0.5 : 1; // wrong, and not constant although declared so
+            }
+
+            @Override
+            public boolean constantCurvature() {
+                return true;
+            }
+        });
+        assertEquals(List.of("ℓ′ and ℓ″ match central differences of ℓ (defaults)",
+                "declared constant curvature holds (defaults)"),
+                failing(PluginContracts.loss(halfCurvature, values(halfCurvature))));
+    }
+
+    @Test
+    void aStepWithLessMemoryThanDeclaredFailsOnlyTheCoefficientCheck() {
+        OptimizerProvider forgetful = new FakeOptimizer(new UpdateRule() {
+            public int memory() {
+                return 1;
+            }
+
+            public StepCoefficients coefficients(int t) {
+                return t < 500 ? StepCoefficients.momentum(0.1, 0.5, 0)
+                        : StepCoefficients.of(new double[] {1}, new double[] {0.1}, new double[] {1});
+            }
+
+            public double batchFraction() {
+                return 1;
+            }
+
+            public double temperature() {
+                return 0;
+            }
+        });
+        assertEquals(List.of("coefficients are finite with the declared memory (defaults)"),
+                failing(PluginContracts.optimizer(forgetful, values(forgetful))));
+    }
+
+    @Test
+    void aHalvedTestErrorFailsTheMonteCarloCheck() {
+        TeacherProvider halved = new FakeTeacher(new Teacher() {
+            public double drawNoise(RandomGenerator random) {
+                return 0;
+            }
+
+            public Quadrature noiseLaw() {
+                return Quadrature.pointMass(0);
+            }
+
+            public double label(double h0, double noise) {
+                return h0;
+            }
+
+            public double testError(double rho, double m, double q) {
+                return (rho - 2 * m + q) / 2; // E(y − r)² halved
+            }
+        });
+        assertEquals(List.of("test error matches Monte-Carlo (defaults)"),
+                failing(PluginContracts.teacher(halved, values(halved))));
+    }
+
+    @Test
+    void aBadDefaultAndAnUnnormalisedTeacherPowerFailTheirChecks() {
+        CovarianceProvider heavyTeacher = new FakeCovariance(new Covariance() {
+            public double eigenvalueQuantile(double u) {
+                return 2 * u;
+            }
+
+            @Override
+            public double teacherPower(double u) {
+                return 2;
+            }
+        }, List.of(Parameter.real("scale", 2, Range.open(0, 1), "a default outside its own range")));
+        // The default 2 is outside (0, 1): validation rejects it, so every check that builds the product fails too.
+        List<String> failing = failing(PluginContracts.covariance(heavyTeacher,
+                new ParameterValues(Map.of(), List.of(Map.of(), Map.of("scale", 0.5))), 1));
+        assertEquals(List.of("parameters are documented with valid defaults", "builds from its defaults",
+                "σ(u) is non-negative, finite, non-decreasing; τ(u) ≥ 0 (defaults)", "teacher power has mean 1 (defaults)",
+                "teacher power has mean 1 {scale=0.5}", "mean eigenvalue is 1.0 at the defaults"), failing);
+    }
+
+    /** The display names of the dynamic tests that fail, in order. */
+    private static List<String> failing(Stream<DynamicNode> nodes) {
+        List<String> names = new ArrayList<>();
+        nodes.forEach(node -> collectFailing(node, names));
+        return names;
+    }
+
+    private static void collectFailing(DynamicNode node, List<String> names) {
+        if (node instanceof DynamicContainer container) {
+            container.getChildren().forEach(child -> collectFailing(child, names));
+            return;
+        }
+        try {
+            ((DynamicTest) node).getExecutable().execute();
+        } catch (Throwable failed) {
+            names.add(node.getDisplayName());
+        }
+    }
+
+    private static ParameterValues values(PluginProvider<?> provider) {
+        return ParameterValues.automatic(provider, Map.of());
+    }
+
+    /** A provider of a fixed product, with the id {@code broken}; the records below give it a family. */
+    private interface Fake<P> extends PluginProvider<P> {
+
+        P product();
+
+        @Override
+        default String id() {
+            return "broken";
+        }
+
+        @Override
+        default String description() {
+            return "a deliberately broken plugin";
+        }
+
+        @Override
+        default List<Parameter> parameters() {
+            return List.of();
+        }
+
+        @Override
+        default P create(PluginConfig config) {
+            return product();
+        }
+    }
+
+    private record FakeLoss(Loss product) implements Fake<Loss>, LossProvider {
+    }
+
+    private record FakeOptimizer(UpdateRule product) implements Fake<UpdateRule>, OptimizerProvider {
+    }
+
+    private record FakeTeacher(Teacher product) implements Fake<Teacher>, TeacherProvider {
+    }
+
+    private record FakeCovariance(Covariance product, List<Parameter> parameters)
+            implements Fake<Covariance>, CovarianceProvider {
+    }
+}
