@@ -232,29 +232,55 @@ final class SeedRun {
         return query;
     }
 
-    /** The pass over rows [from, to) of one block; writes only that block's gradient and loss buffers. */
-    private void pass(int block, int from, int to, SplittableRandom selection) {
+    /**
+     * The pass over rows [from, to) of one block, four rows at a time (then single rows), with the block's scratch
+     * arrays; writes only that block's gradient and loss buffers.
+     */
+    private void pass(int block, int from, int to, SplittableRandom selection, BlockScratch scratch) {
         double[] gradient = blockGradients[block];
-        boolean separate = passQuery != passIterate;
-        boolean full = batchFraction == 1;
-        double weight = 1 / batchFraction;
         if (passGradient) {
             Arrays.fill(gradient, 0);
         }
+        boolean separate = passQuery != passIterate;
+        double[] r = scratch.query;
+        double[] rIterate = separate ? scratch.iterate : r;
+        double[] weights = scratch.weights;
         double lossSum = 0;
-        for (int mu = from; mu < to; mu++) {
+        int mu = from;
+        for (; mu + 3 < to; mu += 4) {
             int offset = mu * d;
-            double r = Kernels.dot(x, offset, passQuery, d);
-            double rIterate = separate ? Kernels.dot(x, offset, passIterate, d) : r;
-            lossSum += loss.value(labels[mu], rIterate);
-            if (passGradient && (full || selection.nextDouble() < batchFraction)) {
-                double g = (full ? 1 : weight) * loss.firstDerivative(labels[mu], r);
-                if (g != 0) {
-                    Kernels.axpy(g, x, offset, gradient);
-                }
+            Kernels.dotFourRows(x, offset, d, passQuery, r);
+            if (separate) {
+                Kernels.dotFourRows(x, offset, d, passIterate, rIterate);
+            }
+            boolean any = false;
+            for (int k = 0; k < 4; k++) {
+                lossSum += loss.value(labels[mu + k], rIterate[k]);
+                weights[k] = passGradient ? gradientWeight(selection, labels[mu + k], r[k]) : 0;
+                any |= weights[k] != 0;
+            }
+            if (any) {
+                Kernels.axpyFourRows(weights, x, offset, gradient);
+            }
+        }
+        for (; mu < to; mu++) {
+            int offset = mu * d;
+            double rQuery = Kernels.dot(x, offset, passQuery, d);
+            lossSum += loss.value(labels[mu], separate ? Kernels.dot(x, offset, passIterate, d) : rQuery);
+            double weight = passGradient ? gradientWeight(selection, labels[mu], rQuery) : 0;
+            if (weight != 0) {
+                Kernels.axpy(weight, x, offset, gradient);
             }
         }
         blockLosses[block] = lossSum;
+    }
+
+    /** s ℓ′(y, r) with the selection s = 1/b with probability b (always 1 when b = 1), drawn from the block's stream. */
+    private double gradientWeight(SplittableRandom selection, double y, double r) {
+        if (batchFraction == 1) {
+            return loss.firstDerivative(y, r);
+        }
+        return selection.nextDouble() < batchFraction ? loss.firstDerivative(y, r) / batchFraction : 0;
     }
 
     /** The observables of SPEC §3 at w^t. */
@@ -315,6 +341,13 @@ final class SeedRun {
         }
     }
 
+    /** Per-block scratch for four rows: preactivations at ŵ and at w, and the gradient weights s ℓ′. */
+    private static final class BlockScratch {
+        final double[] query = new double[4];
+        final double[] iterate = new double[4];
+        final double[] weights = new double[4];
+    }
+
     /** One row block of the data pass, reused at every step. */
     private final class BlockPass extends RecursiveAction {
 
@@ -322,6 +355,7 @@ final class SeedRun {
 
         private final int block;
         private final transient SplittableRandom selection;
+        private final transient BlockScratch scratch = new BlockScratch();
 
         BlockPass(int block, SplittableRandom selection) {
             this.block = block;
@@ -331,7 +365,7 @@ final class SeedRun {
         @Override
         protected void compute() {
             int from = block * BLOCK_ROWS;
-            pass(block, from, Math.min(n, from + BLOCK_ROWS), selection);
+            pass(block, from, Math.min(n, from + BLOCK_ROWS), selection, scratch);
         }
     }
 }
