@@ -33,6 +33,8 @@ final class SeedRun {
 
     /** Rows per block of the data pass: fixed, so that results do not depend on the thread count. */
     static final int BLOCK_ROWS = 256;
+    /** Rows handled together by the multi-row kernels (divides {@link #BLOCK_ROWS}). */
+    private static final int GROUP = 8;
 
     private final Loss loss;
     private final Teacher teacher;
@@ -233,8 +235,8 @@ final class SeedRun {
     }
 
     /**
-     * The pass over rows [from, to) of one block, four rows at a time (then single rows), with the block's scratch
-     * arrays; writes only that block's gradient and loss buffers.
+     * The pass over rows [from, to) of one block, eight rows at a time (then single rows), with the block's
+     * scratch arrays; writes only that block's gradient and loss buffers.
      */
     private void pass(int block, int from, int to, SplittableRandom selection, BlockScratch scratch) {
         double[] gradient = blockGradients[block];
@@ -247,20 +249,20 @@ final class SeedRun {
         double[] weights = scratch.weights;
         double lossSum = 0;
         int mu = from;
-        for (; mu + 3 < to; mu += 4) {
+        for (; mu + GROUP <= to; mu += GROUP) {
             int offset = mu * d;
-            Kernels.dotFourRows(x, offset, d, passQuery, r);
+            Kernels.dotEightRows(x, offset, d, passQuery, r);
             if (separate) {
-                Kernels.dotFourRows(x, offset, d, passIterate, rIterate);
+                Kernels.dotEightRows(x, offset, d, passIterate, rIterate);
             }
-            boolean any = false;
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < GROUP; k++) {
                 lossSum += loss.value(labels[mu + k], rIterate[k]);
                 weights[k] = passGradient ? gradientWeight(selection, labels[mu + k], r[k]) : 0;
-                any |= weights[k] != 0;
             }
-            if (any) {
-                Kernels.axpyFourRows(weights, x, offset, gradient);
+            for (int half = 0; half < GROUP; half += 4) {
+                if (weights[half] != 0 || weights[half + 1] != 0 || weights[half + 2] != 0 || weights[half + 3] != 0) {
+                    Kernels.axpyFourRows(weights, half, x, offset + half * d, gradient);
+                }
             }
         }
         for (; mu < to; mu++) {
@@ -341,11 +343,11 @@ final class SeedRun {
         }
     }
 
-    /** Per-block scratch for four rows: preactivations at ŵ and at w, and the gradient weights s ℓ′. */
+    /** Per-block scratch for one group of rows: preactivations at ŵ and at w, and the gradient weights s ℓ′. */
     private static final class BlockScratch {
-        final double[] query = new double[4];
-        final double[] iterate = new double[4];
-        final double[] weights = new double[4];
+        final double[] query = new double[GROUP];
+        final double[] iterate = new double[GROUP];
+        final double[] weights = new double[GROUP];
     }
 
     /** One row block of the data pass, reused at every step. */
