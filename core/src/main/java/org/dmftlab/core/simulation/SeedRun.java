@@ -94,7 +94,7 @@ final class SeedRun {
         this.population = population;
         this.progress = progress;
         this.d = population.dimension();
-        this.n = sampleCount(problem.alpha(), d);
+        this.n = (int) sampleCount(problem.alpha(), d);
 
         SplittableRandom teacherRandom = stream.split();
         SplittableRandom initRandom = stream.split();
@@ -127,9 +127,9 @@ final class SeedRun {
         trajectory = new Trajectory(coefficients.length);
     }
 
-    /** n = round(α d). */
-    static int sampleCount(double alpha, int d) {
-        return (int) Math.round(alpha * d);
+    /** n = round(α d) (the engine checks that n d fits an array before any run). */
+    static long sampleCount(double alpha, int d) {
+        return Math.round(alpha * d);
     }
 
     /** Inputs of every row block in parallel, then h0 = x·w* and y = φ(h0, ε) with the block's noises. */
