@@ -117,7 +117,8 @@ sealed interface Population {
 
     /**
      * A dense covariance that is not diagonalised: X = Z Lᵀ with Σ = L Lᵀ the Cholesky factorisation (EJML),
-     * and the teacher a Gaussian vector rescaled to |w*|² = d.
+     * and the teacher a Gaussian vector rescaled to |w*|² = d (isotropic: the covariance's teacher power, which
+     * refers to the eigenbasis, is not used).
      *
      * @param entries Σ, row-major d×d
      * @param factor  the lower-triangular Cholesky factor L
