@@ -6,6 +6,8 @@
 module org.dmftlab.app {
     requires org.dmftlab.core;
     requires info.picocli;
+    requires org.jfree.jfreechart;
+    requires java.desktop;
 
     opens org.dmftlab.app.cli to info.picocli;
 }

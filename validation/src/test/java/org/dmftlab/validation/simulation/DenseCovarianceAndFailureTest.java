@@ -12,15 +12,17 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
 /**
- * A dense covariance (test-only AR(1) Toeplitz Σ_ij = r^|i−j|, simulated with X = Z Lᵀ) against expectations
- * that need no theory, and the engine's failures: a diverging run and invalid input.
+ * A dense covariance (the {@code ar1} plugin, Toeplitz Σ_ij = r^|i−j|, simulated with X = Z Lᵀ) against
+ * expectations that need no theory, and the engine's failures: a diverging run and invalid input.
  */
 class DenseCovarianceAndFailureTest {
 
@@ -28,19 +30,9 @@ class DenseCovarianceAndFailureTest {
     private static final int SEEDS = 16;
     private static final double CORRELATION = 0.6;
 
-    /** AR(1): Σ_ij = r^|i−j|, unit diagonal (tr Σ = d); its eigenvalue quantile is the spectral density. */
-    private static final Covariance AR1 = new Covariance() {
-        @Override
-        public double eigenvalueQuantile(double u) {
-            double r = CORRELATION;
-            return (1 - r * r) / (1 - 2 * r * Math.cos(Math.PI * (1 - u)) + r * r);
-        }
-
-        @Override
-        public Optional<DenseOperator> denseOperator() {
-            return Optional.of((d, i, j) -> Math.pow(CORRELATION, Math.abs(i - j)));
-        }
-    };
+    /** The {@code ar1} plugin: Σ_ij = r^|i−j|, unit diagonal (tr Σ = d), simulated with its dense operator. */
+    private static final Covariance AR1 = Plugins.create(PluginFamily.COVARIANCE, "ar1",
+            Map.of("correlation", CORRELATION));
 
     private static Trajectory simulate(Covariance covariance, double m0, double c0, double eta, int steps,
                                        SimulationSettings settings) {

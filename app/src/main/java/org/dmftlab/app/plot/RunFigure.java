@@ -1,0 +1,183 @@
+package org.dmftlab.app.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.Trajectory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Renders a run as one PNG: a grid of panels, one per observable, each with the DMFT curve as a line inside its
+ * ±1 Monte-Carlo-error band and the simulation as points with ±1 standard-error bars (JFreeChart's
+ * {@link DeviationRenderer} and {@link XYErrorRenderer}), under a title with the key parameters. Headless.
+ */
+public final class RunFigure {
+
+    /** Size of one panel in pixels. */
+    public static final int PANEL_WIDTH = 640;
+    public static final int PANEL_HEIGHT = 440;
+    private static final int COLUMNS = 2;
+    private static final int TITLE_HEIGHT = 56;
+    /** At most this many simulation points per panel. */
+    private static final int MAX_POINTS = 60;
+
+    private static final Color THEORY = new Color(0x1f, 0x4e, 0x9c);
+    private static final Color THEORY_BAND = new Color(0x1f, 0x4e, 0x9c, 60);
+    private static final Color SIMULATION = new Color(0xc8, 0x3e, 0x1d);
+
+    private RunFigure() {
+    }
+
+    /** Width in pixels of every figure. */
+    public static final int WIDTH = COLUMNS * PANEL_WIDTH;
+
+    /** Height in pixels of the figure of a spec. */
+    public static int height(FigureSpec spec) {
+        int rows = (spec.observables().size() + COLUMNS - 1) / COLUMNS;
+        return TITLE_HEIGHT + rows * PANEL_HEIGHT;
+    }
+
+    /** Writes the figure as PNG. */
+    public static void writePng(FigureSpec spec, OutputStream out) throws IOException {
+        BufferedImage image = new BufferedImage(WIDTH, height(spec), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+            int titleWidth = g.getFontMetrics().stringWidth(spec.title());
+            g.drawString(spec.title(), Math.max(10, (image.getWidth() - titleWidth) / 2), 36);
+            int[] pointSteps = pointSteps(spec);
+            for (int i = 0; i < spec.observables().size(); i++) {
+                JFreeChart panel = panel(spec, spec.observables().get(i), pointSteps);
+                int x = (i % COLUMNS) * PANEL_WIDTH;
+                int y = TITLE_HEIGHT + (i / COLUMNS) * PANEL_HEIGHT;
+                panel.draw(g, new Rectangle2D.Double(x, y, PANEL_WIDTH, PANEL_HEIGHT));
+            }
+        } finally {
+            g.dispose();
+        }
+        ImageIO.write(image, "png", out);
+    }
+
+    private static JFreeChart panel(FigureSpec spec, Observable observable, int[] pointSteps) {
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(timeAxis(spec.timeAxis()));
+        NumberAxis valueAxis = new NumberAxis(observable.column());
+        valueAxis.setAutoRangeIncludesZero(false);
+        plot.setRangeAxis(valueAxis);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        int index = 0;
+        if (spec.theory() != null) {
+            DeviationRenderer line = new DeviationRenderer(true, false);
+            line.setSeriesPaint(0, THEORY);
+            line.setSeriesFillPaint(0, THEORY_BAND);
+            line.setSeriesStroke(0, new BasicStroke(2.2f));
+            plot.setDataset(index, series("DMFT theory (band: ±1 MC error)", spec.theory(), observable,
+                    allSteps(spec.theory().steps(), spec.timeAxis())));
+            plot.setRenderer(index++, line);
+        }
+        if (spec.simulation() != null) {
+            XYErrorRenderer points = new XYErrorRenderer();
+            points.setDrawXError(false);
+            points.setDefaultLinesVisible(false);
+            points.setDefaultShapesVisible(true);
+            points.setSeriesPaint(0, SIMULATION);
+            points.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            points.setErrorPaint(SIMULATION);
+            points.setCapLength(5);
+            plot.setDataset(index, series("simulation (bars: ±1 s.e.)", spec.simulation(), observable, pointSteps));
+            plot.setRenderer(index, points);
+        }
+        JFreeChart chart = new JFreeChart(observable.column(), new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static ValueAxis timeAxis(TimeAxis kind) {
+        if (kind == TimeAxis.LOG) {
+            LogAxis axis = new LogAxis("step t");
+            axis.setBase(10);
+            axis.setSmallestValue(1);
+            axis.setTickUnit(new NumberTickUnit(1));
+            axis.setNumberFormatOverride(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis("step t");
+        axis.setAutoRangeIncludesZero(true);
+        return axis;
+    }
+
+    /** Every step the axis can show: 0…T, or 1…T on a log axis. */
+    private static int[] allSteps(int steps, TimeAxis axis) {
+        int first = axis == TimeAxis.LOG ? 1 : 0;
+        return IntStream.rangeClosed(first, steps).toArray();
+    }
+
+    /**
+     * The steps that get a simulation point: all of them up to {@link #MAX_POINTS}, else about that many,
+     * evenly spaced on the figure's axis (so a log axis is not crowded at late times).
+     */
+    private static int[] pointSteps(FigureSpec spec) {
+        if (spec.simulation() == null) {
+            return new int[0];
+        }
+        int steps = spec.simulation().steps();
+        int[] all = allSteps(steps, spec.timeAxis());
+        if (all.length <= MAX_POINTS) {
+            return all;
+        }
+        if (spec.timeAxis() == TimeAxis.LINEAR) {
+            int stride = (steps + MAX_POINTS - 1) / MAX_POINTS;
+            return IntStream.rangeClosed(0, steps).filter(t -> t % stride == 0 || t == steps).toArray();
+        }
+        double ratio = Math.pow(steps, 1.0 / (MAX_POINTS - 1));
+        return IntStream.range(0, MAX_POINTS).map(i -> (int) Math.round(Math.pow(ratio, i))).distinct().toArray();
+    }
+
+    private static YIntervalSeriesCollection series(String name, Trajectory trajectory, Observable observable,
+                                                    int[] steps) {
+        YIntervalSeries series = new YIntervalSeries(name);
+        for (int t : steps) {
+            double value = trajectory.value(observable, t);
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            double error = trajectory.error(observable, t);
+            double half = Double.isFinite(error) ? error : 0;
+            series.add(t, value, value - half, value + half);
+        }
+        YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
+        collection.addSeries(series);
+        return collection;
+    }
+}
