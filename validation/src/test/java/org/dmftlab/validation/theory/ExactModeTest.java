@@ -48,19 +48,20 @@ class ExactModeTest {
     /**
      * Heavy ball (a = (1+β, −β)), Nesterov (c = (1+γ, −γ): look-ahead, so the train loss uses the iterate's
      * field) and a two-gradient-lag rule b = (η₁, η₂) against the scalar recursion of each method at curvature
-     * λ + a averaged over the Marchenko–Pastur law.
+     * λ + a averaged over the Marchenko–Pastur law; with Langevin noise the kick responses ψ add to q and the
+     * train loss.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"heavy-ball", "nesterov", "two-lag", "two-lag-look-ahead"})
+    @ValueSource(strings = {"heavy-ball", "nesterov", "two-lag", "two-lag-look-ahead", "langevin-heavy-ball"})
     void linearMemoryRulesMatchTheirScalarRecursion(String method) {
         StepCoefficients step = switch (method) {
-            case "heavy-ball" -> StepCoefficients.momentum(0.08, 0.6, 0);
+            case "heavy-ball", "langevin-heavy-ball" -> StepCoefficients.momentum(0.08, 0.6, 0);
             case "nesterov" -> StepCoefficients.momentum(0.08, 0.6, 0.6);
             case "two-lag" -> StepCoefficients.of(new double[] {1}, new double[] {0.07, 0.05}, new double[] {1});
             default -> StepCoefficients.of(new double[] {1.3, -0.3}, new double[] {0.05, 0.04},
                     new double[] {1.5, -0.5});
         };
-        UpdateRule rule = new Setups.ConstantRule(step, 1, 0);
+        UpdateRule rule = new Setups.ConstantRule(step, 1, method.startsWith("langevin") ? 0.05 : 0);
         for (double alpha : new double[] {3.0, 0.5}) {
             int steps = 30;
             double ridge = 0.3;

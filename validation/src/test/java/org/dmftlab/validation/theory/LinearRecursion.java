@@ -9,7 +9,8 @@ import org.dmftlab.core.spi.UpdateRule;
  * of w along w* obeys a scalar linear recursion f_t(a) (f_0 = m0) and the initial-condition part B_t(a)
  * (B_0 = 1, no forcing), with w^{−j} := w⁰ and no gradients before step 0. Averaging over the Marchenko–Pastur
  * law gives the exact large-d curves (SPEC §5.1):
- * m = E f, q = E[f² + c0 B²], train_loss = E[a((f − 1)² + c0 B²)]/(2α).
+ * m = E f, q = E[f² + c0 B² + L], train_loss = E[a((f − 1)² + c0 B² + L)]/(2α), where
+ * L_t(a) = Σ_s 2 T_L b_{s,0} ψ_a(t,s)² is the Langevin part, ψ_a(·,s) the response to a unit kick of w^{s+1}.
  */
 final class LinearRecursion {
 
@@ -20,10 +21,25 @@ final class LinearRecursion {
      * The scalar trajectory x_0…x_T at curvature λ + a, with forcing a·forcing in each gradient.
      */
     static double[] trajectory(UpdateRule rule, int steps, double ridge, double a, double start, double forcing) {
-        int p = rule.memory();
         double[] x = new double[steps + 1];
-        double[] gradient = new double[steps];
         x[0] = start;
+        march(rule, steps, ridge, a, forcing, x, 0);
+        return x;
+    }
+
+    /** ψ_a(·, s): the response of the homogeneous recursion to a unit kick of x_{s+1} (Langevin noise of step s). */
+    static double[] kickResponse(UpdateRule rule, int steps, double ridge, double a, int s) {
+        double[] x = new double[steps + 1];
+        x[s + 1] = 1;
+        march(rule, steps, ridge, a, 0, x, s + 1);
+        return x;
+    }
+
+    /** Fills x_{from+1}…x_T from the recursion; x_t for t ≤ from are given (x_{−j} := x_0). */
+    private static void march(UpdateRule rule, int steps, double ridge, double a, double forcing, double[] x,
+                              int from) {
+        int p = rule.memory();
+        double[] gradient = new double[steps];
         for (int t = 0; t < steps; t++) {
             StepCoefficients c = rule.coefficients(t);
             double query = 0;
@@ -38,9 +54,10 @@ final class LinearRecursion {
                     next -= c.b(j) * gradient[t - j];
                 }
             }
-            x[t + 1] = next;
+            if (t >= from) {
+                x[t + 1] = next;
+            }
         }
-        return x;
     }
 
     /** {m, q, train_loss}[t] averaged over the Marchenko–Pastur law of ratio α. */
@@ -52,8 +69,16 @@ final class LinearRecursion {
             double w = law.weights[i];
             double[] f = trajectory(rule, steps, ridge, a, m0, 1);
             double[] b = trajectory(rule, steps, ridge, a, 1, 0);
+            double[] langevin = new double[steps + 1];
+            for (int s = 0; rule.temperature() > 0 && s < steps; s++) {
+                double[] psi = kickResponse(rule, steps, ridge, a, s);
+                double variance = 2 * rule.temperature() * rule.coefficients(s).b(0);
+                for (int t = s + 1; t <= steps; t++) {
+                    langevin[t] += variance * psi[t] * psi[t];
+                }
+            }
             for (int t = 0; t <= steps; t++) {
-                double fluctuation = c0 * b[t] * b[t];
+                double fluctuation = c0 * b[t] * b[t] + langevin[t];
                 curves[0][t] += w * f[t];
                 curves[1][t] += w * (f[t] * f[t] + fluctuation);
                 curves[2][t] += w * a * ((f[t] - 1) * (f[t] - 1) + fluctuation) / (2 * alpha);

@@ -1,6 +1,5 @@
 package org.dmftlab.validation.theory;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,14 +7,19 @@ import java.util.List;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 import org.junit.jupiter.api.Test;
 
 /** The sampled (Monte-Carlo) mode against the exact mode and SPEC §5.2, with its own error bars. */
 class MonteCarloModeTest {
 
-    /** Allowed distance in Monte-Carlo errors (deterministic seeds; ~50 correlated comparisons per test). */
-    private static final double SIGMAS = 4;
+    /**
+     * Allowed distance in reported Monte-Carlo errors. The error comes from 8 independent groups, so the distance
+     * over it follows a Student t law with 7 degrees of freedom (not a normal one): 5 is its two-sided 0.1% point,
+     * about 4 normal sigmas, for ~50 correlated comparisons per test.
+     */
+    private static final double SIGMAS = 5;
     private static final List<Observable> CHECKED =
             List.of(Observable.OVERLAP, Observable.NORM, Observable.TRAIN_LOSS, Observable.TEST_ERROR);
 
@@ -38,6 +42,27 @@ class MonteCarloModeTest {
         assertTrue(sampled.error(Observable.OVERLAP, steps) > 0, "the sampled mode reports its error");
     }
 
+    /**
+     * Nesterov (look-ahead: the train loss is observed through the extra iterate field of SPEC §4.3) with Langevin
+     * noise, sampled against exact.
+     */
+    @Test
+    void lookAheadWithLangevinNoiseAgreesWithExactMode() {
+        Problem problem = Setups.squareProblem(2, 0.2, 0.3, 1);
+        UpdateRule nesterov = new Setups.ConstantRule(StepCoefficients.momentum(0.1, 0.5, 0.5), 1, 0.02);
+        int steps = 12;
+        Trajectory exact = Setups.run(problem, nesterov, steps, Setups.exact());
+        Trajectory sampled = Setups.run(problem, nesterov, steps, Setups.monteCarlo(40_000, 9, 2));
+        for (Observable observable : CHECKED) {
+            for (int t = 0; t <= steps; t++) {
+                double difference = Math.abs(sampled.value(observable, t) - exact.value(observable, t));
+                assertTrue(difference <= SIGMAS * sampled.error(observable, t) + 1e-12,
+                        observable.column() + " at t = " + t + ": " + sampled.value(observable, t) + " vs "
+                                + exact.value(observable, t));
+            }
+        }
+    }
+
     /** SPEC §5.2: for the square loss m(t) does not depend on the batch fraction; q does. */
     @Test
     void overlapIsIndependentOfBatchFractionForSquareLoss() {
@@ -50,7 +75,7 @@ class MonteCarloModeTest {
             assertTrue(difference <= SIGMAS * sgd.error(Observable.OVERLAP, t) + 1e-12, "m at t = " + t);
         }
         double qGap = sgd.value(Observable.NORM, 1) - gd.value(Observable.NORM, 1);
-        assertTrue(qGap > 20 * sgd.error(Observable.NORM, 1), "q(1) must grow with the selection noise: " + qGap);
+        assertTrue(qGap > 10 * sgd.error(Observable.NORM, 1), "q(1) must grow with the selection noise: " + qGap);
     }
 
     /** Same seed, one or two threads: identical trajectories (logistic loss, sign teacher, b = 0.5). */

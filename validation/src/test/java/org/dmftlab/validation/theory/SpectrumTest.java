@@ -55,20 +55,22 @@ class SpectrumTest {
                 Setups.identity(), 0.3, 1);
         Problem logisticTilted = new Problem(2, 0.1, Setups.signTeacher(), Setups.loss("logistic"), TILTED_TEACHER,
                 0.3, 1);
-        for (TheorySettings.Mode mode : new TheorySettings.Mode[] {TheorySettings.Mode.EXACT,
-                TheorySettings.Mode.MONTE_CARLO}) {
-            assertSameCurves(Setups.run(identity, nesterov, 10, settings(mode)),
-                    Setups.run(tilted, nesterov, 10, settings(mode)));
-        }
+        assertSameCurves(Setups.run(identity, nesterov, 10, settings(TheorySettings.Mode.EXACT)),
+                Setups.run(tilted, nesterov, 10, settings(TheorySettings.Mode.EXACT)), 1e-12);
+        // Sampled: same seed, so the paths see the same normals; the species sums differ only by round-off, which
+        // the nearly singular late Cholesky rows of a converging run amplify to ~√ε, far below the sampling error.
+        assertSameCurves(Setups.run(identity, nesterov, 10, settings(TheorySettings.Mode.MONTE_CARLO)),
+                Setups.run(tilted, nesterov, 10, settings(TheorySettings.Mode.MONTE_CARLO)), 1e-6);
         UpdateRule sgd = Setups.sgd(0.2, 0.5);
         assertSameCurves(Setups.run(logisticIdentity, sgd, 10, settings(TheorySettings.Mode.MONTE_CARLO)),
-                Setups.run(logisticTilted, sgd, 10, settings(TheorySettings.Mode.MONTE_CARLO)));
+                Setups.run(logisticTilted, sgd, 10, settings(TheorySettings.Mode.MONTE_CARLO)), 1e-6);
     }
 
-    private static void assertSameCurves(Trajectory expected, Trajectory actual) {
+    private static void assertSameCurves(Trajectory expected, Trajectory actual, double relative) {
         for (Observable observable : Observable.values()) {
             for (int t = 0; t <= expected.steps(); t++) {
-                assertEquals(expected.value(observable, t), actual.value(observable, t), 1e-9,
+                double value = expected.value(observable, t);
+                assertEquals(value, actual.value(observable, t), relative * Math.max(1, Math.abs(value)),
                         observable.column() + " at t = " + t);
             }
         }
