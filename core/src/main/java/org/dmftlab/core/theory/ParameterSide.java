@@ -138,23 +138,18 @@ final class ParameterSide {
                     xHat[i] += cj * past[i];
                 }
             }
-            // Σ_s χ̃(t,s) C_ℓ(s,s') for the query point and the iterate.
-            for (int s2 = 0; s2 < t; s2++) {
-                double sumHat = 0;
-                double sum = 0;
-                for (int s = 0; s < t; s++) {
-                    sumHat += xHat[kickIndex(s)] * ell[s][s2];
-                    sum += x[kickIndex(s)] * ell[s][s2];
-                }
-                queryNoise[s2] = sumHat;
-                iterateNoise[s2] = sum;
+            // Σ_s χ̃(t,s) C_ℓ(s,·) for the query point and, when it differs, the iterate.
+            projectNoise(xHat, ell, t, queryNoise);
+            if (lookAhead) {
+                projectNoise(x, ell, t, iterateNoise);
             }
+            double[] noiseAtIterate = lookAhead ? iterateNoise : queryNoise;
             for (int u = 0; u <= t; u++) {
                 double[] uHat = query[k][u];
                 double fluctuation = fluctuation(xHat, queryNoise, uHat, u, sigma);
                 cRow[u] += weight * sigma * (xHat[MEAN] * uHat[MEAN] + fluctuation);
                 if (lookAhead) {
-                    double cross = fluctuation(x, iterateNoise, uHat, u, sigma);
+                    double cross = fluctuation(x, noiseAtIterate, uHat, u, sigma);
                     kernels.iterateCovariance[t][u] += weight * sigma * (x[MEAN] * uHat[MEAN] + cross);
                 }
             }
@@ -162,7 +157,7 @@ final class ParameterSide {
                 kernels.response[t][s] += weight * sigma * xHat[kickIndex(s)];
                 kernels.iterateResponse[t][s] += weight * sigma * x[kickIndex(s)];
             }
-            double second = x[MEAN] * x[MEAN] + fluctuation(x, iterateNoise, x, t, sigma);
+            double second = x[MEAN] * x[MEAN] + fluctuation(x, noiseAtIterate, x, t, sigma);
             mHat += weight * sigma * teacher * xHat[MEAN];
             overlap += weight * teacher * x[MEAN];
             populationOverlap += weight * sigma * teacher * x[MEAN];
@@ -182,6 +177,17 @@ final class ParameterSide {
         observables[1] = norm;
         observables[2] = populationOverlap;
         observables[3] = populationNorm;
+    }
+
+    /** out[s'] = Σ_{s&lt;t} row[χ̃(·,s)] C_ℓ(s,s') for s' &lt; t. */
+    private void projectNoise(double[] row, double[][] ell, int t, double[] out) {
+        for (int s2 = 0; s2 < t; s2++) {
+            double sum = 0;
+            for (int s = 0; s < t; s++) {
+                sum += row[kickIndex(s)] * ell[s][s2];
+            }
+            out[s2] = sum;
+        }
     }
 
     /**

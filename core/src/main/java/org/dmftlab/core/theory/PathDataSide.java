@@ -73,7 +73,7 @@ final class PathDataSide implements DataSide {
         this.triangle = steps * (steps + 1) / 2;
         normals = new double[paths * width];
         labels = new double[paths];
-        gradients = new double[paths * Math.max(steps, 1)];
+        gradients = new double[paths * steps];
         curvatures = new double[responsePaths * steps];
         responses = new double[responsePaths * triangle];
         factor = new double[width][width];

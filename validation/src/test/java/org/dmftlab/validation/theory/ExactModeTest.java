@@ -15,6 +15,10 @@ class ExactModeTest {
     /** Quadrature error of the closed form plus round-off of the march. */
     private static final double TOLERANCE = 1e-8;
 
+    private static UpdateRule constant(StepCoefficients step, double temperature) {
+        return new Setups.ConstantRule(step, 1, temperature);
+    }
+
     @ParameterizedTest(name = "GD, alpha = {0}")
     @ValueSource(doubles = {3.0, 0.5})
     void gradientDescentMatchesMarchenkoPastur(double alpha) {
@@ -47,21 +51,44 @@ class ExactModeTest {
 
     /**
      * Heavy ball (a = (1+β, −β)), Nesterov (c = (1+γ, −γ): look-ahead, so the train loss uses the iterate's
-     * field) and a two-gradient-lag rule b = (η₁, η₂) against the scalar recursion of each method at curvature
+     * field), Nesterov with the schedule β_t = γ_t = t/(t+3) and a two-gradient-lag rule b = (η₁, η₂) against the scalar recursion of each method at curvature
      * λ + a averaged over the Marchenko–Pastur law; with Langevin noise the kick responses ψ add to q and the
      * train loss.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"heavy-ball", "nesterov", "two-lag", "two-lag-look-ahead", "langevin-heavy-ball"})
+    @ValueSource(strings = {"heavy-ball", "nesterov", "nesterov-schedule", "two-lag", "two-lag-look-ahead",
+        "langevin-heavy-ball"})
     void linearMemoryRulesMatchTheirScalarRecursion(String method) {
-        StepCoefficients step = switch (method) {
-            case "heavy-ball", "langevin-heavy-ball" -> StepCoefficients.momentum(0.08, 0.6, 0);
-            case "nesterov" -> StepCoefficients.momentum(0.08, 0.6, 0.6);
-            case "two-lag" -> StepCoefficients.of(new double[] {1}, new double[] {0.07, 0.05}, new double[] {1});
-            default -> StepCoefficients.of(new double[] {1.3, -0.3}, new double[] {0.05, 0.04},
-                    new double[] {1.5, -0.5});
+        UpdateRule rule = switch (method) {
+            case "heavy-ball" -> constant(StepCoefficients.momentum(0.08, 0.6, 0), 0);
+            case "langevin-heavy-ball" -> constant(StepCoefficients.momentum(0.08, 0.6, 0), 0.05);
+            case "nesterov" -> constant(StepCoefficients.momentum(0.08, 0.6, 0.6), 0);
+            case "nesterov-schedule" -> new UpdateRule() {
+                @Override
+                public int memory() {
+                    return 1;
+                }
+
+                @Override
+                public StepCoefficients coefficients(int t) {
+                    return StepCoefficients.momentum(0.08, t / (t + 3.0), t / (t + 3.0));
+                }
+
+                @Override
+                public double batchFraction() {
+                    return 1;
+                }
+
+                @Override
+                public double temperature() {
+                    return 0;
+                }
+            };
+            case "two-lag" -> constant(StepCoefficients.of(new double[] {1}, new double[] {0.07, 0.05},
+                    new double[] {1}), 0);
+            default -> constant(StepCoefficients.of(new double[] {1.3, -0.3}, new double[] {0.05, 0.04},
+                    new double[] {1.5, -0.5}), 0);
         };
-        UpdateRule rule = new Setups.ConstantRule(step, 1, method.startsWith("langevin") ? 0.05 : 0);
         for (double alpha : new double[] {3.0, 0.5}) {
             int steps = 30;
             double ridge = 0.3;

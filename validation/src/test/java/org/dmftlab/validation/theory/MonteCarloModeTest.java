@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The sampled (Monte-Carlo) mode against the exact mode and SPEC §5.2, with its own error bars. */
 class MonteCarloModeTest {
@@ -23,9 +28,15 @@ class MonteCarloModeTest {
     private static final List<Observable> CHECKED =
             List.of(Observable.OVERLAP, Observable.NORM, Observable.TRAIN_LOSS, Observable.TEST_ERROR);
 
-    @Test
-    void fullBatchSquareLossAgreesWithExactMode() {
-        Problem problem = Setups.squareProblem(3, 0.5, 0.2, 1);
+    /** Noiseless and noisy linear teachers, and a sign teacher with flips (label moments by quadrature). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"linear", "noisy-linear", "sign"})
+    void fullBatchSquareLossAgreesWithExactMode(String teacher) {
+        Problem problem = new Problem(3, 0.5, switch (teacher) {
+            case "linear" -> Setups.linearTeacher(0);
+            case "noisy-linear" -> Setups.linearTeacher(0.3);
+            default -> Plugins.create(PluginFamily.TEACHER, "sign", Map.of("flip", 0.1));
+        }, Setups.loss("square"), Setups.identity(), 0.2, 1);
         UpdateRule gd = Setups.sgd(0.1, 1);
         int steps = 15;
         Trajectory exact = Setups.run(problem, gd, steps, Setups.exact());
