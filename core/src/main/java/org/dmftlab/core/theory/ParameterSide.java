@@ -108,7 +108,7 @@ final class ParameterSide {
     /**
      * Step t, first half: the query points x̂(t), then row t of the aggregates that feed the data side (C(t,≤t),
      * M̂(t), R(t,&lt;t), and for look-ahead rules the iterate's R_w, cross-covariances, M and Q) into
-     * {@code kernels}, and the observables m, q, M, Q of the iterate into {@code observables} [4] = {m, q, M, Q}.
+     * {@code kernels}, and the observables of the iterate into observables[0…3] = m, q, M, Q.
      * Needs C_ℓ for steps &lt; t.
      */
     void prepare(int t, Kernels kernels, double[] observables) {

@@ -1,6 +1,7 @@
 package org.dmftlab.core.theory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +27,9 @@ import org.dmftlab.core.spi.UpdateRule;
  * <p>Two data sides: the exact Gaussian propagation ({@link GaussianDataSide}) for a loss of constant curvature
  * at full batch (SPEC §5.1; error 0), and sampled paths ({@link PathDataSide}) otherwise. The sampled solve runs
  * {@value #GROUPS} fully independent marches of N/{@value #GROUPS} paths (fewer when N is small), each with its
- * own random stream split from the seed (L64X128MixRandom); the estimate is their mean and the Monte-Carlo error their standard
- * deviation over √groups. Groups run in parallel and each is sequential, so results do not depend on the number
- * of threads.
+ * own random stream split from the seed (L64X128MixRandom); the estimate is their mean and the Monte-Carlo error
+ * their standard deviation over √groups. Groups run in parallel and each is sequential, so results do not depend
+ * on the number of threads.
  */
 public final class TheoryEngine {
 
@@ -39,6 +40,9 @@ public final class TheoryEngine {
      * split streams showed visibly correlated group means for some seeds).
      */
     private static final String GENERATOR = "L64X128MixRandom";
+    /** What a march produces itself, in this order: the parameter side's m, q, M, Q, then the data side's loss. */
+    private static final Observable[] MARCHED = {Observable.OVERLAP, Observable.NORM,
+        Observable.POPULATION_OVERLAP, Observable.POPULATION_NORM, Observable.TRAIN_LOSS};
 
     /**
      * Solves the DMFT of the experiment.
@@ -57,29 +61,22 @@ public final class TheoryEngine {
         boolean exact = exactMode(problem, rule, settings.mode());
         Species species = Species.of(problem.covariance(), settings.species());
         if (!(species.rho() > 0)) {
-            throw new InvalidInputException("theory/degenerate-teacher", "covariance", null,
+            throw new InvalidInputException("theory/degenerate-teacher", "problem.covariance", null,
                     "the teacher has no power in the data (ρ = w*ᵀΣw*/d = 0): labels carry no signal; use a"
                             + " covariance with a positive eigenvalue where the teacher power is positive");
         }
-        Trajectory trajectory = new Trajectory(steps);
-        if (exact) {
-            progress.start("theory", steps);
-            try {
-                double[][] values = march(experiment, species, null, 0, 0, progress);
-                record(trajectory, List.<double[][]>of(values));
-            } finally {
-                progress.finish();
-            }
-            return trajectory;
-        }
-        int groups = Math.min(GROUPS, settings.paths());
+        int groups = exact ? 1 : Math.min(GROUPS, settings.paths());
         progress.start("theory", (long) groups * steps);
         try {
-            record(trajectory, sampledMarches(experiment, species, settings, groups, progress));
+            List<double[][]> results = exact
+                    ? List.<double[][]>of(march(experiment, species, null, 0, 0, progress))
+                    : sampledMarches(experiment, species, settings, groups, progress);
+            Trajectory trajectory = new Trajectory(steps);
+            record(trajectory, results, exact);
+            return trajectory;
         } finally {
             progress.finish();
         }
-        return trajectory;
     }
 
     private static void checkSupported(Problem problem, UpdateRule rule, int steps) {
@@ -178,25 +175,27 @@ public final class TheoryEngine {
                         random);
         double[][] values = new double[Observable.values().length][steps + 1];
         for (double[] row : values) {
-            java.util.Arrays.fill(row, Double.NaN);
+            Arrays.fill(row, Double.NaN);
         }
-        double[] iterate = new double[4];
+        double[] marched = new double[MARCHED.length];
         for (int t = 0; t <= steps; t++) {
-            parameters.prepare(t, kernels, iterate);
-            double trainLoss = data.step(t, t < steps);
-            double rho = kernels.rho;
-            double m = iterate[2];
-            double q = iterate[3];
-            values[Observable.OVERLAP.ordinal()][t] = iterate[0];
-            values[Observable.NORM.ordinal()][t] = iterate[1];
-            values[Observable.POPULATION_OVERLAP.ordinal()][t] = m;
-            values[Observable.POPULATION_NORM.ordinal()][t] = q;
-            values[Observable.TRAIN_LOSS.ordinal()][t] = trainLoss;
-            if (!finite(values, t)) {
+            parameters.prepare(t, kernels, marched);
+            marched[MARCHED.length - 1] = data.step(t, t < steps);
+            boolean finite = true;
+            for (int o = 0; o < MARCHED.length; o++) {
+                values[MARCHED[o].ordinal()][t] = marched[o];
+                finite &= Double.isFinite(marched[o]) && Math.abs(marched[o]) <= Trajectory.EXPLOSION;
+            }
+            if (!finite) {
                 return values;
             }
-            values[Observable.TEST_LOSS.ordinal()][t] = TestMetrics.testLoss(problem.loss(), problem.teacher(), rho, m, q);
-            values[Observable.TEST_ERROR.ordinal()][t] = problem.teacher().testError(rho, m, q);
+            double rho = kernels.rho;
+            double populationOverlap = marched[2];
+            double populationNorm = marched[3];
+            values[Observable.TEST_LOSS.ordinal()][t] =
+                    TestMetrics.testLoss(problem.loss(), problem.teacher(), rho, populationOverlap, populationNorm);
+            values[Observable.TEST_ERROR.ordinal()][t] =
+                    problem.teacher().testError(rho, populationOverlap, populationNorm);
             if (t < steps) {
                 parameters.advance(t, kernels);
                 progress.advance(1);
@@ -205,18 +204,11 @@ public final class TheoryEngine {
         return values;
     }
 
-    private static boolean finite(double[][] values, int t) {
-        for (int o = 0; o <= Observable.TRAIN_LOSS.ordinal(); o++) {
-            double value = values[o][t];
-            if (!Double.isFinite(value) || Math.abs(value) > Trajectory.EXPLOSION) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Mean over groups, with the standard error of the mean when there are several groups (0 for one exact run). */
-    private static void record(Trajectory trajectory, List<double[][]> groups) {
+    /**
+     * Mean over groups with the standard error of the mean as error: 0 for the exact run, NaN for a single sampled
+     * group.
+     */
+    private static void record(Trajectory trajectory, List<double[][]> groups, boolean exact) {
         int count = groups.size();
         for (int t = 0; t <= trajectory.steps(); t++) {
             for (Observable observable : Observable.values()) {
@@ -230,7 +222,7 @@ public final class TheoryEngine {
                     double deviation = group[observable.ordinal()][t] - mean;
                     squares += deviation * deviation;
                 }
-                double error = count == 1 ? 0 : Math.sqrt(squares / (count - 1) / count);
+                double error = exact ? 0 : count == 1 ? Double.NaN : Math.sqrt(squares / (count - 1) / count);
                 trajectory.set(observable, t, mean, error);
             }
         }
