@@ -49,6 +49,8 @@ final class PathDataSide implements DataSide {
     /** The Cholesky factor of (h0, ω̂⁰, …): row i holds the coefficients of variable i on z_0…z_i. */
     private final double[][] factor;
     private final double[] iterateRow;
+    /** Scratch: the row of G being computed. */
+    private final double[] responseRow;
     private final double[] products;
     private final double[] memorySums;
 
@@ -78,6 +80,7 @@ final class PathDataSide implements DataSide {
         responses = new double[responsePaths * triangle];
         factor = new double[width][width];
         iterateRow = new double[width];
+        responseRow = new double[steps];
         products = new double[steps + 1];
         memorySums = new double[steps + 1];
         factor[0][0] = Math.sqrt(kernels.rho);
@@ -162,26 +165,31 @@ final class PathDataSide implements DataSide {
         return trainLoss / paths;
     }
 
-    /** Row t of G for response path p (SPEC §4.2), and its contribution s^t ℓ″^t G(t,u) to the Γ sums. */
+    /**
+     * Row t of G for response path p (SPEC §4.2), and its contribution s^t ℓ″^t G(t,u) to the Γ sums. A row whose
+     * curvature s^t ℓ″^t is 0 (an unselected sample) is neither computed nor stored: every later use of G(t,·) is
+     * weighted by that curvature.
+     */
     private void accumulateResponse(int p, int t, double[] response, double curvature) {
+        if (curvature == 0) {
+            return;
+        }
         int base = p * triangle;
-        int rowT = base + t * (t + 1) / 2;
-        Arrays.fill(responses, rowT, rowT + t, 0);
-        responses[rowT + t] = 1;
         int curvatureBase = p * steps;
+        Arrays.fill(responseRow, 0, t, 0);
+        responseRow[t] = 1;
         for (int s = 0; s < t; s++) {
             double weight = -response[s] * curvatures[curvatureBase + s];
             if (weight != 0) {
                 int rowS = base + s * (s + 1) / 2;
                 for (int u = 0; u <= s; u++) {
-                    responses[rowT + u] += weight * responses[rowS + u];
+                    responseRow[u] += weight * responses[rowS + u];
                 }
             }
         }
-        if (curvature != 0) {
-            for (int u = 0; u <= t; u++) {
-                memorySums[u] += curvature * responses[rowT + u];
-            }
+        System.arraycopy(responseRow, 0, responses, base + t * (t + 1) / 2, t + 1);
+        for (int u = 0; u <= t; u++) {
+            memorySums[u] += curvature * responseRow[u];
         }
     }
 
