@@ -1,5 +1,6 @@
 package org.dmftlab.core.theory;
 
+import java.util.Arrays;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Teacher;
@@ -154,7 +155,7 @@ final class GaussianDataSide implements DataSide {
         double[] iterateResponse = kernels.iterateResponse[t];
         double[][] c = kernels.fieldCovariance;
         double[] mHat = kernels.teacherOverlap;
-        java.util.Arrays.fill(iterateWeights, 0, t + 1, 0);
+        Arrays.fill(iterateWeights, 0, t + 1, 0);
         double betaW = 0;
         for (int s = 0; s < t; s++) {
             double weight = curvature * iterateResponse[s];

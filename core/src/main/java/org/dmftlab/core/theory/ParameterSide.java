@@ -15,7 +15,7 @@ import org.dmftlab.core.spi.UpdateRule;
  * </pre>
  * H being the effective gradient field of step u (gradients of steps before 0 do not exist). The series are
  * the mean e_k (e_k(0) = m0 w*_k), the initial-condition response P_k (P_k(0) = 1), the kick responses
- * χ̃_k(·,s) to a unit kick −1 of the field at step s (source b_{t,t−s} at t+1 for 0 ≤ t−s ≤ p; for b = (η, 0)
+ * χ̃_k(·,s) to lowering the field of step s by 1 (source b_{t,t−s} at t+1 for 0 ≤ t−s ≤ p; for b = (η, 0)
  * this is η χ_k of SPEC §4.3) and, with Langevin noise, the responses ψ_k(·,s) to a unit kick of w^{s+1}. The
  * fluctuation covariance in w-coordinates is
  * <pre>
@@ -101,8 +101,14 @@ final class ParameterSide {
         return FIRST_KICK + seriesPerStep * t;
     }
 
+    /** The series of χ̃(·,s). */
     private int kickIndex(int s) {
         return FIRST_KICK + seriesPerStep * s;
+    }
+
+    /** The series of ψ(·,s) (Langevin noise only). */
+    private int noiseIndex(int s) {
+        return kickIndex(s) + 1;
     }
 
     /**
@@ -201,7 +207,7 @@ final class ParameterSide {
         double langevin = 0;
         if (seriesPerStep == 2) {
             for (int s = 0; s < u; s++) {
-                int i = kickIndex(s) + 1;
+                int i = noiseIndex(s);
                 langevin += b[s][0] * x[i] * y[i];
             }
         }
@@ -252,7 +258,7 @@ final class ParameterSide {
                 }
             }
             if (seriesPerStep == 2) {
-                out[kickIndex(t) + 1] += 1;
+                out[noiseIndex(t)] += 1;
             }
         }
     }

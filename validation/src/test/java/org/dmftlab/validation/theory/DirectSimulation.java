@@ -1,5 +1,6 @@
 package org.dmftlab.validation.theory;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import org.dmftlab.core.problem.Problem;
@@ -105,7 +106,7 @@ final class DirectSimulation {
                 break;
             }
             StepCoefficients c = rule.coefficients(t);
-            java.util.Arrays.fill(query, 0);
+            Arrays.fill(query, 0);
             for (int j = 0; j <= p; j++) {
                 double[] past = w[Math.max(t - j, 0)];
                 for (int i = 0; i < d; i++) {

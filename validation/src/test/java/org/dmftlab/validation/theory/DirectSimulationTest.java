@@ -10,6 +10,7 @@ import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.core.theory.TheorySettings;
 import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,8 +57,7 @@ class DirectSimulationTest {
         };
         double[][] simulation = DirectSimulation.run(problem, rule, STEPS, 1000, 10, 3);
         Trajectory theory = Setups.run(problem, rule, STEPS,
-                new org.dmftlab.core.theory.TheorySettings(40_000, 1, 2, 40_000,
-                        org.dmftlab.core.theory.TheorySettings.Mode.MONTE_CARLO, 2));
+                new TheorySettings(40_000, 1, 2, 40_000, TheorySettings.Mode.MONTE_CARLO, 2));
         Observable[] observables = {Observable.OVERLAP, Observable.NORM, Observable.TRAIN_LOSS};
         for (int o = 0; o < observables.length; o++) {
             for (int t = 0; t <= STEPS; t++) {

@@ -2,7 +2,6 @@ package org.dmftlab.validation.theory;
 
 import java.util.Map;
 import org.dmftlab.core.problem.Experiment;
-import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
@@ -72,9 +71,5 @@ final class Setups {
 
     static TheorySettings monteCarlo(int paths, long seed, int threads) {
         return new TheorySettings(paths, seed, 1, paths, TheorySettings.Mode.MONTE_CARLO, threads);
-    }
-
-    static double value(Trajectory trajectory, Observable observable, int t) {
-        return trajectory.value(observable, t);
     }
 }

@@ -7,6 +7,7 @@ import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.spi.Covariance;
+import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 import org.dmftlab.core.theory.TheorySettings;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,7 @@ class SpectrumTest {
     /** With Σ = I the direction of the teacher does not matter: same curves as identity, exact and sampled. */
     @Test
     void isotropicSpectrumGivesTheIdentityCurves() {
-        UpdateRule nesterov = new Setups.ConstantRule(
-                org.dmftlab.core.spi.StepCoefficients.momentum(0.1, 0.5, 0.5), 1, 0);
+        UpdateRule nesterov = new Setups.ConstantRule(StepCoefficients.momentum(0.1, 0.5, 0.5), 1, 0);
         Problem identity = Setups.squareProblem(2, 0.2, 0.3, 1);
         Problem tilted = new Problem(2, 0.2, identity.teacher(), identity.loss(), TILTED_TEACHER, 0.3, 1);
         Problem logisticIdentity = new Problem(2, 0.1, Setups.signTeacher(), Setups.loss("logistic"),
