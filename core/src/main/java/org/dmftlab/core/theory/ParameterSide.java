@@ -24,8 +24,8 @@ import org.dmftlab.core.spi.UpdateRule;
  * (hatted or not per argument); v-coordinates multiply by σ_k.
  *
  * <p>Series of one step are stored in one row, interleaved so that the series that are non-zero at step t form a
- * prefix: [e, P, χ̃(·,0), ψ(·,0), χ̃(·,1), ψ(·,1), …] (no ψ without Langevin noise). Memory 3 K (T+1) (2 + T or
- * 2 + 2T) doubles for K species.
+ * prefix: [e, P, χ̃(·,0), ψ(·,0), χ̃(·,1), ψ(·,1), …] (no ψ without Langevin noise). Memory about
+ * K (T + 2p + 4) (2 + T) doubles for K species, (2 + 2T) with Langevin noise.
  */
 final class ParameterSide {
 
@@ -45,9 +45,12 @@ final class ParameterSide {
     private final int seriesPerStep;
     private final boolean lookAhead;
 
-    /** [k][t][series]: iterates x, query points x̂ and fields H. */
-    private final double[][][] iterate;
+    /**
+     * [k][row][series]: query points x̂ of every step; iterates x and fields H only of the last p+2 and p+1 steps
+     * (ring buffers: the recursion reads no further back).
+     */
     private final double[][][] query;
+    private final double[][][] iterate;
     private final double[][][] field;
     /** Scratch: Σ_s χ̃(t,s) C_ℓ(s,·) for the query point and the iterate of the current step. */
     private final double[] queryNoise;
@@ -80,15 +83,20 @@ final class ParameterSide {
         seriesPerStep = temperature > 0 ? 2 : 1;
         int series = active(steps);
         int size = species.size();
-        iterate = new double[size][steps + 1][series];
+        iterate = new double[size][memory + 2][series];
         query = new double[size][steps + 1][series];
-        field = new double[size][steps + 1][series];
+        field = new double[size][memory + 1][series];
         for (int k = 0; k < size; k++) {
             iterate[k][0][MEAN] = initOverlap * Math.sqrt(species.tau()[k]);
             iterate[k][0][INIT] = 1;
         }
         queryNoise = new double[steps + 1];
         iterateNoise = new double[steps + 1];
+    }
+
+    /** The iterate row of step t of species k, with x(−j) := x(0) (row 0 is still in the ring while t &lt; 0 is read). */
+    private double[] iterate(int k, int t) {
+        return iterate[k][Math.max(t, 0) % iterate[k].length];
     }
 
     /** Whether some c_{t,·} differs from (1, 0, …): the query point is not the iterate (SPEC §4.3 last point). */
@@ -134,11 +142,11 @@ final class ParameterSide {
             double sigma = species.sigma()[k];
             double weight = species.weight()[k];
             double teacher = Math.sqrt(species.tau()[k]);
-            double[] x = iterate[k][t];
+            double[] x = iterate(k, t);
             double[] xHat = query[k][t];
             Arrays.fill(xHat, 0);
             for (int j = 0; j <= memory; j++) {
-                double[] past = iterate[k][Math.max(t - j, 0)];
+                double[] past = iterate(k, t - j);
                 double cj = c[t][j];
                 for (int i = 0; i < series; i++) {
                     xHat[i] += cj * past[i];
@@ -223,7 +231,7 @@ final class ParameterSide {
         int series = active(t);
         for (int k = 0; k < species.size(); k++) {
             double sigma = species.sigma()[k];
-            double[] h = field[k][t];
+            double[] h = field[k][t % field[k].length];
             double[] xHat = query[k][t];
             for (int i = 0; i < series; i++) {
                 h[i] = ridge * xHat[i];
@@ -238,17 +246,17 @@ final class ParameterSide {
             }
             h[MEAN] += sigma * drift * Math.sqrt(species.tau()[k]);
 
-            double[] out = iterate[k][t + 1];
+            double[] out = iterate(k, t + 1);
             Arrays.fill(out, 0);
             for (int j = 0; j <= memory; j++) {
                 double aj = a[t][j];
-                double[] past = iterate[k][Math.max(t - j, 0)];
+                double[] past = iterate(k, t - j);
                 for (int i = 0; i < series; i++) {
                     out[i] += aj * past[i];
                 }
                 if (t - j >= 0) {
                     double bj = b[t][j];
-                    double[] pastField = field[k][t - j];
+                    double[] pastField = field[k][(t - j) % field[k].length];
                     int fieldSeries = active(t - j);
                     for (int i = 0; i < fieldSeries; i++) {
                         out[i] -= bj * pastField[i];

@@ -56,10 +56,12 @@ class ExactModeTest {
      * train loss.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"heavy-ball", "nesterov", "nesterov-schedule", "two-lag", "two-lag-look-ahead",
-        "langevin-heavy-ball"})
+    @ValueSource(strings = {"memoryless-gd", "heavy-ball", "nesterov", "nesterov-schedule", "two-lag",
+        "two-lag-look-ahead", "langevin-heavy-ball"})
     void linearMemoryRulesMatchTheirScalarRecursion(String method) {
         UpdateRule rule = switch (method) {
+            case "memoryless-gd" -> constant(StepCoefficients.of(new double[] {1}, new double[] {0.1},
+                    new double[] {1}), 0);
             case "heavy-ball" -> constant(StepCoefficients.momentum(0.08, 0.6, 0), 0);
             case "langevin-heavy-ball" -> constant(StepCoefficients.momentum(0.08, 0.6, 0), 0.05);
             case "nesterov" -> constant(StepCoefficients.momentum(0.08, 0.6, 0.6), 0);
