@@ -9,7 +9,7 @@ import org.dmftlab.core.spi.Teacher;
  * The exact data side for a loss of constant curvature κ = ℓ″ at full batch (SPEC §4, §5.1): with
  * f(y) = ℓ′(y, 0) the gradient g^t = κ r^t + f(y) is linear, so
  * <pre>
- *   r^t = Σ_u A(t,u) ω̂^u + B(t) f,   A(t,u) = δ_{tu} − κ Σ_{s=u}^{t−1} R(t,s) A(s,u),   B(t) = −Σ_{s&lt;t} R(t,s) β(s),
+ *   r^t = Σ_u A(t,u) ω̂^u + B(t) f,  A(t,u) = δ_{tu} − κ Σ_{s=u}^{t−1} R(t,s) A(s,u),  B(t) = −Σ_{s&lt;t} R(t,s) β(s),
  *   g^t = κ Σ_u A(t,u) ω̂^u + β(t) f,  β(t) = κ B(t) + 1,
  * </pre>
  * the pathwise response G = A is deterministic (Γ = ακA), and every kernel is a quadratic form in the second

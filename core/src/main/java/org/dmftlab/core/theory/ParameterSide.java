@@ -94,7 +94,7 @@ final class ParameterSide {
         iterateNoise = new double[steps + 1];
     }
 
-    /** The iterate row of step t of species k, with x(−j) := x(0) (row 0 is still in the ring while t &lt; 0 is read). */
+    /** The iterate row of step t of species k, x(−j) := x(0) (row 0 is still in the ring while t &lt; 0 is read). */
     private double[] iterate(int k, int t) {
         return iterate[k][Math.max(t, 0) % iterate[k].length];
     }

@@ -50,10 +50,10 @@ class ExactModeTest {
     }
 
     /**
-     * Heavy ball (a = (1+β, −β)), Nesterov (c = (1+γ, −γ): look-ahead, so the train loss uses the iterate's
-     * field), Nesterov with the schedule β_t = γ_t = t/(t+3) and a two-gradient-lag rule b = (η₁, η₂) against the scalar recursion of each method at curvature
-     * λ + a averaged over the Marchenko–Pastur law; with Langevin noise the kick responses ψ add to q and the
-     * train loss.
+     * A memoryless GD rule (p = 0), heavy ball (a = (1+β, −β)), Nesterov (c = (1+γ, −γ): look-ahead, so the
+     * train loss uses the iterate's field), Nesterov with the schedule β_t = γ_t = t/(t+3) and two-gradient-lag
+     * rules b = (η₁, η₂) against the scalar recursion of each method at curvature λ + a averaged over the
+     * Marchenko–Pastur law; with Langevin noise the kick responses ψ add to q and the train loss.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"memoryless-gd", "heavy-ball", "nesterov", "nesterov-schedule", "two-lag",
