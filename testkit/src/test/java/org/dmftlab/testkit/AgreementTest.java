@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.registry.PluginFamily;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.spi.LossProvider;
 import org.junit.jupiter.api.Test;
 
-/** The allowance of {@link Agreement.Comparison}: k combined errors plus the (1 + |theory|)/d finite-size term. */
+/**
+ * {@link Agreement}: the allowance of a comparison (k combined errors plus the (1 + |theory|)/d finite-size term),
+ * and the check itself on a standard loss with a classification teacher.
+ */
 class AgreementTest {
 
     private static final int D = 1000;
@@ -38,6 +45,14 @@ class AgreementTest {
         String message = compare(0.25, 0.001, 0.4, 0.001).toString();
         assertTrue(message.startsWith("train_loss at t = 3: theory 0.25"), message);
         assertTrue(message.contains("simulation 0.4"), message);
+    }
+
+    @Test
+    void logisticRegressionOnASignTeacherAgrees() {
+        LossProvider logistic = PluginRegistry.discover().find(PluginFamily.LOSS, "logistic").provider();
+        Agreement agreement = Agreement.forLoss(logistic, Map.of()).withTeacher("sign", Map.of("flip", 0.1));
+        assertEquals(Observable.values().length, agreement.compare().size());
+        agreement.assertAgrees();
     }
 
     private static Agreement.Comparison compare(double theoryValue, double theoryError, double simulatedValue,
