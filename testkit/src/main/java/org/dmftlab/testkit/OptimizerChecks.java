@@ -1,19 +1,28 @@
 package org.dmftlab.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
+import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 
 /**
- * The {@link UpdateRule} contract (SPEC §2.1): coefficients of the declared memory depth, finite for many steps,
- * b_{t,0} ≥ 0 (the Langevin noise √(2 T_L b_{t,0}) needs it), a batch fraction in (0, 1] and a temperature ≥ 0.
+ * The {@link UpdateRule} contract (SPEC §2.1, §6): coefficients of the declared memory depth, finite for many
+ * steps, b_{t,0} ≥ 0 (the Langevin noise √(2 T_L b_{t,0}) needs it), a batch fraction in (0, 1] and a
+ * temperature ≥ 0; and a gradient map that is deterministic and keeps finite gradients finite, with
+ * {@link UpdateRule#linear()} true exactly for the identity map.
  */
 final class OptimizerChecks {
 
     /** Steps whose coefficients are read: schedules must stay finite well beyond typical horizons. */
     static final int STEPS = 1000;
+    /** Coordinates of the gradient the map is applied to; some are exactly 0. */
+    private static final int COORDINATES = 1000;
+    private static final long SEED = 20261128;
 
     private OptimizerChecks() {
     }
@@ -30,6 +39,25 @@ final class OptimizerChecks {
                 assertTrue(Double.isFinite(step.a(j)) && Double.isFinite(step.b(j)) && Double.isFinite(step.c(j)),
                         "step " + t + ": " + step);
             }
+        }
+    }
+
+    static void gradientMapIsDeterministicAndFinite(UpdateRule rule) {
+        GradientMap map = rule.gradientMap();
+        assertNotNull(map, "gradientMap() must not be null: return GradientMap.IDENTITY for a linear rule");
+        assertEquals(map == GradientMap.IDENTITY, rule.linear(),
+                "linear() must be true exactly when the gradient map is GradientMap.IDENTITY");
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] gradient = new double[COORDINATES];
+        for (int i = 0; i < COORDINATES; i++) {
+            gradient[i] = i % 10 == 0 ? 0 : 3 * random.nextGaussian();
+        }
+        double[] again = gradient.clone();
+        map.apply(gradient);
+        map.apply(again);
+        assertArrayEquals(gradient, again, 0, "the same gradient must map to the same image");
+        for (int i = 0; i < COORDINATES; i++) {
+            assertTrue(Double.isFinite(gradient[i]), "coordinate " + i + " maps to " + gradient[i]);
         }
     }
 }

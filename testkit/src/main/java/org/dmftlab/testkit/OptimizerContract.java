@@ -6,8 +6,9 @@ import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Contract tests for an {@link OptimizerProvider}: every provider check ({@link PluginContracts#provider}) and
- * those of the update rule of SPEC §2.1: coefficients finite, of the declared memory, b_{t,0} ≥ 0, a batch
- * fraction in (0, 1] and a temperature ≥ 0. Extend it and return the provider:
+ * those of the update rule of SPEC §2.1 and §6: coefficients finite, of the declared memory, b_{t,0} ≥ 0, a batch
+ * fraction in (0, 1], a temperature ≥ 0, and a deterministic gradient map with finite images. Extend it and
+ * return the provider:
  * <pre>
  * class MyOptimizerTest extends OptimizerContract {
  *     &#64;Override

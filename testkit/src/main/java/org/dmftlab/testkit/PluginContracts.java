@@ -82,10 +82,15 @@ public final class PluginContracts {
         return Stream.concat(basics, ranges);
     }
 
-    /** {@link #provider} and the {@link UpdateRule} contract of SPEC §2.1 at every parameter set. */
+    /** {@link #provider} and the {@link UpdateRule} contract of SPEC §2.1 and §6 at every parameter set. */
     public static Stream<DynamicNode> optimizer(OptimizerProvider provider, ParameterValues values) {
-        return Stream.concat(provider(provider, values), perSet(provider, values, "coefficients are finite with the"
-                + " declared memory", OptimizerChecks::coefficientsAreFiniteWithTheDeclaredMemory));
+        return Stream.of(
+                provider(provider, values),
+                perSet(provider, values, "coefficients are finite with the declared memory",
+                        OptimizerChecks::coefficientsAreFiniteWithTheDeclaredMemory),
+                perSet(provider, values, "gradient map is deterministic and finite",
+                        OptimizerChecks::gradientMapIsDeterministicAndFinite))
+                .flatMap(Function.identity());
     }
 
     /** {@link #provider} and the {@link Loss} contract of SPEC §1 and §4.2 at every parameter set. */

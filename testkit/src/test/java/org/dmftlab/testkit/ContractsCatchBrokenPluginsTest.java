@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.CovarianceProvider;
+import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.LossProvider;
 import org.dmftlab.core.spi.OptimizerProvider;
@@ -79,6 +80,39 @@ class ContractsCatchBrokenPluginsTest {
         });
         assertEquals(List.of("coefficients are finite with the declared memory (defaults)"),
                 failing(PluginContracts.optimizer(forgetful, values(forgetful))));
+    }
+
+    @Test
+    void aGradientMapWithMemoryFailsOnlyTheGradientMapCheck() {
+        OptimizerProvider accumulating = new FakeOptimizer(new UpdateRule() {
+            private final double[] carry = new double[1];
+
+            public int memory() {
+                return 0;
+            }
+
+            public StepCoefficients coefficients(int t) {
+                return StepCoefficients.of(new double[] {1}, new double[] {0.1}, new double[] {1});
+            }
+
+            public double batchFraction() {
+                return 1;
+            }
+
+            public double temperature() {
+                return 0;
+            }
+
+            @Override
+            public GradientMap gradientMap() {
+                return gradient -> {
+                    gradient[0] += carry[0]; // a hidden state: the second call differs
+                    carry[0] += 1;
+                };
+            }
+        });
+        assertEquals(List.of("gradient map is deterministic and finite (defaults)"),
+                failing(PluginContracts.optimizer(accumulating, values(accumulating))));
     }
 
     @Test
