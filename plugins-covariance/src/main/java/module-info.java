@@ -7,5 +7,9 @@ module org.dmftlab.covariance {
     requires org.dmftlab.core;
 
     provides org.dmftlab.core.spi.CovarianceProvider with
-            org.dmftlab.covariance.IdentityCovarianceProvider;
+            org.dmftlab.covariance.IdentityCovarianceProvider,
+            org.dmftlab.covariance.TwoLevelCovarianceProvider,
+            org.dmftlab.covariance.PowerLawCovarianceProvider,
+            org.dmftlab.covariance.Ar1CovarianceProvider,
+            org.dmftlab.covariance.SpectrumFileCovarianceProvider;
 }

@@ -8,7 +8,9 @@ module org.dmftlab.losses {
 
     provides org.dmftlab.core.spi.LossProvider with
             org.dmftlab.losses.SquareLossProvider,
-            org.dmftlab.losses.LogisticLossProvider;
+            org.dmftlab.losses.LogisticLossProvider,
+            org.dmftlab.losses.SmoothHingeLossProvider,
+            org.dmftlab.losses.HuberLossProvider;
     provides org.dmftlab.core.spi.TeacherProvider with
             org.dmftlab.losses.LinearTeacherProvider,
             org.dmftlab.losses.SignTeacherProvider;

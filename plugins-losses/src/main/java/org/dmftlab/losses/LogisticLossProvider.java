@@ -37,32 +37,17 @@ public final class LogisticLossProvider implements LossProvider {
 
         @Override
         public double value(double y, double r) {
-            return softplus(-y * r);
+            return Logistic.softplus(-y * r);
         }
 
         @Override
         public double firstDerivative(double y, double r) {
-            return -y * sigmoid(-y * r);
+            return -y * Logistic.sigmoid(-y * r);
         }
 
         @Override
         public double secondDerivative(double y, double r) {
-            double p = sigmoid(y * r);
-            return y * y * p * (1 - p);
-        }
-
-        /** log(1 + e^x) without overflow. */
-        private static double softplus(double x) {
-            return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-        }
-
-        /** 1/(1 + e^{−x}) without overflow. */
-        private static double sigmoid(double x) {
-            if (x >= 0) {
-                return 1 / (1 + Math.exp(-x));
-            }
-            double e = Math.exp(x);
-            return e / (1 + e);
+            return y * y * Logistic.sigmoidSlope(y * r);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.dmftlab.optimizers;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.spi.Range;
 
@@ -27,6 +28,6 @@ final class CommonParameters {
 
     /** The common parameters followed by {@code extra}. */
     static List<Parameter> commonAnd(Parameter extra) {
-        return java.util.stream.Stream.concat(common().stream(), java.util.stream.Stream.of(extra)).toList();
+        return Stream.concat(common().stream(), Stream.of(extra)).toList();
     }
 }

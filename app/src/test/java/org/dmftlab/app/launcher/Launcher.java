@@ -1,0 +1,62 @@
+package org.dmftlab.app.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code <repo>/dmftlab} launcher script on the distribution that the package phase built, with
+ * {@code DMFTLAB_SKIP_BUILD=1} so that it never re-enters Maven. The repository root is the parent of the app
+ * module, the working directory of the integration tests.
+ */
+final class Launcher {
+
+    /** Generous bound for one JVM start; a hung launcher fails the test instead of the build. */
+    private static final long TIMEOUT_SECONDS = 120;
+
+    /** The outcome of one launcher run. */
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private Launcher() {
+    }
+
+    /** The repository root: the folder that holds the {@code dmftlab} script, one above the app module. */
+    static Path root() {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        assertTrue(Files.isExecutable(root.resolve("dmftlab")), "no executable dmftlab script in " + root);
+        return root;
+    }
+
+    /** The distribution's module folder, with the core jar third-party plugins compile against. */
+    static Path modules() {
+        return root().resolve("app/target/modules");
+    }
+
+    /** Runs {@code dmftlab args…} and waits for it. */
+    static Result run(Path scratch, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(root().resolve("dmftlab").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(scratch, "out", ".txt");
+        Path err = Files.createTempFile(scratch, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("DMFTLAB_SKIP_BUILD", "1");
+        builder.environment().put("DMFTLAB_JAVA_OPTS", "-Xmx512m");
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("dmftlab " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}

@@ -1,0 +1,167 @@
+package org.dmftlab.app.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A third-party plugin as a user would ship it: a module with one {@code LossProvider}, compiled at test time
+ * against the distribution's core jar and jarred, then loaded with {@code ./dmftlab plugins --plugins DIR}, also
+ * next to a stray copy of core (DESIGN: it must not shadow the real one). And the failures a person can cause
+ * with {@code --plugins}: a duplicate id and a missing folder (exit 2, one line, no stack trace).
+ */
+class ThirdPartyPluginIT {
+
+    private static final String VERSION = "1.2.3";
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void aDroppedInPluginIsListedWithItsModule() throws Exception {
+        Path folder = Files.createDirectory(scratch.resolve("plugins"));
+        pluginJar("org.example.quartic", "quartic", folder);
+        Launcher.Result result = Launcher.run(scratch, "plugins", "--plugins", folder.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("loss +quartic +org\\.example\\.quartic@" + VERSION)),
+                result::toString);
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("loss +square +org\\.dmftlab\\.losses@.+")),
+                result::toString);
+    }
+
+    @Test
+    void aStrayCopyOfCoreInTheFolderDoesNotHideAnyPlugin() throws Exception {
+        Path folder = Files.createDirectory(scratch.resolve("plugins"));
+        pluginJar("org.example.quartic", "quartic", folder);
+        Files.copy(coreJar(), folder.resolve("dmftlab-core-copy.jar"));
+        Launcher.Result result = Launcher.run(scratch, "plugins", "--plugins", folder.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        for (String id : List.of("quartic", "square", "huber")) {
+            assertTrue(result.out().lines().anyMatch(line -> line.matches("loss +" + id + " +\\S+@\\S+")),
+                    () -> id + " missing in\n" + result);
+        }
+    }
+
+    @Test
+    void aPluginThatReusesAStandardIdFailsWithExitTwo() throws Exception {
+        Path folder = Files.createDirectory(scratch.resolve("plugins"));
+        pluginJar("org.example.imposter", "square", folder);
+        Launcher.Result result = Launcher.run(scratch, "plugins", "--plugins", folder.toString());
+        assertEquals(2, result.exitCode(), result::toString);
+        assertEquals("", result.out(), result::toString);
+        assertTrue(result.err().contains("[plugins/duplicate-id]"), result::toString);
+        assertTrue(result.err().contains("org.dmftlab.losses") && result.err().contains("org.example.imposter@" + VERSION),
+                result::toString);
+        assertOneLineWithoutStackTrace(result);
+    }
+
+    @Test
+    void aMissingPluginsFolderFailsWithExitTwoAndOneLine() throws Exception {
+        Launcher.Result result = Launcher.run(scratch, "plugins", "--plugins", "/nonexistent");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("/nonexistent"), result::toString);
+        assertOneLineWithoutStackTrace(result);
+    }
+
+    private static void assertOneLineWithoutStackTrace(Launcher.Result result) {
+        assertEquals(1, result.err().lines().count(), result::toString);
+        assertFalse(result.err().contains("Exception") || result.err().contains("\tat "), result::toString);
+    }
+
+    /**
+     * Writes, compiles and jars a plugin module {@code module} whose only provider is a quartic loss with the
+     * given id, into {@code folder}.
+     */
+    private void pluginJar(String module, String id, Path folder) throws IOException {
+        Path sources = scratch.resolve(module + "-src");
+        Path classes = scratch.resolve(module + "-classes");
+        Path packageFolder = Files.createDirectories(sources.resolve(module.replace('.', '/')));
+        Files.writeString(sources.resolve("module-info.java"), """
+                module %1$s {
+                    requires org.dmftlab.core;
+                    provides org.dmftlab.core.spi.LossProvider with %1$s.QuarticLossProvider;
+                }
+                """.formatted(module));
+        Files.writeString(packageFolder.resolve("QuarticLossProvider.java"), """
+                package %s;
+
+                import java.util.List;
+                import org.dmftlab.core.spi.Loss;
+                import org.dmftlab.core.spi.LossProvider;
+                import org.dmftlab.core.spi.Parameter;
+                import org.dmftlab.core.spi.PluginConfig;
+
+                public final class QuarticLossProvider implements LossProvider {
+                    public String id() { return "%s"; }
+                    public String description() { return "quartic loss (y - r)^4 / 4, built by a test"; }
+                    public List<Parameter> parameters() { return List.of(); }
+                    public Loss create(PluginConfig config) {
+                        return new Loss() {
+                            public double value(double y, double r) { double e = r - y; return e * e * e * e / 4; }
+                            public double firstDerivative(double y, double r) { double e = r - y; return e * e * e; }
+                            public double secondDerivative(double y, double r) { return 3 * (r - y) * (r - y); }
+                        };
+                    }
+                }
+                """.formatted(module, id));
+        compile(sources, classes);
+        jar(classes, folder.resolve(module + ".jar"));
+    }
+
+    /**
+     * Compiles with the JDK's javac through {@link ToolProvider} (in {@code java.base}): the tests are compiled
+     * patched into the app module, which does not read {@code java.compiler}, the home of
+     * {@code javax.tools}.
+     */
+    private static void compile(Path sources, Path classes) throws IOException {
+        ToolProvider javac = ToolProvider.findFirst("javac")
+                .orElseThrow(() -> new AssertionError("the tests need a JDK with javac, not a JRE"));
+        List<String> arguments = new ArrayList<>(List.of("--release", "17", "--module-path", coreJar().toString(),
+                "--module-version", VERSION, "-d", classes.toString()));
+        try (Stream<Path> walk = Files.walk(sources)) {
+            walk.filter(file -> file.toString().endsWith(".java")).map(Path::toString).forEach(arguments::add);
+        }
+        StringWriter messages = new StringWriter();
+        try (PrintWriter writer = new PrintWriter(messages)) {
+            int status = javac.run(writer, writer, arguments.toArray(String[]::new));
+            assertEquals(0, status, () -> "the plugin does not compile:\n" + messages);
+        }
+    }
+
+    /** The distribution's core jar, the one API a plugin compiles against. */
+    private static Path coreJar() throws IOException {
+        try (Stream<Path> jars = Files.list(Launcher.modules())) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith("dmftlab-core-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no dmftlab-core jar in " + Launcher.modules()));
+        }
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(classes)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (Path entry : files) {
+                out.putNextEntry(new JarEntry(classes.relativize(entry).toString().replace('\\', '/')));
+                Files.copy(entry, out);
+                out.closeEntry();
+            }
+        }
+    }
+}
