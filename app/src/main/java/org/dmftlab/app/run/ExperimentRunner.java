@@ -19,6 +19,7 @@ import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.spi.Covariance;
+import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.theory.TheoryEngine;
 
 /**
@@ -94,12 +95,17 @@ public final class ExperimentRunner {
         return runs;
     }
 
+    /** Runs one engine; a refusal of the input (e.g. a loss the theory cannot handle) names the experiment file. */
     private EngineRun run(Engine engine, ExperimentPlan plan) {
         long start = System.nanoTime();
-        Trajectory trajectory = engine == Engine.THEORY
-                ? theoryEngine.run(plan.experiment(), plan.theory(), progress)
-                : simulationEngine.run(plan.experiment(), plan.simulation(), progress);
-        return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
+        try {
+            Trajectory trajectory = engine == Engine.THEORY
+                    ? theoryEngine.run(plan.experiment(), plan.theory(), progress)
+                    : simulationEngine.run(plan.experiment(), plan.simulation(), progress);
+            return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
+        } catch (InvalidInputException refused) {
+            throw refused.source() == null ? refused.withSource(plan.file().toString()) : refused;
+        }
     }
 
     private static Trajectory trajectory(List<EngineRun> runs, Engine engine) {
