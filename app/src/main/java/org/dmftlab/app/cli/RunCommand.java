@@ -31,26 +31,37 @@ import picocli.CommandLine.Model.CommandSpec;
  * input is valid), warns outside the stability region of SPEC §6, runs the engines and writes the output folder.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run an experiment: the DMFT theory and/or finite-size simulations of the same algorithm,",
-                "side by side. The whole input is validated before anything runs."},
+        description = {"Run an experiment: DMFT theory and simulation, side by side.",
+                "The whole input (file, overrides, options) is validated before anything runs."},
         footer = {"",
-                "Output, in DIR: theory.csv and simulation.csv (one row per step t = 0..T: step,m,q,M,Q,",
-                "train_loss,test_loss,test_error, then the errors: _mc Monte-Carlo error of the theory, _se standard",
-                "error over seeds), comparison.csv when both engines ran (per observable: max |theory - simulation|",
-                "and the max of that over the combined error sqrt(se^2 + mc^2)), figure.png, and run.json (the",
-                "resolved configuration with every default, plugin versions, seeds, timings, machine), written last.",
+                "Output, in DIR (each file written atomically):",
+                "  theory.csv      one row per step t = 0..T: step,m,q,M,Q,train_loss,",
+                "  simulation.csv  test_loss,test_error, then the error of each: _mc (the",
+                "                  theory's Monte-Carlo error) or _se (standard error over",
+                "                  seeds); NaN marks an unknown value",
+                "  comparison.csv  when both ran, per observable: max |theory - simulation|",
+                "                  and its max over the combined error sqrt(se^2 + mc^2)",
+                "  figure.png      one panel per observable",
+                "  run.json        the configuration with every default, plugin versions,",
+                "                  seeds, timings, machine; written last",
                 "",
-                "Defaults for absent keys: theory: {paths: 50000, seed: 1, species: 64, mode: auto, response-paths:",
-                "paths (capped so the responses fit in 1 GiB)}; simulation: {dimension: 2000, seeds: 8, seed: 1};",
-                "problem.ridge 0, problem.covariance {id: identity}, problem.init {overlap: 0, variance: 1}.",
+                "Defaults of absent keys:",
+                "  name: the file name; problem.ridge: 0; problem.covariance: {id: identity};",
+                "  problem.init: {overlap: 0, variance: 1};",
+                "  theory: {paths: 50000, seed: 1, species: 64, mode: auto,",
+                "           response-paths: paths, capped so the responses fit in 1 GiB};",
+                "  simulation: {dimension: 2000, seeds: 8, seed: 1}.",
                 "",
                 "Examples:",
                 "  dmftlab run examples/paper-figure.yaml",
-                "  dmftlab run examples/sgd-batch.yaml --engine theory --set optimizer.batch-fraction=0.5",
-                "  dmftlab run examples/paper-figure.yaml --set simulation.dimension=500 --out /tmp/small --threads 1",
+                "  dmftlab run examples/sgd-batch.yaml --engine theory \\",
+                "      --set optimizer.batch-fraction=0.5 --out runs/b05",
+                "  dmftlab run examples/paper-figure.yaml --threads 1 \\",
+                "      --set simulation.dimension=500",
                 "",
-                "Exit codes: 0 success, 1 failure at run time (e.g. divergence: step and observable are named),",
-                "2 invalid input (file, key and value are named)."})
+                "Exit codes: 0 success; 1 failure at run time (e.g. divergence: the step",
+                "and the observable are named); 2 invalid input (the file, key and value",
+                "are named)."})
 final class RunCommand implements Callable<Integer> {
 
     /** The choice of {@code --engine}. */
@@ -86,22 +97,23 @@ final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml",
-            description = "The experiment file (YAML), e.g. examples/paper-figure.yaml.")
+            description = "The experiment file (YAML, keys of DESIGN.md), e.g. examples/paper-figure.yaml.")
     private Path file;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = {"Output folder (default: runs/<name> in the current directory, <name> being the file's",
-                    "'name:' key), e.g. --out runs/try1. Files of an earlier run there are replaced."})
+            description = "Output folder (default: runs/<name> in the current directory, <name> being the file's"
+                    + " 'name:' key), e.g. --out runs/try1. Files of an earlier run there are replaced.")
     private Path out;
 
     @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
-            description = {"theory, simulation or both (default: both when the file has both a theory: and a",
-                    "simulation: block, else the one it has; both when it has neither), e.g. --engine theory."})
+            description = "theory, simulation or both (default: both when the file has both a theory: and a"
+                    + " simulation: block, else the one it has; both when it has neither), e.g. --engine theory.")
     private EngineOption engine;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = {"Override one key of the file before validation (repeatable; dotted key, YAML value),",
-                    "e.g. --set problem.alpha=2 --set optimizer.learning-rate=0.2 --set 'optimizer={id: nesterov}'."})
+            description = "Override one key of the file before validation (repeatable, later ones win; dotted key,"
+                    + " value in YAML), e.g. --set problem.alpha=2 --set optimizer.learning-rate=0.2"
+                    + " --set 'optimizer={id: nesterov, momentum: 0.9}'.")
     private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--plugins", paramLabel = "DIR",
@@ -109,8 +121,8 @@ final class RunCommand implements Callable<Integer> {
     private Path pluginsFolder;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = {"Worker threads of the engines (default: the number of processors), e.g. --threads 2.",
-                    "Results do not depend on it."})
+            description = "Worker threads of the engines (default: the number of processors), e.g. --threads 2."
+                    + " Results do not depend on it.")
     private Integer threads;
 
     @Override

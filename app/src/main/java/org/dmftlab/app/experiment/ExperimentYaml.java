@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dmftlab.core.spi.InvalidInputException;
 
@@ -25,6 +27,9 @@ import org.dmftlab.core.spi.InvalidInputException;
  * strictly: no float to integer truncation, no boolean to number.
  */
 final class ExperimentYaml {
+
+    /** Jackson's message for a repeated key (with {@link DeserializationFeature#FAIL_ON_READING_DUP_TREE_KEY}). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private final ObjectMapper mapper = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -83,10 +88,10 @@ final class ExperimentYaml {
         } catch (JacksonException broken) {
             String where = where(broken.getLocation());
             String message = oneLine(broken.getOriginalMessage());
-            if (message.startsWith("Duplicate field")) {
-                String key = message.substring(message.indexOf('\'') + 1, message.indexOf('\'', message.indexOf('\'') + 1));
+            Matcher duplicate = DUPLICATE.matcher(message);
+            if (duplicate.lookingAt()) {
                 throw new InvalidInputException("config/duplicate-key", null, null,
-                        where + "the key '" + key + "' appears twice in the same block; keep one");
+                        where + "the key '" + duplicate.group(1) + "' appears twice in the same block; keep one");
             }
             throw new InvalidInputException("config/yaml-syntax", null, null, where + "not valid YAML: " + message);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -126,6 +127,21 @@ class ExperimentReaderTest {
         assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 64, "response-paths", 2000, "mode", "auto"),
                 block(resolved, "theory"));
         assertEquals(Map.of("overlap", 0.2, "variance", 1.0), block(block(resolved, "problem"), "init"));
+    }
+
+    @Test
+    void pluginPathsAreRelativeToTheExperimentFile() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(folder.resolve("spectrum.csv"), "eigenvalue\n0.5\n1.5\n");
+        String withSpectrum = MINIMAL.replace("loss: {id: logistic}",
+                "loss: {id: logistic}\n  covariance: {id: spectrum-file, path: spectrum.csv}");
+
+        ExperimentPlan plan = read(TestExperiments.write(folder, "s.yaml", withSpectrum));
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> read(TestExperiments.write(dir, "s.yaml", withSpectrum)));
+
+        assertEquals(1.5, plan.experiment().problem().covariance().eigenvalueQuantile(1.0));
+        assertEquals("problem.covariance.path", missing.key());
     }
 
     @Test
