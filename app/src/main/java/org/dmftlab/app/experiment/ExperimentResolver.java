@@ -37,7 +37,8 @@ import org.dmftlab.core.theory.TheorySettings;
  * <p>Required: {@code problem.alpha} (&gt; 0), {@code problem.teacher}, {@code problem.loss}, {@code optimizer}
  * and {@code steps} (≥ 1). Defaults for everything else:
  * <ul>
- *   <li>{@code name}: the file name without its extension; {@code problem.ridge}: 0;
+ *   <li>{@code name}: the file name without its extension ({@code experiment} if that is not a valid folder
+ *       name); {@code problem.ridge}: 0;
  *       {@code problem.covariance}: {@code {id: identity}}; {@code problem.init}: overlap 0, variance 1;</li>
  *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, response-paths =
  *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
