@@ -33,23 +33,20 @@ public final class LinearTeacherProvider implements TeacherProvider {
 
     @Override
     public Teacher create(PluginConfig config) {
-        return new LinearTeacher(config.real(NOISE));
+        double noiseVariance = config.real(NOISE);
+        return new LinearTeacher(noiseVariance,
+                noiseVariance == 0 ? Quadrature.pointMass(0) : Quadrature.standardNormal(NOISE_NODES));
     }
 
-    /** y = h0 + √Δ ε. */
-    private record LinearTeacher(double noiseVariance) implements Teacher {
+    /** Gauss–Hermite nodes for ε; exact for the polynomial losses and accurate for smooth ones. */
+    private static final int NOISE_NODES = 24;
 
-        /** Gauss–Hermite nodes for ε; exact for the polynomial losses and accurate for smooth ones. */
-        private static final int NOISE_NODES = 24;
+    /** y = h0 + √Δ ε; the noise law is built once, since test metrics read it at every step. */
+    private record LinearTeacher(double noiseVariance, Quadrature noiseLaw) implements Teacher {
 
         @Override
         public double drawNoise(RandomGenerator random) {
             return random.nextGaussian();
-        }
-
-        @Override
-        public Quadrature noiseLaw() {
-            return noiseVariance == 0 ? Quadrature.pointMass(0) : Quadrature.standardNormal(NOISE_NODES);
         }
 
         @Override

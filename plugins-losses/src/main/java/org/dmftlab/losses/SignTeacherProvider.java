@@ -34,20 +34,17 @@ public final class SignTeacherProvider implements TeacherProvider {
 
     @Override
     public Teacher create(PluginConfig config) {
-        return new SignTeacher(config.real(FLIP));
+        double flip = config.real(FLIP);
+        return new SignTeacher(flip,
+                flip == 0 ? Quadrature.pointMass(1) : Quadrature.of(new double[] {-1, 1}, new double[] {flip, 1 - flip}));
     }
 
     /** y = ε sign(h0), ε = ±1. */
-    private record SignTeacher(double flip) implements Teacher {
+    private record SignTeacher(double flip, Quadrature noiseLaw) implements Teacher {
 
         @Override
         public double drawNoise(RandomGenerator random) {
             return random.nextDouble() < flip ? -1 : 1;
-        }
-
-        @Override
-        public Quadrature noiseLaw() {
-            return flip == 0 ? Quadrature.pointMass(1) : Quadrature.of(new double[] {-1, 1}, new double[] {flip, 1 - flip});
         }
 
         @Override

@@ -13,7 +13,8 @@ public interface Teacher {
 
     /**
      * The law of ε as a quadrature rule, so that E f(ε) = Σ_i w_i f(x_i) is exact or accurate for smooth f: the
-     * theory's test loss (a Gaussian integral over (h0, r), SPEC §3) averages over ε with it.
+     * theory's test loss (a Gaussian integral over (h0, r), SPEC §3) averages over ε with it. Called at every
+     * recorded step: build the rule once, when the teacher is created, and return it here.
      */
     Quadrature noiseLaw();
 

@@ -5,8 +5,9 @@ package org.dmftlab.core.theory;
  *
  * @param paths         N ≥ 1 sample paths of the data side (unused by the exact mode)
  * @param seed          seed of the path streams
- * @param species       K ≥ 1 quadrature nodes of the eigenvalue quantile function (species of SPEC §4); a
- *                      spectrum whose nodes are all equal collapses to one species
+ * @param species       K ≥ 1, the most species of SPEC §4: a spectrum with at most K distinct eigenvalue and
+ *                      teacher-power pairs is used exactly, any other by K midpoint nodes of its quantile
+ *                      function (K = d reproduces the eigenvalues of a simulation of dimension d)
  * @param responsePaths paths that carry the pathwise responses G (SPEC §4.2), 0 &lt; responsePaths ≤ paths;
  *                      fewer saves memory (O(responsePaths · T²/2) doubles) at the cost of noise in Γ
  * @param mode          exact (path-free), Monte-Carlo, or automatic choice

@@ -1,0 +1,196 @@
+package org.dmftlab.core.simulation;
+
+import java.util.random.RandomGenerator;
+import org.dmftlab.core.spi.Covariance;
+import org.dmftlab.core.spi.InvalidInputException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+
+/**
+ * The data distribution of SPEC §1 in dimension d: how inputs x = Σ^{1/2} z (z ~ N(0, I/d)) and the teacher w*
+ * are drawn, and Σ as an operator for the population observables M and Q of SPEC §3. Built once per run and
+ * shared, read-only, by every seed.
+ */
+sealed interface Population {
+
+    /** Key named in input errors about the covariance. */
+    String KEY = "problem.covariance";
+
+    /** The dimension d. */
+    int dimension();
+
+    /** Draws the teacher w* (length d) for one seed. */
+    double[] drawTeacher(RandomGenerator random);
+
+    /**
+     * Draws the input rows {@code from} (inclusive) to {@code to} (exclusive) into the row-major n×d matrix
+     * {@code x}, in a fixed order from {@code random}; modifies only those rows of {@code x}.
+     */
+    void drawRows(RandomGenerator random, double[] x, int from, int to);
+
+    /** out = Σ v; modifies {@code out}. */
+    void multiply(double[] v, double[] out);
+
+    /** vᵀ Σ v. */
+    double quadratic(double[] v);
+
+    /**
+     * The population of a covariance in dimension d: simulated in its eigenbasis unless it has a
+     * {@link Covariance#denseOperator() dense operator}.
+     *
+     * @throws InvalidInputException {@code covariance/invalid-spectrum} for a negative or non-finite eigenvalue
+     *     or teacher power, {@code covariance/not-positive-definite} when a dense Σ has no Cholesky factor
+     */
+    static Population of(Covariance covariance, int d) {
+        return covariance.denseOperator().<Population>map(operator -> Dense.of(operator, d))
+                .orElseGet(() -> Diagonal.of(covariance, d));
+    }
+
+    /**
+     * A covariance simulated in its eigenbasis: eigenvalues σ_j = σ((j+½)/d), X_{μj} = √σ_j z_{μj}, and the
+     * teacher w*_j = √τ_j × (a random sign) with τ_j = τ((j+½)/d), so |w*|² = Σ_j τ_j ≈ d (exactly d when
+     * τ = 1).
+     */
+    record Diagonal(double[] sigma, double[] teacherPower, double[] rowScale) implements Population {
+
+        static Diagonal of(Covariance covariance, int d) {
+            double[] sigma = covariance.eigenvalues(d);
+            double[] tau = new double[d];
+            double[] scale = new double[d];
+            for (int j = 0; j < d; j++) {
+                double u = (j + 0.5) / d;
+                tau[j] = covariance.teacherPower(u);
+                if (!(sigma[j] >= 0) || !Double.isFinite(sigma[j]) || !(tau[j] >= 0) || !Double.isFinite(tau[j])) {
+                    throw new InvalidInputException("covariance/invalid-spectrum", KEY, null, "at quantile u = " + u
+                            + " the eigenvalue is " + sigma[j] + " and the teacher power " + tau[j]
+                            + "; both must be finite and >= 0");
+                }
+                scale[j] = Math.sqrt(sigma[j] / d);
+            }
+            return new Diagonal(sigma, tau, scale);
+        }
+
+        @Override
+        public int dimension() {
+            return sigma.length;
+        }
+
+        @Override
+        public double[] drawTeacher(RandomGenerator random) {
+            double[] teacher = new double[sigma.length];
+            for (int j = 0; j < teacher.length; j++) {
+                teacher[j] = random.nextBoolean() ? Math.sqrt(teacherPower[j]) : -Math.sqrt(teacherPower[j]);
+            }
+            return teacher;
+        }
+
+        @Override
+        public void drawRows(RandomGenerator random, double[] x, int from, int to) {
+            int d = sigma.length;
+            for (int mu = from; mu < to; mu++) {
+                int offset = mu * d;
+                for (int j = 0; j < d; j++) {
+                    x[offset + j] = rowScale[j] * random.nextGaussian();
+                }
+            }
+        }
+
+        @Override
+        public void multiply(double[] v, double[] out) {
+            for (int j = 0; j < v.length; j++) {
+                out[j] = sigma[j] * v[j];
+            }
+        }
+
+        @Override
+        public double quadratic(double[] v) {
+            double sum = 0;
+            for (int j = 0; j < v.length; j++) {
+                sum += sigma[j] * v[j] * v[j];
+            }
+            return sum;
+        }
+    }
+
+    /**
+     * A dense covariance that is not diagonalised: X = Z Lᵀ with Σ = L Lᵀ the Cholesky factorisation (EJML),
+     * and the teacher a Gaussian vector rescaled to |w*|² = d (isotropic: the covariance's teacher power, which
+     * refers to the eigenbasis, is not used).
+     *
+     * @param entries Σ, row-major d×d
+     * @param factor  the lower-triangular Cholesky factor L
+     */
+    record Dense(double[] entries, DMatrixRMaj factor) implements Population {
+
+        static Dense of(Covariance.DenseOperator operator, int d) {
+            DMatrixRMaj sigma = new DMatrixRMaj(d, d);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double entry = operator.entry(d, i, j);
+                    if (!Double.isFinite(entry)) {
+                        throw new InvalidInputException("covariance/invalid-spectrum", KEY, null,
+                                "the dense covariance has the entry " + entry + " at (" + i + ", " + j + ")");
+                    }
+                    sigma.unsafe_set(i, j, entry);
+                }
+            }
+            CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
+            // decompose() overwrites its argument: factor a copy and keep Σ.
+            if (!MatrixFeatures_DDRM.isSymmetric(sigma, 1e-12) || !cholesky.decompose(sigma.copy())) {
+                throw new InvalidInputException("covariance/not-positive-definite", KEY, null,
+                        "the dense covariance of dimension " + d + " is not symmetric positive definite");
+            }
+            return new Dense(sigma.data, cholesky.getT(null));
+        }
+
+        @Override
+        public int dimension() {
+            return factor.numRows;
+        }
+
+        @Override
+        public double[] drawTeacher(RandomGenerator random) {
+            double[] teacher = new double[dimension()];
+            for (int j = 0; j < teacher.length; j++) {
+                teacher[j] = random.nextGaussian();
+            }
+            double scale = Math.sqrt(teacher.length / Kernels.dot(teacher, teacher));
+            for (int j = 0; j < teacher.length; j++) {
+                teacher[j] *= scale;
+            }
+            return teacher;
+        }
+
+        @Override
+        public void drawRows(RandomGenerator random, double[] x, int from, int to) {
+            int d = dimension();
+            double scale = 1 / Math.sqrt(d);
+            DMatrixRMaj z = new DMatrixRMaj(to - from, d);
+            for (int k = 0; k < z.data.length; k++) {
+                z.data[k] = scale * random.nextGaussian();
+            }
+            DMatrixRMaj rows = new DMatrixRMaj(to - from, d);
+            CommonOps_DDRM.multTransB(z, factor, rows);
+            System.arraycopy(rows.data, 0, x, from * d, rows.data.length);
+        }
+
+        @Override
+        public void multiply(double[] v, double[] out) {
+            for (int i = 0; i < v.length; i++) {
+                out[i] = Kernels.dot(entries, i * v.length, v, v.length);
+            }
+        }
+
+        @Override
+        public double quadratic(double[] v) {
+            double sum = 0;
+            for (int i = 0; i < v.length; i++) {
+                sum += v[i] * Kernels.dot(entries, i * v.length, v, v.length);
+            }
+            return sum;
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package org.dmftlab.core.simulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.TestMetrics;
+import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.spi.Loss;
+import org.dmftlab.core.spi.StepCoefficients;
+import org.dmftlab.core.spi.Teacher;
+
+/**
+ * One seed of the finite-size simulation: the data set of SPEC §1 and the linear-memory update of SPEC §2.1,
+ * with the observables of SPEC §3 recorded at every iterate w^t, t = 0…T.
+ *
+ * <p>Randomness comes only from the seed's own stream, split in a fixed order into: the teacher, the initial
+ * point, the Langevin noise, and for each block of {@link #BLOCK_ROWS} rows one stream for its inputs and label
+ * noises and one for its sample selections. Row blocks are processed as fork/join tasks, each writing its
+ * partial gradient and loss into its own buffer, summed afterwards in block order: results are bit-identical
+ * for any number of threads. Construction and {@link #step()} must run inside a {@code ForkJoinPool} worker
+ * (the row blocks are forked into that pool); no buffer is allocated after construction.
+ *
+ * <p>Gradients of steps before 0 (lags b_{t,j} with t − j &lt; 0) are zero; iterates before 0 are w⁰.
+ */
+final class SeedRun {
+
+    /** Rows per block of the data pass: fixed, so that results do not depend on the thread count. */
+    static final int BLOCK_ROWS = 256;
+    /** Rows handled together by the multi-row kernels (divides {@link #BLOCK_ROWS}). */
+    private static final int GROUP = 8;
+
+    private final Loss loss;
+    private final Teacher teacher;
+    private final double ridge;
+    private final StepCoefficients[] coefficients;
+    private final int memory;
+    private final double batchFraction;
+    private final double temperature;
+    private final Population population;
+    private final Progress progress;
+
+    private final int n;
+    private final int d;
+    /** Inputs, row-major n×d. */
+    private final double[] x;
+    private final double[] labels;
+    private final double[] teacherVector;
+    /** Σ w*. */
+    private final double[] sigmaTeacher;
+    /** ρ = w*ᵀΣw* / d as measured for this seed. */
+    private final double rho;
+
+    /** w^{t−j} lives in iterates[floorMod(t − j, p + 2)]; the one free slot receives w^{t+1}. */
+    private final double[][] iterates;
+    /** ∇L of step t − j lives in gradients[floorMod(t − j, p + 1)]. */
+    private final double[][] gradients;
+    /** ŵ^t when it differs from w^t. */
+    private final double[] query;
+    private final double[][] blockGradients;
+    private final double[] blockLosses;
+    private final BlockPass[] passes;
+    private final SplittableRandom langevin;
+    private final Trajectory trajectory;
+
+    /** What the row blocks of the current pass read: the query point, the iterate, whether to accumulate ∇L. */
+    private double[] passQuery;
+    private double[] passIterate;
+    private boolean passGradient;
+    private int t;
+
+    /**
+     * Draws the seed's data set and initial point.
+     *
+     * @param coefficients the coefficients of steps 0…T−1, each of memory {@code experiment.rule().memory()}
+     * @param stream       this seed's random stream (consumed by splits only)
+     */
+    SeedRun(Experiment experiment, StepCoefficients[] coefficients, Population population, SplittableRandom stream,
+            Progress progress) {
+        Problem problem = experiment.problem();
+        this.loss = problem.loss();
+        this.teacher = problem.teacher();
+        this.ridge = problem.ridge();
+        this.coefficients = coefficients;
+        this.memory = experiment.rule().memory();
+        this.batchFraction = experiment.rule().batchFraction();
+        this.temperature = experiment.rule().temperature();
+        this.population = population;
+        this.progress = progress;
+        this.d = population.dimension();
+        this.n = (int) sampleCount(problem.alpha(), d);
+
+        SplittableRandom teacherRandom = stream.split();
+        SplittableRandom initRandom = stream.split();
+        this.langevin = stream.split();
+        int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        SplittableRandom[] dataRandom = new SplittableRandom[blocks];
+        this.passes = new BlockPass[blocks];
+        for (int b = 0; b < blocks; b++) {
+            dataRandom[b] = stream.split();
+            passes[b] = new BlockPass(b, stream.split());
+        }
+
+        teacherVector = population.drawTeacher(teacherRandom);
+        sigmaTeacher = new double[d];
+        population.multiply(teacherVector, sigmaTeacher);
+        rho = Kernels.dot(teacherVector, sigmaTeacher) / d;
+        x = new double[n * d];
+        labels = new double[n];
+        drawSamples(dataRandom);
+
+        double[] start = initialPoint(problem, initRandom);
+        iterates = new double[memory + 2][];
+        for (int slot = 0; slot < iterates.length; slot++) {
+            iterates[slot] = start.clone();
+        }
+        gradients = new double[memory + 1][d];
+        query = new double[d];
+        blockGradients = new double[blocks][d];
+        blockLosses = new double[blocks];
+        trajectory = new Trajectory(coefficients.length);
+    }
+
+    /** n = round(α d) (the engine checks that n d fits an array before any run). */
+    static long sampleCount(double alpha, int d) {
+        return Math.round(alpha * d);
+    }
+
+    /** Inputs of every row block in parallel, then h0 = x·w* and y = φ(h0, ε) with the block's noises. */
+    private void drawSamples(SplittableRandom[] dataRandom) {
+        List<ForkJoinTask<?>> draws = new ArrayList<>(dataRandom.length);
+        for (int b = 0; b < dataRandom.length; b++) {
+            SplittableRandom random = dataRandom[b];
+            int from = b * BLOCK_ROWS;
+            int to = Math.min(n, from + BLOCK_ROWS);
+            draws.add(ForkJoinTask.adapt(() -> {
+                population.drawRows(random, x, from, to);
+                for (int mu = from; mu < to; mu++) {
+                    labels[mu] = teacher.label(Kernels.dot(x, mu * d, teacherVector, d), teacher.drawNoise(random));
+                }
+            }));
+        }
+        ForkJoinTask.invokeAll(draws);
+    }
+
+    /** w⁰ = m0 w* + w⊥ with w⊥ Gaussian, made Euclidean-orthogonal to w* and scaled to |w⊥|² = c0 d (SPEC §1). */
+    private double[] initialPoint(Problem problem, SplittableRandom random) {
+        double[] orthogonal = new double[d];
+        for (int j = 0; j < d; j++) {
+            orthogonal[j] = random.nextGaussian();
+        }
+        double projection = Kernels.dot(orthogonal, teacherVector) / Kernels.dot(teacherVector, teacherVector);
+        for (int j = 0; j < d; j++) {
+            orthogonal[j] -= projection * teacherVector[j];
+        }
+        double scale = Math.sqrt(problem.initVariance() * d / Kernels.dot(orthogonal, orthogonal));
+        double[] start = new double[d];
+        for (int j = 0; j < d; j++) {
+            start[j] = problem.initOverlap() * teacherVector[j] + scale * orthogonal[j];
+        }
+        return start;
+    }
+
+    /** The step t whose observables the next {@link #step()} records (T + 1 once the run is complete). */
+    int time() {
+        return t;
+    }
+
+    /** T. */
+    int steps() {
+        return coefficients.length;
+    }
+
+    /** A copy of the current iterate w^t (t = {@link #time()}, or w^T at the end). */
+    double[] iterate() {
+        return iterates[Math.floorMod(Math.min(t, coefficients.length), memory + 2)].clone();
+    }
+
+    /** A copy of the teacher w*. */
+    double[] teacherVector() {
+        return teacherVector.clone();
+    }
+
+    /** The observables recorded so far (errors NaN: one seed has no error bar). */
+    Trajectory trajectory() {
+        return trajectory;
+    }
+
+    /**
+     * Records the observables of w^t and, if t &lt; T, performs the update t → t+1: one pass over the data
+     * computes r = x·ŵ^t (and x·w^t when ŵ^t ≠ w^t) per row and accumulates the selected rows' s ℓ′ x into
+     * the block gradients while the row is hot.
+     *
+     * @throws org.dmftlab.core.problem.RunFailedException when an observable is not finite or explodes
+     */
+    void step() {
+        double[] iterate = iterates[Math.floorMod(t, memory + 2)];
+        boolean update = t < coefficients.length;
+        double[] hat = update ? queryPoint(coefficients[t]) : iterate;
+        passQuery = hat;
+        passIterate = iterate;
+        passGradient = update;
+        for (BlockPass pass : passes) {
+            pass.reinitialize();
+        }
+        ForkJoinTask.invokeAll(passes);
+        record(iterate);
+        if (update) {
+            advance(coefficients[t], hat);
+            progress.advance(1);
+        }
+        t++;
+    }
+
+    /** ŵ^t = Σ_j c_{t,j} w^{t−j}; the iterate itself when c = (1, 0, …). */
+    private double[] queryPoint(StepCoefficients k) {
+        boolean plain = k.c(0) == 1;
+        for (int j = 1; j <= memory; j++) {
+            plain &= k.c(j) == 0;
+        }
+        if (plain) {
+            return iterates[Math.floorMod(t, memory + 2)];
+        }
+        Arrays.fill(query, 0);
+        for (int j = 0; j <= memory; j++) {
+            addScaled(k.c(j), iterates[Math.floorMod(t - j, memory + 2)], query);
+        }
+        return query;
+    }
+
+    /**
+     * The pass over rows [from, to) of one block, eight rows at a time (then single rows), with the block's
+     * scratch arrays; writes only that block's gradient and loss buffers.
+     */
+    private void pass(int block, int from, int to, SplittableRandom selection, BlockScratch scratch) {
+        double[] gradient = blockGradients[block];
+        if (passGradient) {
+            Arrays.fill(gradient, 0);
+        }
+        boolean separate = passQuery != passIterate;
+        double[] r = scratch.query;
+        double[] rIterate = separate ? scratch.iterate : r;
+        double[] weights = scratch.weights;
+        double lossSum = 0;
+        int mu = from;
+        for (; mu + GROUP <= to; mu += GROUP) {
+            int offset = mu * d;
+            Kernels.dotEightRows(x, offset, d, passQuery, r);
+            if (separate) {
+                Kernels.dotEightRows(x, offset, d, passIterate, rIterate);
+            }
+            for (int k = 0; k < GROUP; k++) {
+                lossSum += loss.value(labels[mu + k], rIterate[k]);
+                weights[k] = passGradient ? gradientWeight(selection, labels[mu + k], r[k]) : 0;
+            }
+            for (int half = 0; half < GROUP; half += 4) {
+                if (weights[half] != 0 || weights[half + 1] != 0 || weights[half + 2] != 0 || weights[half + 3] != 0) {
+                    Kernels.axpyFourRows(weights, half, x, offset + half * d, gradient);
+                }
+            }
+        }
+        for (; mu < to; mu++) {
+            int offset = mu * d;
+            double rQuery = Kernels.dot(x, offset, passQuery, d);
+            lossSum += loss.value(labels[mu], separate ? Kernels.dot(x, offset, passIterate, d) : rQuery);
+            double weight = passGradient ? gradientWeight(selection, labels[mu], rQuery) : 0;
+            if (weight != 0) {
+                Kernels.axpy(weight, x, offset, gradient);
+            }
+        }
+        blockLosses[block] = lossSum;
+    }
+
+    /** s ℓ′(y, r) with the selection s = 1/b with probability b (always 1 when b = 1), drawn from the block's stream. */
+    private double gradientWeight(SplittableRandom selection, double y, double r) {
+        if (batchFraction == 1) {
+            return loss.firstDerivative(y, r);
+        }
+        return selection.nextDouble() < batchFraction ? loss.firstDerivative(y, r) / batchFraction : 0;
+    }
+
+    /** The observables of SPEC §3 at w^t. */
+    private void record(double[] w) {
+        double trainLoss = 0;
+        for (double blockLoss : blockLosses) {
+            trainLoss += blockLoss;
+        }
+        double overlap = Kernels.dot(w, sigmaTeacher) / d;
+        double norm = population.quadratic(w) / d;
+        set(Observable.OVERLAP, Kernels.dot(w, teacherVector) / d);
+        set(Observable.NORM, Kernels.dot(w, w) / d);
+        set(Observable.POPULATION_OVERLAP, overlap);
+        set(Observable.POPULATION_NORM, norm);
+        set(Observable.TRAIN_LOSS, trainLoss / n);
+        set(Observable.TEST_LOSS, TestMetrics.testLoss(loss, teacher, rho, overlap, norm));
+        set(Observable.TEST_ERROR, teacher.testError(rho, overlap, norm));
+    }
+
+    private void set(Observable observable, double value) {
+        trajectory.set(observable, t, value, Double.NaN);
+    }
+
+    /**
+     * w^{t+1} = Σ_j a_{t,j} w^{t−j} − Σ_j b_{t,j} ∇L^{t−j} + √(2 T_L b_{t,0}) ζ^t, after storing
+     * ∇L^t = λŵ^t + Σ_blocks (block gradient) in block order.
+     */
+    private void advance(StepCoefficients k, double[] hat) {
+        double[] gradient = gradients[Math.floorMod(t, memory + 1)];
+        for (int i = 0; i < d; i++) {
+            gradient[i] = ridge * hat[i];
+        }
+        for (double[] blockGradient : blockGradients) {
+            addScaled(1, blockGradient, gradient);
+        }
+        double[] next = iterates[Math.floorMod(t + 1, memory + 2)];
+        Arrays.fill(next, 0);
+        for (int j = 0; j <= memory; j++) {
+            addScaled(k.a(j), iterates[Math.floorMod(t - j, memory + 2)], next);
+            if (t - j >= 0) {
+                addScaled(-k.b(j), gradients[Math.floorMod(t - j, memory + 1)], next);
+            }
+        }
+        double noise = Math.sqrt(2 * temperature * k.b(0));
+        if (noise > 0) {
+            for (int i = 0; i < d; i++) {
+                next[i] += noise * langevin.nextGaussian();
+            }
+        }
+    }
+
+    /** y += c v (skipped when c = 0); modifies {@code y}. */
+    private static void addScaled(double c, double[] v, double[] y) {
+        if (c != 0) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] += c * v[i];
+            }
+        }
+    }
+
+    /** Per-block scratch for one group of rows: preactivations at ŵ and at w, and the gradient weights s ℓ′. */
+    private static final class BlockScratch {
+        final double[] query = new double[GROUP];
+        final double[] iterate = new double[GROUP];
+        final double[] weights = new double[GROUP];
+    }
+
+    /** One row block of the data pass, reused at every step. */
+    private final class BlockPass extends RecursiveAction {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int block;
+        private final transient SplittableRandom selection;
+        private final transient BlockScratch scratch = new BlockScratch();
+
+        BlockPass(int block, SplittableRandom selection) {
+            this.block = block;
+            this.selection = selection;
+        }
+
+        @Override
+        protected void compute() {
+            int from = block * BLOCK_ROWS;
+            pass(block, from, Math.min(n, from + BLOCK_ROWS), selection, scratch);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.dmftlab.core.theory;
+
+/**
+ * The data side of one forward march (SPEC §4.2): at step t it reads row t of the parameter-side aggregates from
+ * the shared {@link Kernels} and writes row t of the kernels C_ℓ, Γ and Γ* (SPEC §4.1) back.
+ */
+interface DataSide {
+
+    /**
+     * Step t of the march.
+     *
+     * @param t          the step, 0 ≤ t ≤ T
+     * @param withKernels false at t = T, where only the observation is needed
+     * @return the train loss E ℓ(y, r_w^t) at the iterate w^t (SPEC §4.3)
+     */
+    double step(int t, boolean withKernels);
+}

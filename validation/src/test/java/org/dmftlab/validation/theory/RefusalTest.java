@@ -1,0 +1,63 @@
+package org.dmftlab.validation.theory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.Loss;
+import org.dmftlab.core.theory.TheorySettings;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §6: what the theory cannot answer it refuses with a stable code (exit 2), never with numbers. */
+class RefusalTest {
+
+    /** The exact hinge max(0, 1 − yr): ℓ′ jumps at yr = 1. */
+    private static final Loss HINGE = new Loss() {
+        @Override
+        public double value(double y, double r) {
+            return Math.max(0, 1 - y * r);
+        }
+
+        @Override
+        public double firstDerivative(double y, double r) {
+            return y * r < 1 ? -y : 0;
+        }
+
+        @Override
+        public double secondDerivative(double y, double r) {
+            return 0;
+        }
+
+        @Override
+        public boolean curvatureCarriesResponse() {
+            return false;
+        }
+    };
+
+    @Test
+    void lossWithoutPathwiseResponseIsRefused() {
+        Problem problem = new Problem(2, 0.1, Setups.signTeacher(), HINGE, Setups.identity(), 0.2, 1);
+        InvalidInputException error = assertThrows(InvalidInputException.class,
+                () -> Setups.run(problem, Setups.sgd(0.1, 1), 5, Setups.monteCarlo(100, 1, 1)));
+        assertEquals("theory/unsupported-loss", error.code());
+        assertEquals(2, error.exitCode());
+        assertTrue(error.getMessage().contains("smooth-hinge"), error.getMessage());
+    }
+
+    @Test
+    void exactModeIsRefusedWhereTheDataSideIsNotLinear() {
+        Problem logistic = new Problem(2, 0.1, Setups.signTeacher(), Setups.loss("logistic"), Setups.identity(), 0.2,
+                1);
+        Problem square = Setups.squareProblem(2, 0.1, 0.2, 1);
+        TheorySettings exact = Setups.exact();
+        InvalidInputException curvature = assertThrows(InvalidInputException.class,
+                () -> Setups.run(logistic, Setups.sgd(0.1, 1), 5, exact));
+        InvalidInputException batch = assertThrows(InvalidInputException.class,
+                () -> Setups.run(square, Setups.sgd(0.1, 0.5), 5, exact));
+        assertEquals("theory/exact-unavailable", curvature.code());
+        assertEquals("theory/exact-unavailable", batch.code());
+        assertTrue(batch.getMessage().contains("0.5"), batch.getMessage());
+    }
+}
