@@ -1,6 +1,7 @@
 /**
- * The standard optimizers of SPEC §2: {@code sgd}, {@code heavy-ball} and {@code nesterov}, all instances of the
- * linear-memory form of SPEC §2.1 (with batch fraction and Langevin temperature). Exports nothing: the
+ * The standard optimizers of SPEC §2: {@code sgd}, {@code heavy-ball} and {@code nesterov}, instances of the
+ * linear-memory form of SPEC §2.1 (with batch fraction and Langevin temperature), and {@code sign-sgd}, which is
+ * not (simulation only, SPEC §6). Exports nothing: the
  * providers are found with {@link java.util.ServiceLoader}.
  */
 module org.dmftlab.optimizers {
@@ -9,5 +10,6 @@ module org.dmftlab.optimizers {
     provides org.dmftlab.core.spi.OptimizerProvider with
             org.dmftlab.optimizers.SgdProvider,
             org.dmftlab.optimizers.HeavyBallProvider,
-            org.dmftlab.optimizers.NesterovProvider;
+            org.dmftlab.optimizers.NesterovProvider,
+            org.dmftlab.optimizers.SignSgdProvider;
 }

@@ -1,6 +1,7 @@
 package org.dmftlab.optimizers;
 
 import java.util.function.IntToDoubleFunction;
+import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.PluginConfig;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
@@ -14,14 +15,21 @@ import org.dmftlab.core.spi.UpdateRule;
  * @param lookAhead     γ_t as a function of t
  * @param batchFraction b
  * @param temperature   T_L
+ * @param gradientMap   applied to each gradient ({@link GradientMap#IDENTITY} for the linear family)
  */
 record MomentumRule(double learningRate, IntToDoubleFunction momentum, IntToDoubleFunction lookAhead,
-                    double batchFraction, double temperature) implements UpdateRule {
+                    double batchFraction, double temperature, GradientMap gradientMap) implements UpdateRule {
 
-    /** A rule whose η, b and T_L come from the common parameters. */
+    /** A linear rule whose η, b and T_L come from the common parameters. */
     static MomentumRule of(PluginConfig config, IntToDoubleFunction momentum, IntToDoubleFunction lookAhead) {
+        return of(config, momentum, lookAhead, GradientMap.IDENTITY);
+    }
+
+    /** A rule whose η, b and T_L come from the common parameters, with a gradient map. */
+    static MomentumRule of(PluginConfig config, IntToDoubleFunction momentum, IntToDoubleFunction lookAhead,
+                           GradientMap gradientMap) {
         return new MomentumRule(config.real(CommonParameters.LEARNING_RATE), momentum, lookAhead,
-                config.real(CommonParameters.BATCH_FRACTION), config.real(CommonParameters.TEMPERATURE));
+                config.real(CommonParameters.BATCH_FRACTION), config.real(CommonParameters.TEMPERATURE), gradientMap);
     }
 
     @Override

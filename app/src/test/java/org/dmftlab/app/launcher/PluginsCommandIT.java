@@ -19,7 +19,7 @@ class PluginsCommandIT {
 
     /** Family → (module, ids) of the standard plugins. */
     private static final Map<String, Map.Entry<String, List<String>>> STANDARD = Map.of(
-            "optimizer", Map.entry("org.dmftlab.optimizers", List.of("sgd", "heavy-ball", "nesterov")),
+            "optimizer", Map.entry("org.dmftlab.optimizers", List.of("sgd", "heavy-ball", "nesterov", "sign-sgd")),
             "loss", Map.entry("org.dmftlab.losses", List.of("square", "logistic", "smooth-hinge", "huber")),
             "teacher", Map.entry("org.dmftlab.losses", List.of("linear", "sign")),
             "covariance", Map.entry("org.dmftlab.covariance",

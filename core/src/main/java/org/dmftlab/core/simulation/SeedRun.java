@@ -12,6 +12,7 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.Teacher;
@@ -43,6 +44,7 @@ final class SeedRun {
     private final int memory;
     private final double batchFraction;
     private final double temperature;
+    private final GradientMap gradientMap;
     private final Population population;
     private final Progress progress;
 
@@ -91,6 +93,7 @@ final class SeedRun {
         this.memory = experiment.rule().memory();
         this.batchFraction = experiment.rule().batchFraction();
         this.temperature = experiment.rule().temperature();
+        this.gradientMap = experiment.rule().gradientMap();
         this.population = population;
         this.progress = progress;
         this.d = population.dimension();
@@ -308,7 +311,7 @@ final class SeedRun {
 
     /**
      * w^{t+1} = Σ_j a_{t,j} w^{t−j} − Σ_j b_{t,j} ∇L^{t−j} + √(2 T_L b_{t,0}) ζ^t, after storing
-     * ∇L^t = λŵ^t + Σ_blocks (block gradient) in block order.
+     * ∇L^t = λŵ^t + Σ_blocks (block gradient) in block order, transformed by the rule's gradient map.
      */
     private void advance(StepCoefficients k, double[] hat) {
         double[] gradient = gradients[Math.floorMod(t, memory + 1)];
@@ -318,6 +321,7 @@ final class SeedRun {
         for (double[] blockGradient : blockGradients) {
             addScaled(1, blockGradient, gradient);
         }
+        gradientMap.apply(gradient);
         double[] next = iterates[Math.floorMod(t + 1, memory + 2)];
         Arrays.fill(next, 0);
         for (int j = 0; j <= memory; j++) {

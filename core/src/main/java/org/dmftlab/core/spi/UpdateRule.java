@@ -12,6 +12,8 @@ package org.dmftlab.core.spi;
  * coefficients, so any rule of this form works in the theory (SPEC §4.3) and in the simulation alike.
  *
  * <p>Implementations are immutable and cheap to query; engines read all coefficients before the step loop.
+ * A rule may also transform each step's gradient with a {@link GradientMap} (sign-SGD, clipping); such a rule is
+ * outside the linear family, and only the simulation runs it (SPEC §6).
  */
 public interface UpdateRule {
 
@@ -30,4 +32,17 @@ public interface UpdateRule {
 
     /** The Langevin temperature T_L ≥ 0 (0 for plain gradient methods). */
     double temperature();
+
+    /**
+     * The map applied to each step's gradient before the update uses it; {@link GradientMap#IDENTITY} (the
+     * default) for the linear family. Anything else makes the rule simulation-only (SPEC §6).
+     */
+    default GradientMap gradientMap() {
+        return GradientMap.IDENTITY;
+    }
+
+    /** Whether the rule is in the linear family of SPEC §2.1, which the theory solves. */
+    default boolean linear() {
+        return gradientMap() == GradientMap.IDENTITY;
+    }
 }

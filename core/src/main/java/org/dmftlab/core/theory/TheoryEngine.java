@@ -86,6 +86,11 @@ public final class TheoryEngine {
                             + " (like the exact hinge), whose response is a delta function that sampled paths"
                             + " cannot see. Use a smooth version (e.g. smooth-hinge) or run the simulation only");
         }
+        if (!rule.linear()) {
+            throw new InvalidInputException("theory/nonlinear-rule", "optimizer", null,
+                    "this optimizer transforms its gradients (e.g. a sign or a clipping), so it is outside the linear"
+                            + " family of SPEC §2.1 that the theory solves (SPEC §6); run it with --engine simulation");
+        }
         double batch = rule.batchFraction();
         if (!(batch > 0 && batch <= 1) || !(rule.temperature() >= 0)) {
             throw new InvalidInputException("theory/invalid-rule", "optimizer", null,

@@ -2,6 +2,8 @@ package org.dmftlab.validation.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.dmftlab.core.registry.PluginFamily;
@@ -65,8 +67,24 @@ class StandardOptimizersTest {
         assertStep(new double[] {1.25, -0.25}, new double[] {0.1, 0}, new double[] {1.25, -0.25}, nesterov.coefficients(1));
     }
 
+    @Test
+    void signSgdIsAnSgdStepOnTheSignOfTheGradientAndNotLinear() {
+        UpdateRule signSgd = rule("sign-sgd", Map.of("learning-rate", 0.3));
+        assertStep(new double[] {1, 0}, new double[] {0.3, 0}, new double[] {1, 0}, signSgd.coefficients(4));
+        double[] gradient = {-2.5, 0, 1e-9, 7};
+        signSgd.gradientMap().apply(gradient);
+        assertArrayEquals(new double[] {-1, 0, 1, 1}, gradient);
+        assertFalse(signSgd.linear());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "heavy-ball", "nesterov"})
+    void linearFamilyKeepsTheGradient(String id) {
+        assertTrue(rule(id, Map.of()).linear());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "heavy-ball", "nesterov", "sign-sgd"})
     void batchFractionAndTemperatureArePassedThrough(String id) {
         UpdateRule rule = rule(id, Map.of("batch-fraction", "0.25", "temperature", 0.03));
         assertEquals(0.25, rule.batchFraction());
