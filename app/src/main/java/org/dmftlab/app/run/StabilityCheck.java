@@ -14,9 +14,9 @@ import org.dmftlab.core.spi.UpdateRule;
  * the three conditions of SPEC §6: GD ηκ &lt; 2, heavy ball ηκ &lt; 2(1+β), Nesterov ηκ &lt; 2(1+β)/(1+2β).
  * The largest curvature is κ = λ + ℓ″(1+√α)² σ_max (top of the Marchenko–Pastur spectrum of XᵀX).
  *
- * <p>Checked only where that is exact and simple: losses with constant curvature ℓ″ (square type) and steps
- * whose coefficients have the momentum form (a = (1+β, −β), b = (η, 0), c = (1+γ, −γ)); other losses and
- * other linear-memory rules are not checked. With b &lt; 1 the region is that of full-batch GD, a guide only.
+ * <p>Checked only where that is exact and simple: losses with constant curvature ℓ″ (square type) and linear
+ * rules whose coefficients have the momentum form (a = (1+β, −β), b = (η, 0), c = (1+γ, −γ)); other losses,
+ * other linear-memory rules and rules with a gradient map (sign-SGD) are not checked. With b &lt; 1 the region is that of full-batch GD, a guide only.
  */
 public final class StabilityCheck {
 
@@ -29,7 +29,7 @@ public final class StabilityCheck {
     /** A one-line warning naming the first step outside the region, or empty when none is (or cannot be checked). */
     public static Optional<String> warning(Experiment experiment) {
         Problem problem = experiment.problem();
-        if (!problem.loss().constantCurvature()) {
+        if (!problem.loss().constantCurvature() || !experiment.rule().linear()) {
             return Optional.empty();
         }
         double curvature = problem.loss().secondDerivative(0, 0);

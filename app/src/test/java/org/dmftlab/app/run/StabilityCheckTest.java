@@ -51,6 +51,11 @@ class StabilityCheckTest {
         assertEquals(Optional.empty(), check("{id: sgd, learning-rate: 5}", "logistic"));
     }
 
+    @Test
+    void rulesOutsideTheLinearFamilyAreNotChecked() {
+        assertEquals(Optional.empty(), check("{id: sign-sgd, learning-rate: 5}", "square"));
+    }
+
     private Optional<String> check(String optimizer, String loss) {
         Path file = TestExperiments.write(dir, "x.yaml", TestExperiments.CONFIG_A);
         return StabilityCheck.warning(READER.read(file, List.of(KeyOverride.parse("optimizer=" + optimizer),
