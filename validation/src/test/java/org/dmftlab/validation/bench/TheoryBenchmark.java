@@ -6,7 +6,6 @@ import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
-import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.spi.UpdateRule;
 import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;
@@ -30,10 +29,10 @@ public final class TheoryBenchmark {
         int threads = Integer.parseInt(args[3]);
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         int repeats = args.length > 5 ? Integer.parseInt(args[5]) : 1;
-        Problem problem = new Problem(2, 0.1, Plugins.create(PluginFamily.TEACHER, "sign", Map.of()),
-                Plugins.create(PluginFamily.LOSS, "logistic", Map.of()),
-                Plugins.create(PluginFamily.COVARIANCE, "identity", Map.of()), 0.2, 1);
-        UpdateRule sgd = Plugins.create(PluginFamily.OPTIMIZER, "sgd",
+        Problem problem = new Problem(2, 0.1, Plugins.signTeacher(0),
+                Plugins.loss("logistic"),
+                Plugins.identity(), 0.2, 1);
+        UpdateRule sgd = Plugins.optimizer("sgd",
                 Map.of("learning-rate", 0.2, "batch-fraction", 0.5));
         TheorySettings settings = new TheorySettings(paths, seed, 1, responsePaths, TheorySettings.Mode.MONTE_CARLO,
                 threads);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.validation.Plugins;
@@ -29,7 +28,7 @@ class SpectrumFileTest {
     private Covariance read(String text) throws IOException {
         Path file = folder.resolve("spectrum.csv");
         Files.writeString(file, text);
-        return Plugins.create(PluginFamily.COVARIANCE, "spectrum-file", Map.of("path", file.toString()));
+        return Plugins.covariance("spectrum-file", Map.of("path", file.toString()));
     }
 
     @Test
@@ -90,7 +89,7 @@ class SpectrumFileTest {
     void aMissingFileIsInvalidInput() {
         Path missing = folder.resolve("nowhere.csv");
         InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> Plugins.create(PluginFamily.COVARIANCE, "spectrum-file", Map.of("path", missing.toString())));
+                () -> Plugins.covariance("spectrum-file", Map.of("path", missing.toString())));
         assertEquals("config/missing-file", error.code());
         assertTrue(error.getMessage().contains("path = " + missing), error.getMessage());
     }
@@ -98,7 +97,7 @@ class SpectrumFileTest {
     @Test
     void thePathIsRequired() {
         InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> Plugins.create(PluginFamily.COVARIANCE, "spectrum-file", Map.of()));
+                () -> Plugins.covariance("spectrum-file", Map.of()));
         assertEquals("config/missing-key", error.code());
         assertTrue(error.getMessage().contains("'spectrum-file'"), error.getMessage());
     }

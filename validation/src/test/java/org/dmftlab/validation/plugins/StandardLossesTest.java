@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,10 @@ import org.junit.jupiter.api.Test;
 /** Values of the standard losses that the generic contract cannot know (SPEC §1, §6). */
 class StandardLossesTest {
 
-    private static Loss loss(String id, Map<String, ?> values) {
-        return Plugins.create(PluginFamily.LOSS, id, values);
-    }
-
     @Test
     void smoothHingeIsWithinLogTwoOverSharpnessOfTheHinge() {
         for (double sharpness : new double[] {1, 10, 200}) {
-            Loss smooth = loss("smooth-hinge", Map.of("sharpness", sharpness));
+            Loss smooth = Plugins.loss("smooth-hinge", Map.of("sharpness", sharpness));
             for (double y : new double[] {-1, 1}) {
                 for (double r = -3; r <= 3; r += 0.125) {
                     double hinge = Math.max(0, 1 - y * r);
@@ -40,7 +35,7 @@ class StandardLossesTest {
 
     @Test
     void smoothHingeIsLinearFarOnTheWrongSide() {
-        Loss smooth = loss("smooth-hinge", Map.of());
+        Loss smooth = Plugins.loss("smooth-hinge", Map.of());
         assertEquals(1 + 1e4, smooth.value(1, -1e4), 1e-9);
         assertEquals(-1, smooth.firstDerivative(1, -1e4));
         assertEquals(0, smooth.value(-1, -1e4));
@@ -48,7 +43,7 @@ class StandardLossesTest {
 
     @Test
     void huberIsQuadraticInsideAndLinearOutside() {
-        Loss huber = loss("huber", Map.of("delta", 0.5));
+        Loss huber = Plugins.loss("huber", Map.of("delta", 0.5));
         assertEquals(0.5 * 0.3 * 0.3, huber.value(1, 1.3), 1e-15);
         assertEquals(0.3, huber.firstDerivative(1, 1.3), 1e-15);
         assertEquals(1, huber.secondDerivative(1, 1.3));
@@ -65,8 +60,8 @@ class StandardLossesTest {
 
     @Test
     void hugeDeltaMakesHuberTheSquareLoss() {
-        Loss huber = loss("huber", Map.of("delta", 1e9));
-        Loss square = loss("square", Map.of());
+        Loss huber = Plugins.loss("huber", Map.of("delta", 1e9));
+        Loss square = Plugins.loss("square", Map.of());
         for (double r = -5; r <= 5; r += 0.25) {
             assertEquals(square.value(0.7, r), huber.value(0.7, r), 1e-12);
             assertEquals(square.firstDerivative(0.7, r), huber.firstDerivative(0.7, r), 1e-12);

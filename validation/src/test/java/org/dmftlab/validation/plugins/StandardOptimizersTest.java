@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 import org.dmftlab.validation.Plugins;
@@ -23,10 +22,6 @@ class StandardOptimizersTest {
     /** Coefficients are sums like 1 + 0.7: compare to rounding, and treat −0 as 0. */
     private static final double EXACT = 1e-15;
 
-    private static UpdateRule rule(String id, Map<String, ?> values) {
-        return Plugins.create(PluginFamily.OPTIMIZER, id, values);
-    }
-
     private static void assertStep(double[] a, double[] b, double[] c, StepCoefficients step) {
         assertEquals(1, step.memory(), "memory");
         assertArrayEquals(a, new double[] {step.a(0), step.a(1)}, EXACT, "a of " + step);
@@ -36,7 +31,7 @@ class StandardOptimizersTest {
 
     @Test
     void sgdIsAPlainGradientStep() {
-        UpdateRule sgd = rule("sgd", Map.of("learning-rate", 0.3));
+        UpdateRule sgd = Plugins.optimizer("sgd", Map.of("learning-rate", 0.3));
         for (int t : new int[] {0, 1, 17}) {
             assertStep(new double[] {1, 0}, new double[] {0.3, 0}, new double[] {1, 0}, sgd.coefficients(t));
         }
@@ -44,7 +39,7 @@ class StandardOptimizersTest {
 
     @Test
     void heavyBallAddsMomentumButNoLookAhead() {
-        UpdateRule heavyBall = rule("heavy-ball", Map.of("learning-rate", 0.2, "momentum", 0.7));
+        UpdateRule heavyBall = Plugins.optimizer("heavy-ball", Map.of("learning-rate", 0.2, "momentum", 0.7));
         for (int t : new int[] {0, 5}) {
             assertStep(new double[] {1.7, -0.7}, new double[] {0.2, 0}, new double[] {1, 0}, heavyBall.coefficients(t));
         }
@@ -52,7 +47,7 @@ class StandardOptimizersTest {
 
     @Test
     void nesterovWithConstantMomentumLooksAhead() {
-        UpdateRule nesterov = rule("nesterov", Map.of("learning-rate", 0.05, "momentum", 0.6));
+        UpdateRule nesterov = Plugins.optimizer("nesterov", Map.of("learning-rate", 0.05, "momentum", 0.6));
         for (int t : new int[] {0, 9}) {
             assertStep(new double[] {1.6, -0.6}, new double[] {0.05, 0}, new double[] {1.6, -0.6},
                     nesterov.coefficients(t));
@@ -61,7 +56,7 @@ class StandardOptimizersTest {
 
     @Test
     void nesterovScheduleIsTOverTPlusThree() {
-        UpdateRule nesterov = rule("nesterov", Map.of("learning-rate", 0.1, "momentum", "t/(t+3)"));
+        UpdateRule nesterov = Plugins.optimizer("nesterov", Map.of("learning-rate", 0.1, "momentum", "t/(t+3)"));
         assertStep(new double[] {1, 0}, new double[] {0.1, 0}, new double[] {1, 0}, nesterov.coefficients(0));
         assertStep(new double[] {1.5, -0.5}, new double[] {0.1, 0}, new double[] {1.5, -0.5}, nesterov.coefficients(3));
         assertStep(new double[] {1.25, -0.25}, new double[] {0.1, 0}, new double[] {1.25, -0.25}, nesterov.coefficients(1));
@@ -86,10 +81,10 @@ class StandardOptimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "heavy-ball", "nesterov", "sign-sgd"})
     void batchFractionAndTemperatureArePassedThrough(String id) {
-        UpdateRule rule = rule(id, Map.of("batch-fraction", "0.25", "temperature", 0.03));
+        UpdateRule rule = Plugins.optimizer(id, Map.of("batch-fraction", "0.25", "temperature", 0.03));
         assertEquals(0.25, rule.batchFraction());
         assertEquals(0.03, rule.temperature());
-        UpdateRule defaults = rule(id, Map.of());
+        UpdateRule defaults = Plugins.optimizer(id, Map.of());
         assertEquals(1.0, defaults.batchFraction(), "full batch by default");
         assertEquals(0.0, defaults.temperature(), "no Langevin noise by default");
     }

@@ -2,10 +2,8 @@ package org.dmftlab.validation.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.dmftlab.core.problem.TestMetrics;
-import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Teacher;
 import org.dmftlab.validation.Plugins;
@@ -21,12 +19,12 @@ class TestMetricsTest {
     /** The quadrature is exact for polynomial losses up to rounding. */
     private static final double QUADRATURE = 1e-12;
 
-    private static final Loss SQUARE = Plugins.create(PluginFamily.LOSS, "square", Map.of());
+    private static final Loss SQUARE = Plugins.loss("square");
 
     @ParameterizedTest(name = "ρ={0} M={1} Q={2} Δ={3}")
     @CsvSource({"1, 0.6, 0.9, 0", "1.3, -0.4, 2.0, 0.3", "0.8, 0.8, 0.8, 0", "1, 0, 0, 0.5"})
     void squareLossWithLinearTeacherIsHalfTheTestError(double rho, double m, double q, double noise) {
-        Teacher linear = Plugins.create(PluginFamily.TEACHER, "linear", Map.of("noise", noise));
+        Teacher linear = Plugins.linearTeacher(noise);
         double expected = 0.5 * (rho - 2 * m + q + noise);
         assertEquals(expected, TestMetrics.testLoss(SQUARE, linear, rho, m, q), QUADRATURE);
         assertEquals(2 * expected, linear.testError(rho, m, q), QUADRATURE);
@@ -35,7 +33,7 @@ class TestMetricsTest {
     @ParameterizedTest(name = "ρ={0} M={1} Q={2} p={3}")
     @CsvSource({"1, 0.6, 0.9, 0", "1.3, -0.4, 2.0, 0.1", "0.5, 0.1, 1.0, 0.25", "2, 0, 0, 0"})
     void squareLossWithSignTeacherHasTheClosedForm(double rho, double m, double q, double flip) {
-        Teacher sign = Plugins.create(PluginFamily.TEACHER, "sign", Map.of("flip", flip));
+        Teacher sign = Plugins.signTeacher(flip);
         double expected = 0.5 * (1 - 2 * (1 - 2 * flip) * m * Math.sqrt(2 / (Math.PI * rho)) + q);
         assertEquals(expected, TestMetrics.testLoss(SQUARE, sign, rho, m, q), QUADRATURE);
     }
@@ -43,8 +41,8 @@ class TestMetricsTest {
     @ParameterizedTest(name = "ρ={0} M={1} Q={2} p={3}")
     @CsvSource({"1, 0.6, 0.9, 0", "1.3, -0.4, 2.0, 0.1"})
     void logisticLossWithSignTeacherMatchesMonteCarlo(double rho, double m, double q, double flip) {
-        Loss logistic = Plugins.create(PluginFamily.LOSS, "logistic", Map.of());
-        Teacher sign = Plugins.create(PluginFamily.TEACHER, "sign", Map.of("flip", flip));
+        Loss logistic = Plugins.loss("logistic");
+        Teacher sign = Plugins.signTeacher(flip);
         SplittableRandom random = new SplittableRandom(7);
         int samples = 400_000;
         double sum = 0;

@@ -6,10 +6,10 @@ import java.util.Map;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
-import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
-import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationSettings;
+import org.dmftlab.validation.Experiments;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +21,11 @@ class BatchIndependenceTest {
     private static final int STEPS = 20;
 
     private static Trajectory simulate(double batchFraction) {
-        Problem problem = new Problem(2.0, 0.2, Cases.teacher("linear", Map.of("noise", 0.1)), Cases.loss("square"),
-                Cases.identity(), 0.1, 1.0);
+        Problem problem = new Problem(2.0, 0.2, Plugins.linearTeacher(0.1), Plugins.loss("square"),
+                Plugins.identity(), 0.1, 1.0);
         Experiment experiment = new Experiment(problem,
-                Cases.optimizer("sgd", Map.of("learning-rate", 0.15, "batch-fraction", batchFraction)), STEPS);
-        return new SimulationEngine().run(experiment, new SimulationSettings(600, 12, 7, 2), Progress.NONE);
+                Plugins.optimizer("sgd", Map.of("learning-rate", 0.15, "batch-fraction", batchFraction)), STEPS);
+        return Experiments.simulate(experiment, new SimulationSettings(600, 12, 7, 2));
     }
 
     @Test

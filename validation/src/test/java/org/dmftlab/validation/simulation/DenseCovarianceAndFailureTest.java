@@ -9,14 +9,12 @@ import java.util.Optional;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
-import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
-import org.dmftlab.core.registry.PluginFamily;
-import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +29,15 @@ class DenseCovarianceAndFailureTest {
     private static final double CORRELATION = 0.6;
 
     /** The {@code ar1} plugin: Σ_ij = r^|i−j|, unit diagonal (tr Σ = d), simulated with its dense operator. */
-    private static final Covariance AR1 = Plugins.create(PluginFamily.COVARIANCE, "ar1",
+    private static final Covariance AR1 = Plugins.covariance("ar1",
             Map.of("correlation", CORRELATION));
 
     private static Trajectory simulate(Covariance covariance, double m0, double c0, double eta, int steps,
                                        SimulationSettings settings) {
-        Problem problem = new Problem(2.0, 0.1, Cases.teacher("linear", Map.of()), Cases.loss("square"), covariance,
+        Problem problem = new Problem(2.0, 0.1, Plugins.linearTeacher(0), Plugins.loss("square"), covariance,
                 m0, c0);
-        Experiment experiment = new Experiment(problem, Cases.optimizer("sgd", Map.of("learning-rate", eta)), steps);
-        return new SimulationEngine().run(experiment, settings, Progress.NONE);
+        Experiment experiment = new Experiment(problem, Plugins.optimizer("sgd", Map.of("learning-rate", eta)), steps);
+        return Experiments.simulate(experiment, settings);
     }
 
     /** |value − expected| ≤ 3 standard errors + an allowance for rounding. */
@@ -87,20 +85,20 @@ class DenseCovarianceAndFailureTest {
     void divergingRunStopsNamingTheStepAndObservable() {
         SimulationSettings oneThread = new SimulationSettings(200, 3, 8, 1);
         RunFailedException failure = assertThrows(RunFailedException.class,
-                () -> simulate(Cases.identity(), 0.2, 1, 3.0, 40, oneThread));
+                () -> simulate(Plugins.identity(), 0.2, 1, 3.0, 40, oneThread));
         assertEquals("run/diverged", failure.code());
         assertTrue(failure.getMessage().matches(".*at step \\d+: (m|q|M|Q|train_loss|test_loss|test_error) = .*"),
                 failure.getMessage());
         // The reported failure (earliest step, then lowest seed) does not depend on scheduling.
         RunFailedException parallel = assertThrows(RunFailedException.class,
-                () -> simulate(Cases.identity(), 0.2, 1, 3.0, 40, new SimulationSettings(200, 3, 8, 3)));
+                () -> simulate(Plugins.identity(), 0.2, 1, 3.0, 40, new SimulationSettings(200, 3, 8, 3)));
         assertEquals(failure.getMessage(), parallel.getMessage());
     }
 
     @Test
     void invalidInputIsReportedWithItsKey() {
         InvalidInputException tooSmall = assertThrows(InvalidInputException.class,
-                () -> simulate(Cases.identity(), 0.2, 1, 0.1, 1, new SimulationSettings(1, 1, 1, 1)));
+                () -> simulate(Plugins.identity(), 0.2, 1, 0.1, 1, new SimulationSettings(1, 1, 1, 1)));
         assertEquals("config/out-of-range", tooSmall.code());
         assertEquals("simulation.dimension", tooSmall.key());
 

@@ -6,11 +6,11 @@ import java.util.Map;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
-import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
-import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.simulation.SimulationStepper;
+import org.dmftlab.validation.Experiments;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,14 +23,14 @@ class DeterminismTest {
     private static final int STEPS = 12;
 
     private static final Experiment EXPERIMENT = new Experiment(
-            new Problem(3.0, 0.1, Cases.teacher("sign", Map.of("flip", 0.1)), Cases.loss("logistic"), Cases.identity(),
+            new Problem(3.0, 0.1, Plugins.signTeacher(0.1), Plugins.loss("logistic"), Plugins.identity(),
                     0.3, 0.5),
-            Cases.optimizer("nesterov", Map.of("learning-rate", 0.2, "batch-fraction", 0.4, "momentum", 0.5,
+            Plugins.optimizer("nesterov", Map.of("learning-rate", 0.2, "batch-fraction", 0.4, "momentum", 0.5,
                     "temperature", 0.01)),
             STEPS);
 
     private static Trajectory simulate(int seeds, int threads) {
-        return new SimulationEngine().run(EXPERIMENT, new SimulationSettings(300, seeds, 42, threads), Progress.NONE);
+        return Experiments.simulate(EXPERIMENT, new SimulationSettings(300, seeds, 42, threads));
     }
 
     private static void assertIdentical(Trajectory expected, Trajectory actual) {

@@ -3,16 +3,18 @@ package org.dmftlab.validation.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
-import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.validation.ConstantRule;
+import org.dmftlab.validation.CountingProgress;
+import org.dmftlab.validation.Experiments;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,36 +33,15 @@ class LinearMemoryTest {
 
     @Test
     void nesterovLookAheadPointsFollowTheTwoGradientLagRule() {
-        Problem problem = new Problem(2.0, 0.05, Cases.teacher("sign", Map.of()), Cases.loss("logistic"),
-                Cases.identity(), 0.2, 0.7);
-        UpdateRule nesterov = Cases.optimizer("nesterov",
+        Problem problem = new Problem(2.0, 0.05, Plugins.signTeacher(0), Plugins.loss("logistic"),
+                Plugins.identity(), 0.2, 0.7);
+        UpdateRule nesterov = Plugins.optimizer("nesterov",
                 Map.of("learning-rate", ETA, "momentum", BETA, "batch-fraction", BATCH));
-        UpdateRule lookAheadForm = new UpdateRule() {
-            @Override
-            public int memory() {
-                return 1;
-            }
-
-            @Override
-            public StepCoefficients coefficients(int t) {
-                return StepCoefficients.of(new double[] {1 + BETA, -BETA}, new double[] {ETA * (1 + BETA), -ETA * BETA},
-                        new double[] {1});
-            }
-
-            @Override
-            public double batchFraction() {
-                return BATCH;
-            }
-
-            @Override
-            public double temperature() {
-                return 0;
-            }
-        };
+        UpdateRule lookAheadForm = new ConstantRule(StepCoefficients.of(new double[] {1 + BETA, -BETA},
+                new double[] {ETA * (1 + BETA), -ETA * BETA}, new double[] {1}), BATCH, 0);
         SimulationSettings settings = new SimulationSettings(200, 1, 17, 2);
-        Trajectory w = new SimulationEngine().run(new Experiment(problem, nesterov, STEPS), settings, Progress.NONE);
-        Trajectory y = new SimulationEngine().run(new Experiment(problem, lookAheadForm, STEPS), settings,
-                Progress.NONE);
+        Trajectory w = Experiments.simulate(problem, nesterov, STEPS, settings);
+        Trajectory y = Experiments.simulate(problem, lookAheadForm, STEPS, settings);
         assertEquals(w.value(Observable.OVERLAP, 0), y.value(Observable.OVERLAP, 0), 0.0);
         for (int t = 1; t <= STEPS; t++) {
             double expected = (1 + BETA) * w.value(Observable.OVERLAP, t) - BETA * w.value(Observable.OVERLAP, t - 1);
@@ -70,31 +51,13 @@ class LinearMemoryTest {
 
     @Test
     void progressCountsEveryUpdateOfEverySeed() {
-        Problem problem = new Problem(1.0, 0.1, Cases.teacher("linear", Map.of()), Cases.loss("square"),
-                Cases.identity(), 0, 1);
-        AtomicLong total = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        AtomicLong finished = new AtomicLong();
-        Progress counting = new Progress() {
-            @Override
-            public void start(String task, long totalUnits) {
-                total.set(totalUnits);
-            }
-
-            @Override
-            public void advance(long units) {
-                done.addAndGet(units);
-            }
-
-            @Override
-            public void finish() {
-                finished.incrementAndGet();
-            }
-        };
-        new SimulationEngine().run(new Experiment(problem, Cases.optimizer("sgd", Map.of()), 7),
+        Problem problem = new Problem(1.0, 0.1, Plugins.linearTeacher(0), Plugins.loss("square"),
+                Plugins.identity(), 0, 1);
+        CountingProgress counting = new CountingProgress();
+        new SimulationEngine().run(new Experiment(problem, Plugins.optimizer("sgd", Map.of()), 7),
                 new SimulationSettings(50, 3, 1, 2), counting);
-        assertEquals(21, total.get());
-        assertEquals(21, done.get());
-        assertEquals(1, finished.get());
+        assertEquals(21, counting.total.get());
+        assertEquals(21, counting.done.get());
+        assertEquals(1, counting.finished.get());
     }
 }

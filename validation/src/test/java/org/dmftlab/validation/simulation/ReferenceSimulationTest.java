@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
-import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
-import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationSettings;
+import org.dmftlab.validation.Experiments;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,14 +31,13 @@ class ReferenceSimulationTest {
             "m", Observable.OVERLAP, "q", Observable.NORM, "train_loss", Observable.TRAIN_LOSS);
 
     private static Trajectory simulate(Experiment experiment, long seed) {
-        return new SimulationEngine().run(experiment, new SimulationSettings(DIMENSION, SEEDS, seed, 2),
-                Progress.NONE);
+        return Experiments.simulate(experiment, new SimulationSettings(DIMENSION, SEEDS, seed, 2));
     }
 
     @Test
     void gradientDescentMatchesTheExactConfigurationA() {
-        JsonNode reference = Cases.reference("config-a-exact.json");
-        Trajectory sim = simulate(Cases.experiment(reference), 1);
+        JsonNode reference = Experiments.reference("config-a-exact.json");
+        Trajectory sim = simulate(Experiments.experiment(reference), 1);
         JsonNode columns = reference.get("columns");
         for (JsonNode row : reference.get("rows")) {
             int t = row.get(0).asInt();
@@ -59,8 +57,8 @@ class ReferenceSimulationTest {
 
     @Test
     void sgdMatchesTheReferenceSimulationOfConfigurationB() {
-        JsonNode reference = Cases.reference("config-b-sgd.json");
-        Trajectory sim = simulate(Cases.experiment(reference), 1);
+        JsonNode reference = Experiments.reference("config-b-sgd.json");
+        Trajectory sim = simulate(Experiments.experiment(reference), 1);
         JsonNode steps = reference.get("step");
         COLUMNS.forEach((name, observable) -> {
             for (int i = 0; i < steps.size(); i++) {

@@ -12,6 +12,7 @@ import org.dmftlab.core.simulation.SimulationStepper;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Teacher;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,19 +30,19 @@ class TestMetricsMonteCarloTest {
 
     @Test
     void linearTeacherWithSquareLoss() {
-        check(Cases.teacher("linear", Map.of("noise", 0.3)), Cases.loss("square"), false);
+        check(Plugins.linearTeacher(0.3), Plugins.loss("square"), false);
     }
 
     @Test
     void signTeacherWithLogisticLoss() {
-        check(Cases.teacher("sign", Map.of("flip", 0.1)), Cases.loss("logistic"), true);
+        check(Plugins.signTeacher(0.1), Plugins.loss("logistic"), true);
     }
 
     /** @param classification whether the error is P(sign(x·w) ≠ y) rather than (y − x·w)² */
     private static void check(Teacher teacher, Loss loss, boolean classification) {
         Problem problem = new Problem(1.5, 0.1, teacher, loss, TWO_LEVEL, 0.3, 0.8);
         Experiment experiment = new Experiment(problem,
-                Cases.optimizer("sgd", Map.of("learning-rate", 0.3, "batch-fraction", 0.5)), STEP + 1);
+                Plugins.optimizer("sgd", Map.of("learning-rate", 0.3, "batch-fraction", 0.5)), STEP + 1);
         try (SimulationStepper stepper = SimulationStepper.open(experiment,
                 new SimulationSettings(DIMENSION, 1, 5, 1))) {
             for (int t = 0; t < STEP; t++) {

@@ -4,51 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.dmftlab.core.problem.Experiment;
-import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;
+import org.dmftlab.validation.CountingProgress;
+import org.dmftlab.validation.Experiments;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
 /** What callers rely on besides the numbers: progress accounting and a clean stop on divergence (SPEC §6). */
 class EngineContractTest {
 
-    /** Counts units; checks start/finish pairing. */
-    private static final class CountingProgress implements Progress {
-        final AtomicLong total = new AtomicLong(-1);
-        final AtomicLong done = new AtomicLong();
-        volatile boolean finished;
-
-        @Override
-        public void start(String task, long totalUnits) {
-            total.set(totalUnits);
-        }
-
-        @Override
-        public void advance(long units) {
-            done.addAndGet(units);
-        }
-
-        @Override
-        public void finish() {
-            finished = true;
-        }
-    }
-
     @Test
     void progressCountsEveryGroupStep() {
         CountingProgress sampled = new CountingProgress();
-        new TheoryEngine().run(new Experiment(Setups.squareProblem(2, 0.1, 0.2, 1), Setups.sgd(0.1, 0.5), 6),
-                Setups.monteCarlo(800, 1, 2), sampled);
+        new TheoryEngine().run(new Experiment(Experiments.squareProblem(2, 0.1, 0.2, 1), Plugins.sgd(0.1, 0.5), 6),
+                Experiments.monteCarlo(800, 1, 2), sampled);
         assertEquals(8 * 6, sampled.total.get());
         assertEquals(8 * 6, sampled.done.get());
-        assertTrue(sampled.finished);
+        assertEquals(1, sampled.finished.get());
 
         CountingProgress exact = new CountingProgress();
-        new TheoryEngine().run(new Experiment(Setups.squareProblem(2, 0.1, 0.2, 1), Setups.sgd(0.1, 1), 6),
-                Setups.exact(), exact);
+        new TheoryEngine().run(new Experiment(Experiments.squareProblem(2, 0.1, 0.2, 1), Plugins.sgd(0.1, 1), 6),
+                Experiments.exact(), exact);
         assertEquals(6, exact.total.get());
         assertEquals(6, exact.done.get());
     }
@@ -56,14 +35,14 @@ class EngineContractTest {
     /** GD beyond ηκ &lt; 2 (κ up to λ + (1+√α)² ≈ 5.9 at α = 2) blows up: the run stops with the step. */
     @Test
     void divergenceStopsWithTheStep() {
-        CountingProgress progress = new CountingProgress();
-        for (TheorySettings settings : new TheorySettings[] {Setups.exact(), Setups.monteCarlo(400, 1, 1)}) {
+        for (TheorySettings settings : new TheorySettings[] {Experiments.exact(), Experiments.monteCarlo(400, 1, 1)}) {
+            CountingProgress progress = new CountingProgress();
             RunFailedException error = assertThrows(RunFailedException.class, () -> new TheoryEngine().run(
-                    new Experiment(Setups.squareProblem(2, 0.1, 0.2, 1), Setups.sgd(1.0, 1), 200), settings,
+                    new Experiment(Experiments.squareProblem(2, 0.1, 0.2, 1), Plugins.sgd(1.0, 1), 200), settings,
                     progress));
             assertEquals("run/diverged", error.code());
             assertTrue(error.getMessage().contains("step"), error.getMessage());
-            assertTrue(progress.finished);
+            assertEquals(1, progress.finished.get(), "finish is called after a failure");
         }
     }
 }

@@ -6,6 +6,9 @@ import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.validation.ConstantRule;
+import org.dmftlab.validation.Experiments;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,7 +19,7 @@ class ExactModeTest {
     private static final double TOLERANCE = 1e-8;
 
     private static UpdateRule constant(StepCoefficients step, double temperature) {
-        return new Setups.ConstantRule(step, 1, temperature);
+        return new ConstantRule(step, 1, temperature);
     }
 
     @ParameterizedTest(name = "GD, alpha = {0}")
@@ -27,8 +30,8 @@ class ExactModeTest {
         double m0 = 0.2;
         double c0 = 1;
         int steps = 40;
-        Trajectory trajectory = Setups.run(Setups.squareProblem(alpha, ridge, m0, c0), Setups.sgd(eta, 1), steps,
-                Setups.exact());
+        Trajectory trajectory = Experiments.theory(Experiments.squareProblem(alpha, ridge, m0, c0), Plugins.sgd(eta, 1),
+                steps, Experiments.exact());
         MarchenkoPastur law = new MarchenkoPastur(alpha);
         for (int t = 0; t <= steps; t++) {
             double m = 0;
@@ -94,8 +97,8 @@ class ExactModeTest {
         for (double alpha : new double[] {3.0, 0.5}) {
             int steps = 30;
             double ridge = 0.3;
-            Trajectory trajectory = Setups.run(Setups.squareProblem(alpha, ridge, 0.2, 0.7), rule, steps,
-                    Setups.exact());
+            Trajectory trajectory = Experiments.theory(Experiments.squareProblem(alpha, ridge, 0.2, 0.7), rule, steps,
+                    Experiments.exact());
             double[][] expected = LinearRecursion.curves(rule, steps, alpha, ridge, 0.2, 0.7);
             for (int t = 0; t <= steps; t++) {
                 String where = method + ", alpha = " + alpha + ", t = " + t;

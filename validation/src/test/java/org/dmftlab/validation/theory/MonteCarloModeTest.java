@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Trajectory;
-import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.validation.Agreement;
+import org.dmftlab.validation.ConstantRule;
+import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,23 +34,15 @@ class MonteCarloModeTest {
     @ValueSource(strings = {"linear", "noisy-linear", "sign"})
     void fullBatchSquareLossAgreesWithExactMode(String teacher) {
         Problem problem = new Problem(3, 0.5, switch (teacher) {
-            case "linear" -> Setups.linearTeacher(0);
-            case "noisy-linear" -> Setups.linearTeacher(0.3);
-            default -> Plugins.create(PluginFamily.TEACHER, "sign", Map.of("flip", 0.1));
-        }, Setups.loss("square"), Setups.identity(), 0.2, 1);
-        UpdateRule gd = Setups.sgd(0.1, 1);
+            case "linear" -> Plugins.linearTeacher(0);
+            case "noisy-linear" -> Plugins.linearTeacher(0.3);
+            default -> Plugins.signTeacher(0.1);
+        }, Plugins.loss("square"), Plugins.identity(), 0.2, 1);
+        UpdateRule gd = Plugins.sgd(0.1, 1);
         int steps = 15;
-        Trajectory exact = Setups.run(problem, gd, steps, Setups.exact());
-        Trajectory sampled = Setups.run(problem, gd, steps, Setups.monteCarlo(40_000, 7, 2));
-        for (Observable observable : CHECKED) {
-            for (int t = 0; t <= steps; t++) {
-                double difference = Math.abs(sampled.value(observable, t) - exact.value(observable, t));
-                double error = sampled.error(observable, t);
-                assertTrue(difference <= SIGMAS * error + 1e-12, observable.column() + " at t = " + t + ": |"
-                        + sampled.value(observable, t) + " - " + exact.value(observable, t) + "| > " + SIGMAS
-                        + " x " + error);
-            }
-        }
+        Trajectory exact = Experiments.theory(problem, gd, steps, Experiments.exact());
+        Trajectory sampled = Experiments.theory(problem, gd, steps, Experiments.monteCarlo(40_000, 7, 2));
+        Agreement.assertWithinErrors(teacher, exact, sampled, CHECKED, SIGMAS);
         assertTrue(sampled.error(Observable.OVERLAP, steps) > 0, "the sampled mode reports its error");
     }
 
@@ -59,32 +52,23 @@ class MonteCarloModeTest {
      */
     @Test
     void lookAheadWithLangevinNoiseAgreesWithExactMode() {
-        Problem problem = Setups.squareProblem(2, 0.2, 0.3, 1);
-        UpdateRule nesterov = new Setups.ConstantRule(StepCoefficients.momentum(0.1, 0.5, 0.5), 1, 0.02);
+        Problem problem = Experiments.squareProblem(2, 0.2, 0.3, 1);
+        UpdateRule nesterov = new ConstantRule(StepCoefficients.momentum(0.1, 0.5, 0.5), 1, 0.02);
         int steps = 12;
-        Trajectory exact = Setups.run(problem, nesterov, steps, Setups.exact());
-        Trajectory sampled = Setups.run(problem, nesterov, steps, Setups.monteCarlo(40_000, 9, 2));
-        for (Observable observable : CHECKED) {
-            for (int t = 0; t <= steps; t++) {
-                double difference = Math.abs(sampled.value(observable, t) - exact.value(observable, t));
-                assertTrue(difference <= SIGMAS * sampled.error(observable, t) + 1e-12,
-                        observable.column() + " at t = " + t + ": " + sampled.value(observable, t) + " vs "
-                                + exact.value(observable, t));
-            }
-        }
+        Trajectory exact = Experiments.theory(problem, nesterov, steps, Experiments.exact());
+        Trajectory sampled = Experiments.theory(problem, nesterov, steps, Experiments.monteCarlo(40_000, 9, 2));
+        Agreement.assertWithinErrors("nesterov with Langevin noise", exact, sampled, CHECKED, SIGMAS);
     }
 
     /** SPEC §5.2: for the square loss m(t) does not depend on the batch fraction; q does. */
     @Test
     void overlapIsIndependentOfBatchFractionForSquareLoss() {
-        Problem problem = Setups.squareProblem(3, 0.5, 0.2, 1);
+        Problem problem = Experiments.squareProblem(3, 0.5, 0.2, 1);
         int steps = 12;
-        Trajectory gd = Setups.run(problem, Setups.sgd(0.1, 1), steps, Setups.exact());
-        Trajectory sgd = Setups.run(problem, Setups.sgd(0.1, 0.3), steps, Setups.monteCarlo(40_000, 3, 2));
-        for (int t = 0; t <= steps; t++) {
-            double difference = Math.abs(sgd.value(Observable.OVERLAP, t) - gd.value(Observable.OVERLAP, t));
-            assertTrue(difference <= SIGMAS * sgd.error(Observable.OVERLAP, t) + 1e-12, "m at t = " + t);
-        }
+        Trajectory gd = Experiments.theory(problem, Plugins.sgd(0.1, 1), steps, Experiments.exact());
+        Trajectory sgd = Experiments.theory(problem, Plugins.sgd(0.1, 0.3), steps,
+                Experiments.monteCarlo(40_000, 3, 2));
+        Agreement.assertWithinErrors("b = 0.3 against b = 1", gd, sgd, List.of(Observable.OVERLAP), SIGMAS);
         double qGap = sgd.value(Observable.NORM, 1) - gd.value(Observable.NORM, 1);
         assertTrue(qGap > 10 * sgd.error(Observable.NORM, 1), "q(1) must grow with the selection noise: " + qGap);
     }
@@ -92,11 +76,11 @@ class MonteCarloModeTest {
     /** Same seed, one or two threads: identical trajectories (logistic loss, sign teacher, b = 0.5). */
     @Test
     void resultsDoNotDependOnThreads() {
-        Problem problem = new Problem(2, 0.1, Setups.signTeacher(), Setups.loss("logistic"), Setups.identity(), 0.2,
+        Problem problem = new Problem(2, 0.1, Plugins.signTeacher(0), Plugins.loss("logistic"), Plugins.identity(), 0.2,
                 1);
-        UpdateRule sgd = Setups.sgd(0.2, 0.5);
-        Trajectory one = Setups.run(problem, sgd, 8, Setups.monteCarlo(4000, 11, 1));
-        Trajectory two = Setups.run(problem, sgd, 8, Setups.monteCarlo(4000, 11, 2));
+        UpdateRule sgd = Plugins.sgd(0.2, 0.5);
+        Trajectory one = Experiments.theory(problem, sgd, 8, Experiments.monteCarlo(4000, 11, 1));
+        Trajectory two = Experiments.theory(problem, sgd, 8, Experiments.monteCarlo(4000, 11, 2));
         for (Observable observable : Observable.values()) {
             for (int t = 0; t <= 8; t++) {
                 assertEquals(one.value(observable, t), two.value(observable, t), 0, observable.column());

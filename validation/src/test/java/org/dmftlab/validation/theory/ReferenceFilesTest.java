@@ -3,9 +3,11 @@ package org.dmftlab.validation.theory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
-import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.validation.Experiments;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §5.6: the reference values of configurations A (exact) and B (DMFT with Monte-Carlo errors). */
@@ -16,16 +18,16 @@ class ReferenceFilesTest {
 
     @Test
     void configurationAExact() {
-        double[] rows = new ReferenceValues("config-a-exact.json").array("rows");
-        int columns = 5;
-        int steps = rows.length / columns - 1;
-        Trajectory theory = Setups.run(Setups.squareProblem(3, 0.5, 0.2, 1), Setups.sgd(0.1, 1), steps,
-                Setups.exact());
+        JsonNode reference = Experiments.reference("config-a-exact.json");
+        JsonNode rows = reference.get("rows");
+        Trajectory theory = Experiments.theory(Experiments.experiment(reference), Experiments.exact());
+        assertEquals(rows.size() - 1, theory.steps());
         Observable[] observables = {Observable.OVERLAP, Observable.NORM, Observable.TRAIN_LOSS, Observable.TEST_ERROR};
-        for (int t = 0; t <= steps; t++) {
-            assertEquals(t, rows[t * columns]);
+        for (int t = 0; t <= theory.steps(); t++) {
+            JsonNode row = rows.get(t);
+            assertEquals(t, row.get(0).asDouble());
             for (int c = 0; c < observables.length; c++) {
-                double expected = rows[t * columns + 1 + c];
+                double expected = row.get(1 + c).asDouble();
                 assertEquals(expected, theory.value(observables[c], t), PRINTED * Math.max(1, Math.abs(expected)),
                         observables[c].column() + " at t = " + t);
             }
@@ -34,22 +36,22 @@ class ReferenceFilesTest {
 
     @Test
     void configurationBWithinThreeCombinedErrors() {
-        ReferenceValues reference = new ReferenceValues("config-b-sgd.json");
-        double[] steps = reference.array("step");
-        Problem problem = Setups.squareProblem(3, 0.5, 0.2, 1);
-        Trajectory theory = Setups.run(problem, Setups.sgd(0.1, 0.3), 49, Setups.monteCarlo(60_000, 2, 2));
+        JsonNode reference = Experiments.reference("config-b-sgd.json");
+        JsonNode steps = reference.get("step");
+        Experiment experiment = Experiments.experiment(reference);
+        Trajectory theory = Experiments.theory(experiment, Experiments.monteCarlo(60_000, 2, 2));
         String[] names = {"m", "q", "train_loss"};
         Observable[] observables = {Observable.OVERLAP, Observable.NORM, Observable.TRAIN_LOSS};
         for (int o = 0; o < names.length; o++) {
-            double[] expected = reference.array("theory_" + names[o]);
-            double[] errors = reference.array("theory_" + names[o] + "_mc");
-            for (int i = 0; i < steps.length; i++) {
-                int t = (int) steps[i];
+            JsonNode expected = reference.get("theory_" + names[o]);
+            JsonNode errors = reference.get("theory_" + names[o] + "_mc");
+            for (int i = 0; i < steps.size(); i++) {
+                int t = steps.get(i).asInt();
                 double ours = theory.value(observables[o], t);
-                double combined = Math.hypot(errors[i], theory.error(observables[o], t));
+                double combined = Math.hypot(errors.get(i).asDouble(), theory.error(observables[o], t));
                 // the reference rounds to 4 decimals: half a unit of the last digit is added to the error
-                assertTrue(Math.abs(ours - expected[i]) <= 3 * combined + 5e-5, names[o] + " at t = " + t + ": "
-                        + ours + " vs " + expected[i] + " (combined error " + combined + ")");
+                assertTrue(Math.abs(ours - expected.get(i).asDouble()) <= 3 * combined + 5e-5, names[o] + " at t = "
+                        + t + ": " + ours + " vs " + expected.get(i).asDouble() + " (combined error " + combined + ")");
             }
         }
     }

@@ -8,6 +8,8 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.theory.TheorySettings;
+import org.dmftlab.validation.Experiments;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §6: what the theory cannot answer it refuses with a stable code (exit 2), never with numbers. */
@@ -38,9 +40,9 @@ class RefusalTest {
 
     @Test
     void lossWithoutPathwiseResponseIsRefused() {
-        Problem problem = new Problem(2, 0.1, Setups.signTeacher(), HINGE, Setups.identity(), 0.2, 1);
+        Problem problem = new Problem(2, 0.1, Plugins.signTeacher(0), HINGE, Plugins.identity(), 0.2, 1);
         InvalidInputException error = assertThrows(InvalidInputException.class,
-                () -> Setups.run(problem, Setups.sgd(0.1, 1), 5, Setups.monteCarlo(100, 1, 1)));
+                () -> Experiments.theory(problem, Plugins.sgd(0.1, 1), 5, Experiments.monteCarlo(100, 1, 1)));
         assertEquals("theory/unsupported-loss", error.code());
         assertEquals(2, error.exitCode());
         assertTrue(error.getMessage().contains("smooth-hinge"), error.getMessage());
@@ -48,14 +50,14 @@ class RefusalTest {
 
     @Test
     void exactModeIsRefusedWhereTheDataSideIsNotLinear() {
-        Problem logistic = new Problem(2, 0.1, Setups.signTeacher(), Setups.loss("logistic"), Setups.identity(), 0.2,
-                1);
-        Problem square = Setups.squareProblem(2, 0.1, 0.2, 1);
-        TheorySettings exact = Setups.exact();
+        Problem logistic = new Problem(2, 0.1, Plugins.signTeacher(0), Plugins.loss("logistic"), Plugins.identity(),
+                0.2, 1);
+        Problem square = Experiments.squareProblem(2, 0.1, 0.2, 1);
+        TheorySettings exact = Experiments.exact();
         InvalidInputException curvature = assertThrows(InvalidInputException.class,
-                () -> Setups.run(logistic, Setups.sgd(0.1, 1), 5, exact));
+                () -> Experiments.theory(logistic, Plugins.sgd(0.1, 1), 5, exact));
         InvalidInputException batch = assertThrows(InvalidInputException.class,
-                () -> Setups.run(square, Setups.sgd(0.1, 0.5), 5, exact));
+                () -> Experiments.theory(square, Plugins.sgd(0.1, 0.5), 5, exact));
         assertEquals("theory/exact-unavailable", curvature.code());
         assertEquals("theory/exact-unavailable", batch.code());
         assertTrue(batch.getMessage().contains("0.5"), batch.getMessage());

@@ -10,6 +10,9 @@ import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 import org.dmftlab.core.theory.TheorySettings;
+import org.dmftlab.validation.ConstantRule;
+import org.dmftlab.validation.Experiments;
+import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
 /** Species from the spectrum: isotropic consistency (SPEC §5.4) and an anisotropic covariance checked analytically. */
@@ -28,19 +31,6 @@ class SpectrumTest {
         }
     };
 
-    /** Two eigenvalues ½ and 3/2, with teacher power 3/2 on the small one and ½ on the large one. */
-    private static final Covariance TWO_LEVEL = new Covariance() {
-        @Override
-        public double eigenvalueQuantile(double u) {
-            return u < 0.5 ? 0.5 : 1.5;
-        }
-
-        @Override
-        public double teacherPower(double u) {
-            return u < 0.5 ? 1.5 : 0.5;
-        }
-    };
-
     private static TheorySettings settings(TheorySettings.Mode mode) {
         return new TheorySettings(4000, 5, 4, 4000, mode, 1);
     }
@@ -48,22 +38,22 @@ class SpectrumTest {
     /** With Σ = I the direction of the teacher does not matter: same curves as identity, exact and sampled. */
     @Test
     void isotropicSpectrumGivesTheIdentityCurves() {
-        UpdateRule nesterov = new Setups.ConstantRule(StepCoefficients.momentum(0.1, 0.5, 0.5), 1, 0);
-        Problem identity = Setups.squareProblem(2, 0.2, 0.3, 1);
+        UpdateRule nesterov = new ConstantRule(StepCoefficients.momentum(0.1, 0.5, 0.5), 1, 0);
+        Problem identity = Experiments.squareProblem(2, 0.2, 0.3, 1);
         Problem tilted = new Problem(2, 0.2, identity.teacher(), identity.loss(), TILTED_TEACHER, 0.3, 1);
-        Problem logisticIdentity = new Problem(2, 0.1, Setups.signTeacher(), Setups.loss("logistic"),
-                Setups.identity(), 0.3, 1);
-        Problem logisticTilted = new Problem(2, 0.1, Setups.signTeacher(), Setups.loss("logistic"), TILTED_TEACHER,
+        Problem logisticIdentity = new Problem(2, 0.1, Plugins.signTeacher(0), Plugins.loss("logistic"),
+                Plugins.identity(), 0.3, 1);
+        Problem logisticTilted = new Problem(2, 0.1, Plugins.signTeacher(0), Plugins.loss("logistic"), TILTED_TEACHER,
                 0.3, 1);
-        assertSameCurves(Setups.run(identity, nesterov, 10, settings(TheorySettings.Mode.EXACT)),
-                Setups.run(tilted, nesterov, 10, settings(TheorySettings.Mode.EXACT)), 1e-12);
+        assertSameCurves(Experiments.theory(identity, nesterov, 10, settings(TheorySettings.Mode.EXACT)),
+                Experiments.theory(tilted, nesterov, 10, settings(TheorySettings.Mode.EXACT)), 1e-12);
         // Sampled: same seed, so the paths see the same normals; the species sums differ only by round-off, which
         // the nearly singular late Cholesky rows of a converging run amplify to ~√ε, far below the sampling error.
-        assertSameCurves(Setups.run(identity, nesterov, 10, settings(TheorySettings.Mode.MONTE_CARLO)),
-                Setups.run(tilted, nesterov, 10, settings(TheorySettings.Mode.MONTE_CARLO)), 1e-6);
-        UpdateRule sgd = Setups.sgd(0.2, 0.5);
-        assertSameCurves(Setups.run(logisticIdentity, sgd, 10, settings(TheorySettings.Mode.MONTE_CARLO)),
-                Setups.run(logisticTilted, sgd, 10, settings(TheorySettings.Mode.MONTE_CARLO)), 1e-6);
+        assertSameCurves(Experiments.theory(identity, nesterov, 10, settings(TheorySettings.Mode.MONTE_CARLO)),
+                Experiments.theory(tilted, nesterov, 10, settings(TheorySettings.Mode.MONTE_CARLO)), 1e-6);
+        UpdateRule sgd = Plugins.sgd(0.2, 0.5);
+        assertSameCurves(Experiments.theory(logisticIdentity, sgd, 10, settings(TheorySettings.Mode.MONTE_CARLO)),
+                Experiments.theory(logisticTilted, sgd, 10, settings(TheorySettings.Mode.MONTE_CARLO)), 1e-6);
     }
 
     private static void assertSameCurves(Trajectory expected, Trajectory actual, double relative) {
@@ -93,9 +83,9 @@ class SpectrumTest {
         double[] sigma = {0.5, 1.5};
         double[] tau = {1.5, 0.5};
         for (double ridge : new double[] {0, 0.7}) {
-            Problem problem = new Problem(alpha, ridge, Setups.linearTeacher(0), Setups.loss("square"), TWO_LEVEL, m0,
-                    c0);
-            Trajectory theory = Setups.run(problem, Setups.sgd(eta, 1), 1,
+            Problem problem = new Problem(alpha, ridge, Plugins.linearTeacher(0), Plugins.loss("square"),
+                    Experiments.TILTED_TWO_LEVEL, m0, c0);
+            Trajectory theory = Experiments.theory(problem, Plugins.sgd(eta, 1), 1,
                     new TheorySettings(1, 1, 16, 1, TheorySettings.Mode.EXACT, 1));
             double rho = 0;
             double sigmaTau2 = 0;
