@@ -111,6 +111,20 @@ class RunCommandEndToEndTest {
     }
 
     @Test
+    void theTheoryRefusesARuleOutsideTheLinearFamilyBeforeTheSimulationRuns() {
+        String file = experiment();
+        Path out = dir.resolve("sign");
+
+        Outcome outcome = dmftlab("run", file, "--out", out.toString(), "--set", "optimizer.id=sign-sgd");
+
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("dmftlab: " + file + ": [theory/nonlinear-rule] optimizer: "),
+                outcome.err());
+        assertEquals(1, outcome.err().lines().count(), outcome.err());
+        assertFalse(Files.exists(out.resolve("simulation.csv")));
+    }
+
+    @Test
     void aNewRunReplacesTheFilesOfTheEarlierRunInItsFolder() throws IOException {
         Path out = dir.resolve("reused");
         assertEquals(0, dmftlab("run", experiment(), "--out", out.toString()).exitCode());
