@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Exit codes: 0 success, 1 failure at run time (e.g. a diverging trajectory),",
                 "2 invalid input (the message names the file, key and value)."},
-        subcommands = {PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Runs the command line and exits with its code. */
@@ -42,16 +42,27 @@ public final class Main {
                     + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError exhausted) {
+            err.println("dmftlab: [run/out-of-memory] the run needs more memory than the JVM may use; lower"
+                    + " theory.paths, theory.response-paths or simulation.dimension, or raise -Xmx in DMFTLAB_JAVA_OPTS");
+            err.flush();
+            return 1;
+        }
     }
 
-    /** The version, from the module descriptor. */
+    /** The dmftlab version, from the module descriptor ({@code unversioned} when there is none). */
+    static String version() {
+        return Main.class.getModule().getDescriptor() == null ? "unversioned"
+                : Main.class.getModule().getDescriptor().rawVersion().orElse("unversioned");
+    }
+
+    /** The version for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getModule().getDescriptor() == null ? "unversioned"
-                    : Main.class.getModule().getDescriptor().rawVersion().orElse("unversioned");
-            return new String[] {"dmftlab " + version};
+            return new String[] {"dmftlab " + version()};
         }
     }
 }

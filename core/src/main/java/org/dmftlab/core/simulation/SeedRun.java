@@ -3,9 +3,9 @@ package org.dmftlab.core.simulation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.random.RandomGenerator.SplittableGenerator;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
@@ -68,7 +68,7 @@ final class SeedRun {
     private final double[][] blockGradients;
     private final double[] blockLosses;
     private final BlockPass[] passes;
-    private final SplittableRandom langevin;
+    private final SplittableGenerator langevin;
     private final Trajectory trajectory;
 
     /** What the row blocks of the current pass read: the query point, the iterate, whether to accumulate ∇L. */
@@ -83,7 +83,7 @@ final class SeedRun {
      * @param coefficients the coefficients of steps 0…T−1, each of memory {@code experiment.rule().memory()}
      * @param stream       this seed's random stream (consumed by splits only)
      */
-    SeedRun(Experiment experiment, StepCoefficients[] coefficients, Population population, SplittableRandom stream,
+    SeedRun(Experiment experiment, StepCoefficients[] coefficients, Population population, SplittableGenerator stream,
             Progress progress) {
         Problem problem = experiment.problem();
         this.loss = problem.loss();
@@ -99,11 +99,11 @@ final class SeedRun {
         this.d = population.dimension();
         this.n = (int) sampleCount(problem.alpha(), d);
 
-        SplittableRandom teacherRandom = stream.split();
-        SplittableRandom initRandom = stream.split();
+        SplittableGenerator teacherRandom = stream.split();
+        SplittableGenerator initRandom = stream.split();
         this.langevin = stream.split();
         int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        SplittableRandom[] dataRandom = new SplittableRandom[blocks];
+        SplittableGenerator[] dataRandom = new SplittableGenerator[blocks];
         this.passes = new BlockPass[blocks];
         for (int b = 0; b < blocks; b++) {
             dataRandom[b] = stream.split();
@@ -136,10 +136,10 @@ final class SeedRun {
     }
 
     /** Inputs of every row block in parallel, then h0 = x·w* and y = φ(h0, ε) with the block's noises. */
-    private void drawSamples(SplittableRandom[] dataRandom) {
+    private void drawSamples(SplittableGenerator[] dataRandom) {
         List<ForkJoinTask<?>> draws = new ArrayList<>(dataRandom.length);
         for (int b = 0; b < dataRandom.length; b++) {
-            SplittableRandom random = dataRandom[b];
+            SplittableGenerator random = dataRandom[b];
             int from = b * BLOCK_ROWS;
             int to = Math.min(n, from + BLOCK_ROWS);
             draws.add(ForkJoinTask.adapt(() -> {
@@ -153,7 +153,7 @@ final class SeedRun {
     }
 
     /** w⁰ = m0 w* + w⊥ with w⊥ Gaussian, made Euclidean-orthogonal to w* and scaled to |w⊥|² = c0 d (SPEC §1). */
-    private double[] initialPoint(Problem problem, SplittableRandom random) {
+    private double[] initialPoint(Problem problem, SplittableGenerator random) {
         double[] orthogonal = new double[d];
         for (int j = 0; j < d; j++) {
             orthogonal[j] = random.nextGaussian();
@@ -241,7 +241,7 @@ final class SeedRun {
      * The pass over rows [from, to) of one block, eight rows at a time (then single rows), with the block's
      * scratch arrays; writes only that block's gradient and loss buffers.
      */
-    private void pass(int block, int from, int to, SplittableRandom selection, BlockScratch scratch) {
+    private void pass(int block, int from, int to, SplittableGenerator selection, BlockScratch scratch) {
         double[] gradient = blockGradients[block];
         if (passGradient) {
             Arrays.fill(gradient, 0);
@@ -281,7 +281,7 @@ final class SeedRun {
     }
 
     /** s ℓ′(y, r) with the selection s = 1/b with probability b (always 1 when b = 1), drawn from the block's stream. */
-    private double gradientWeight(SplittableRandom selection, double y, double r) {
+    private double gradientWeight(SplittableGenerator selection, double y, double r) {
         if (batchFraction == 1) {
             return loss.firstDerivative(y, r);
         }
@@ -360,10 +360,10 @@ final class SeedRun {
         private static final long serialVersionUID = 1L;
 
         private final int block;
-        private final transient SplittableRandom selection;
+        private final transient SplittableGenerator selection;
         private final transient BlockScratch scratch = new BlockScratch();
 
-        BlockPass(int block, SplittableRandom selection) {
+        BlockPass(int block, SplittableGenerator selection) {
             this.block = block;
             this.selection = selection;
         }

@@ -1,15 +1,16 @@
 package org.dmftlab.core.simulation;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator.SplittableGenerator;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.random.Streams;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
@@ -53,7 +54,7 @@ public final class SimulationEngine {
         Population population = Population.of(experiment.problem().covariance(), settings.dimension());
         int steps = experiment.steps();
         AtomicInteger lastStep = new AtomicInteger(steps);
-        SplittableRandom root = new SplittableRandom(settings.seed());
+        SplittableGenerator root = Streams.root(settings.seed());
         SeedTask[] seeds = new SeedTask[settings.seeds()];
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = new SeedTask(experiment, coefficients, population, root.split(), progress, lastStep);
@@ -182,7 +183,7 @@ public final class SimulationEngine {
         private final transient Experiment experiment;
         private final transient StepCoefficients[] coefficients;
         private final transient Population population;
-        private final transient SplittableRandom stream;
+        private final transient SplittableGenerator stream;
         private final transient Progress progress;
         private final transient AtomicInteger lastStep;
         private transient Trajectory trajectory;
@@ -190,7 +191,7 @@ public final class SimulationEngine {
         private int failedAt;
 
         SeedTask(Experiment experiment, StepCoefficients[] coefficients, Population population,
-                 SplittableRandom stream, Progress progress, AtomicInteger lastStep) {
+                 SplittableGenerator stream, Progress progress, AtomicInteger lastStep) {
             this.experiment = experiment;
             this.coefficients = coefficients;
             this.population = population;

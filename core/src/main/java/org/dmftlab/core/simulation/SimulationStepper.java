@@ -1,11 +1,12 @@
 package org.dmftlab.core.simulation;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.random.RandomGenerator.SplittableGenerator;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.random.Streams;
 
 /**
  * One seed of the simulation advanced one step at a time, for benchmarks and step-level inspection. It is seed 0
@@ -32,7 +33,7 @@ public final class SimulationStepper implements AutoCloseable {
     public static SimulationStepper open(Experiment experiment, SimulationSettings settings) {
         var coefficients = SimulationEngine.prepare(experiment, settings.dimension());
         Population population = Population.of(experiment.problem().covariance(), settings.dimension());
-        SplittableRandom stream = new SplittableRandom(settings.seed()).split();
+        SplittableGenerator stream = Streams.root(settings.seed()).split();
         ForkJoinPool pool = SimulationEngine.newPool(settings.threads());
         try {
             SeedRun run = pool.invoke(ForkJoinTask.adapt(

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
@@ -16,6 +15,7 @@ import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.random.Streams;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.UpdateRule;
 
@@ -27,7 +27,7 @@ import org.dmftlab.core.spi.UpdateRule;
  * <p>Two data sides: the exact Gaussian propagation ({@link GaussianDataSide}) for a loss of constant curvature
  * at full batch (SPEC §5.1; error 0), and sampled paths ({@link PathDataSide}) otherwise. The sampled solve runs
  * {@value #GROUPS} fully independent marches of N/{@value #GROUPS} paths (fewer when N is small), each with its
- * own random stream split from the seed (L64X128MixRandom); the estimate is their mean and the Monte-Carlo error
+ * own random stream split from the seed ({@link org.dmftlab.core.random.Streams}); the estimate is their mean and the Monte-Carlo error
  * their standard deviation over √groups. Groups run in parallel and each is sequential, so results do not depend
  * on the number of threads.
  */
@@ -35,11 +35,6 @@ public final class TheoryEngine {
 
     /** Independent sub-populations of the Monte-Carlo solve. */
     static final int GROUPS = 8;
-    /**
-     * The splittable LXM generator whose split streams feed the groups ({@link java.util.SplittableRandom}'s
-     * split streams showed visibly correlated group means for some seeds).
-     */
-    private static final String GENERATOR = "L64X128MixRandom";
     /** What a march produces itself, in this order: the parameter side's m, q, M, Q, then the data side's loss. */
     private static final Observable[] MARCHED = {Observable.OVERLAP, Observable.NORM,
         Observable.POPULATION_OVERLAP, Observable.POPULATION_NORM, Observable.TRAIN_LOSS};
@@ -120,7 +115,7 @@ public final class TheoryEngine {
     private static List<double[][]> sampledMarches(Experiment experiment, Species species, TheorySettings settings,
                                                    int groups, Progress progress) {
         RandomGenerator.SplittableGenerator root =
-                RandomGeneratorFactory.<RandomGenerator.SplittableGenerator>of(GENERATOR).create(settings.seed());
+                Streams.root(settings.seed());
         List<RandomGenerator> streams = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             streams.add(root.split());

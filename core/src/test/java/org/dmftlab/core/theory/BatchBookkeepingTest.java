@@ -3,10 +3,10 @@ package org.dmftlab.core.theory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.random.RandomGeneratorFactory;
 import java.util.function.DoubleBinaryOperator;
 import java.util.random.RandomGenerator;
 import org.dmftlab.core.problem.TestMetrics;
+import org.dmftlab.core.random.Streams;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Quadrature;
 import org.dmftlab.core.spi.StepCoefficients;
@@ -115,7 +115,7 @@ class BatchBookkeepingTest {
         Kernels kernels = new Kernels(1, identity.rho());
         ParameterSide parameters = new ParameterSide(identity, new Sgd(batchFraction), 1, 0.1, M0, C0);
         PathDataSide data = new PathDataSide(kernels, LOG_COSH, NOISY_LINEAR, ALPHA, batchFraction, false, 1, PATHS,
-                PATHS, RandomGeneratorFactory.of("L64X128MixRandom").create(42));
+                PATHS, Streams.root(42));
         parameters.prepare(0, kernels, new double[4]);
         assertEquals(M0, kernels.teacherOverlap[0], 1e-15);
         assertEquals(M0 * M0 + C0, kernels.fieldCovariance[0][0], 1e-15);

@@ -64,7 +64,7 @@ class StandardOptimizersTest {
 
     @Test
     void signSgdIsAnSgdStepOnTheSignOfTheGradientAndNotLinear() {
-        UpdateRule signSgd = rule("sign-sgd", Map.of("learning-rate", 0.3));
+        UpdateRule signSgd = Plugins.optimizer("sign-sgd", Map.of("learning-rate", 0.3));
         assertStep(new double[] {1, 0}, new double[] {0.3, 0}, new double[] {1, 0}, signSgd.coefficients(4));
         double[] gradient = {-2.5, 0, 1e-9, 7};
         signSgd.gradientMap().apply(gradient);
@@ -75,7 +75,7 @@ class StandardOptimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "heavy-ball", "nesterov"})
     void linearFamilyKeepsTheGradient(String id) {
-        assertTrue(rule(id, Map.of()).linear());
+        assertTrue(Plugins.optimizer(id, Map.of()).linear());
     }
 
     @ParameterizedTest

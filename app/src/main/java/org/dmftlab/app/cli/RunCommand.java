@@ -1,0 +1,148 @@
+package org.dmftlab.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.experiment.ExperimentPlan;
+import org.dmftlab.app.experiment.ExperimentReader;
+import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.output.OutputFolder;
+import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.app.run.StabilityCheck;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.simulation.SimulationEngine;
+import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.theory.TheoryEngine;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code dmftlab run}: reads and validates an experiment file with its overrides (nothing runs before the whole
+ * input is valid), warns outside the stability region of SPEC §6, runs the engines and writes the output folder.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an experiment: DMFT theory and simulation, side by side.",
+                "The whole input (file, overrides, options) is validated before anything runs."},
+        footer = {"",
+                "Output, in DIR (each file written atomically):",
+                "  theory.csv      one row per step t = 0..T: step,m,q,M,Q,train_loss,",
+                "  simulation.csv  test_loss,test_error, then the error of each: _mc (the",
+                "                  theory's Monte-Carlo error) or _se (standard error over",
+                "                  seeds); NaN marks an unknown value",
+                "  comparison.csv  when both ran, per observable: max |theory - simulation|",
+                "                  and its max over the combined error sqrt(se^2 + mc^2)",
+                "  figure.png      one panel per observable",
+                "  run.json        the configuration with every default, plugin versions,",
+                "                  seeds, timings, machine; written last",
+                "",
+                "Defaults of absent keys:",
+                "  name: the file name; problem.ridge: 0; problem.covariance: {id: identity};",
+                "  problem.init: {overlap: 0, variance: 1};",
+                "  theory: {paths: 50000, seed: 1, species: 64, mode: auto,",
+                "           response-paths: paths, capped so the responses fit in 1 GiB};",
+                "  simulation: {dimension: 2000, seeds: 8, seed: 1}.",
+                "",
+                "Examples:",
+                "  dmftlab run examples/paper-figure.yaml",
+                "  dmftlab run examples/sgd-batch.yaml --engine theory \\",
+                "      --set optimizer.batch-fraction=0.5 --out runs/b05",
+                "  dmftlab run examples/paper-figure.yaml --threads 1 \\",
+                "      --set simulation.dimension=500",
+                "",
+                "Exit codes: 0 success; 1 failure at run time (e.g. divergence: the step",
+                "and the observable are named); 2 invalid input (the file, key and value",
+                "are named)."})
+final class RunCommand implements Callable<Integer> {
+
+    /** The choice of {@code --engine}. */
+    enum EngineOption {
+        THEORY, SIMULATION, BOTH;
+
+        /** The engines to run; with no option, the engines whose block the file has (both if it has neither). */
+        static Set<Engine> engines(EngineOption option, Set<Engine> declared) {
+            if (option == null) {
+                return declared.isEmpty() ? EnumSet.allOf(Engine.class) : EnumSet.copyOf(declared);
+            }
+            return switch (option) {
+                case THEORY -> EnumSet.of(Engine.THEORY);
+                case SIMULATION -> EnumSet.of(Engine.SIMULATION);
+                case BOTH -> EnumSet.allOf(Engine.class);
+            };
+        }
+    }
+
+    /** Reads {@code --engine} in any case and lists the choices in lower case when it is wrong. */
+    static final class EngineConverter implements CommandLine.ITypeConverter<EngineOption> {
+        @Override
+        public EngineOption convert(String value) {
+            try {
+                return EngineOption.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new CommandLine.TypeConversionException("expected theory, simulation or both");
+            }
+        }
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml",
+            description = "The experiment file (YAML, keys of DESIGN.md), e.g. examples/paper-figure.yaml.")
+    private Path file;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: runs/<name> in the current directory, <name> being the file's"
+                    + " 'name:' key), e.g. --out runs/try1. Files of an earlier run there are replaced.")
+    private Path out;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
+            description = "theory, simulation or both (default: both when the file has both a theory: and a"
+                    + " simulation: block, else the one it has; both when it has neither), e.g. --engine theory.")
+    private EngineOption engine;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one key of the file before validation (repeatable, later ones win; dotted key,"
+                    + " value in YAML), e.g. --set problem.alpha=2 --set optimizer.learning-rate=0.2"
+                    + " --set 'optimizer={id: nesterov, momentum: 0.9}'.")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Also load the plugin jars in this folder, e.g. --plugins ~/dmftlab-plugins.")
+    private Path pluginsFolder;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads of the engines (default: the number of processors), e.g. --threads 2."
+                    + " Results do not depend on it.")
+    private Integer threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new InvalidInputException("cli/out-of-range", "--threads", threadCount, "must be at least 1");
+        }
+        List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
+        PluginRegistry registry = PluginRegistry.discover(pluginsFolder);
+        ExperimentPlan plan = new ExperimentReader(registry).read(file, parsed, threadCount);
+        Set<Engine> engines = EngineOption.engines(engine, plan.declared());
+        List<String> warnings = StabilityCheck.warning(plan.experiment()).stream().toList();
+        warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
+        stderr.flush();
+        OutputFolder output = new OutputFolder(out != null ? out : Path.of("runs", plan.name()));
+        new ExperimentRunner(new TheoryEngine(), new SimulationEngine(), TerminalProgress.forTerminal(stderr), stdout,
+                Main.version()).run(plan, engines, warnings, output);
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package org.dmftlab.app.experiment;
+
+import java.util.Map;
+
+/**
+ * An experiment file as written (DESIGN.md, "Experiment file"), bound by Jackson with kebab-case keys and
+ * nothing checked but the key names and the value types: any field may be null (absent). Plugin blocks stay
+ * raw maps {@code {id: …, <parameters>}} because their keys belong to the plugin. {@link ExperimentResolver}
+ * turns a document into a validated {@link ExperimentPlan}.
+ */
+record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object> optimizer, Integer steps,
+                          TheoryBlock theory, SimulationBlock simulation) {
+
+    /** {@code problem}: SPEC §1. */
+    record ProblemBlock(Double alpha, Double ridge, Map<String, Object> teacher, Map<String, Object> loss,
+                        Map<String, Object> covariance, InitBlock init) {
+    }
+
+    /** {@code problem.init}: m0 and c0 of SPEC §1. */
+    record InitBlock(Double overlap, Double variance) {
+    }
+
+    /** {@code theory}: the settings of the DMFT solver (SPEC §4). */
+    record TheoryBlock(Integer paths, Long seed, Integer species, Integer responsePaths, String mode) {
+    }
+
+    /** {@code simulation}: the settings of the finite-size simulation. */
+    record SimulationBlock(Integer dimension, Integer seeds, Long seed) {
+    }
+}

@@ -1,0 +1,94 @@
+package org.dmftlab.app.experiment;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.simulation.SimulationSettings;
+import org.dmftlab.core.theory.TheorySettings;
+
+/**
+ * A validated experiment file, ready to run: the {@link Experiment} both engines share, the settings of each
+ * engine (defaults filled in, see {@link ExperimentResolver}) and what is needed to record the run.
+ *
+ * @param name          the experiment's name (a safe folder name)
+ * @param file          the experiment file
+ * @param overrides     the {@code --set} overrides applied to it, in order
+ * @param experiment    problem, update rule and number of steps
+ * @param plugins       the plugins chosen, in file order: teacher, loss, covariance, optimizer
+ * @param theory        settings of the DMFT engine
+ * @param simulation    settings of the simulation engine
+ * @param declared      the engines whose block the file has (decides the default {@code --engine})
+ */
+public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides, Experiment experiment,
+                             List<PluginChoice> plugins, TheorySettings theory, SimulationSettings simulation,
+                             Set<Engine> declared) {
+
+    public ExperimentPlan {
+        overrides = List.copyOf(overrides);
+        plugins = List.copyOf(plugins);
+        declared = Set.copyOf(declared);
+    }
+
+    /** The worker threads of both engines. */
+    public int threads() {
+        return simulation.threads();
+    }
+
+    /**
+     * The configuration as it ran, in the experiment-file schema with every default filled in (plugin blocks with
+     * all their parameters): feeding it back as an experiment file repeats the run.
+     *
+     * @param engines the engines that ran; only their blocks are included
+     * @return nested maps of keys to numbers and text, in file order
+     */
+    public Map<String, Object> resolvedConfiguration(Set<Engine> engines) {
+        Problem problem = experiment.problem();
+        Map<String, Object> problemBlock = new LinkedHashMap<>();
+        problemBlock.put("alpha", problem.alpha());
+        problemBlock.put("ridge", problem.ridge());
+        for (String key : List.of("teacher", "loss", "covariance")) {
+            problemBlock.put(key, pluginBlock("problem." + key));
+        }
+        Map<String, Object> init = new LinkedHashMap<>();
+        init.put("overlap", problem.initOverlap());
+        init.put("variance", problem.initVariance());
+        problemBlock.put("init", init);
+
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", name);
+        root.put("problem", problemBlock);
+        root.put("optimizer", pluginBlock("optimizer"));
+        root.put("steps", experiment.steps());
+        if (engines.contains(Engine.THEORY)) {
+            Map<String, Object> block = new LinkedHashMap<>();
+            block.put("paths", theory.paths());
+            block.put("seed", theory.seed());
+            block.put("species", theory.species());
+            block.put("response-paths", theory.responsePaths());
+            block.put("mode", ExperimentResolver.modeKey(theory.mode()));
+            root.put("theory", block);
+        }
+        if (engines.contains(Engine.SIMULATION)) {
+            Map<String, Object> block = new LinkedHashMap<>();
+            block.put("dimension", simulation.dimension());
+            block.put("seeds", simulation.seeds());
+            block.put("seed", simulation.seed());
+            root.put("simulation", block);
+        }
+        return root;
+    }
+
+    /** {@code {id: …, <every parameter>}} of the plugin chosen at {@code key}. */
+    private Map<String, Object> pluginBlock(String key) {
+        PluginChoice choice = plugins.stream().filter(c -> c.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no plugin was chosen at " + key));
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("id", choice.descriptor().id());
+        block.putAll(choice.config().values());
+        return block;
+    }
+}

@@ -1,0 +1,102 @@
+package org.dmftlab.app.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.spi.InvalidInputException;
+
+/**
+ * Reads an experiment file (the YAML schema of DESIGN.md, "Experiment file"), applies {@code --set} overrides and
+ * validates the result completely before anything runs (see {@link ExperimentResolver} for the required keys and
+ * the defaults). Every error is an {@link InvalidInputException} that names the file (and the override, when the
+ * offending key came from one), the dotted key and the value.
+ */
+public final class ExperimentReader {
+
+    private final PluginRegistry registry;
+    private final ExperimentYaml yaml = new ExperimentYaml();
+
+    /** @param registry the plugins the file may choose from */
+    public ExperimentReader(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Reads, overrides and validates an experiment file.
+     *
+     * @param file      the YAML file; relative plugin paths are resolved against its folder
+     * @param overrides applied in order, later ones win
+     * @param threads   worker threads for both engines, ≥ 1
+     * @throws InvalidInputException on any invalid input, with the file as source
+     */
+    public ExperimentPlan read(Path file, List<KeyOverride> overrides, int threads) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException missing) {
+            throw new InvalidInputException("config/unreadable-file", null, null, "no such file")
+                    .withSource(source);
+        } catch (IOException unreadable) {
+            throw new InvalidInputException("config/unreadable-file", null, null,
+                    "cannot read it as UTF-8 text: " + unreadable.getMessage()).withSource(source);
+        }
+        try {
+            ObjectNode tree = yaml.parse(text);
+            overrides.forEach(override -> apply(tree, override));
+            Set<Engine> declared = EnumSet.noneOf(Engine.class);
+            for (Engine engine : Engine.values()) {
+                if (tree.has(engine.key())) {
+                    declared.add(engine);
+                }
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            return new ExperimentResolver(registry, folder)
+                    .resolve(yaml.bind(tree), file, overrides, declared, threads);
+        } catch (InvalidInputException invalid) {
+            throw invalid.withSource(source(invalid.key(), source, overrides));
+        }
+    }
+
+    /** Sets the override's value at its dotted key, creating blocks on the way. */
+    private void apply(ObjectNode tree, KeyOverride override) {
+        JsonNode value;
+        try {
+            value = yaml.parseValue(override.value());
+        } catch (InvalidInputException invalid) {
+            throw invalid.withKeyPrefix(override.key());
+        }
+        String[] segments = override.segments();
+        ObjectNode block = tree;
+        for (int i = 0; i < segments.length - 1; i++) {
+            JsonNode child = block.path(segments[i]);
+            if (child.isMissingNode() || child.isNull()) {
+                block = block.putObject(segments[i]);
+            } else if (child.isObject()) {
+                block = (ObjectNode) child;
+            } else {
+                String prefix = String.join(".", List.of(segments).subList(0, i + 1));
+                throw new InvalidInputException("cli/bad-override", override.key(), override.value(),
+                        prefix + " is a single value (" + child.asText() + "), not a block with keys");
+            }
+        }
+        block.set(segments[segments.length - 1], value);
+    }
+
+    /** The file, plus the last override that set the offending key (it is what the person should fix). */
+    private static String source(String key, String file, List<KeyOverride> overrides) {
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            if (overrides.get(i).covers(key)) {
+                return file + " (--set " + overrides.get(i) + ")";
+            }
+        }
+        return file;
+    }
+}

@@ -1,0 +1,240 @@
+package org.dmftlab.app.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.dmftlab.app.experiment.ExperimentDocument.InitBlock;
+import org.dmftlab.app.experiment.ExperimentDocument.ProblemBlock;
+import org.dmftlab.app.experiment.ExperimentDocument.SimulationBlock;
+import org.dmftlab.app.experiment.ExperimentDocument.TheoryBlock;
+import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.registry.PluginDescriptor;
+import org.dmftlab.core.registry.PluginFamily;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.simulation.SimulationSettings;
+import org.dmftlab.core.spi.Covariance;
+import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.Loss;
+import org.dmftlab.core.spi.PluginConfig;
+import org.dmftlab.core.spi.PluginProvider;
+import org.dmftlab.core.spi.Range;
+import org.dmftlab.core.spi.Teacher;
+import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.core.theory.TheorySettings;
+
+/**
+ * Validates an {@link ExperimentDocument} completely and builds its {@link ExperimentPlan}: required keys,
+ * ranges, plugin ids and plugin parameters (through {@link PluginRegistry#find} and {@link PluginConfig#of},
+ * relative paths against the experiment file's folder). The first violation is thrown as an
+ * {@link InvalidInputException} with the full dotted key.
+ *
+ * <p>Required: {@code problem.alpha} (&gt; 0), {@code problem.teacher}, {@code problem.loss}, {@code optimizer}
+ * and {@code steps} (≥ 1). Defaults for everything else:
+ * <ul>
+ *   <li>{@code name}: the file name without its extension ({@code experiment} if that is not a valid folder
+ *       name); {@code problem.ridge}: 0;
+ *       {@code problem.covariance}: {@code {id: identity}}; {@code problem.init}: overlap 0, variance 1;</li>
+ *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, response-paths =
+ *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
+ *       {@value #RESPONSE_MEMORY_MIB} MiB, else as many paths as fit;</li>
+ *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1.</li>
+ * </ul>
+ */
+final class ExperimentResolver {
+
+    static final int PATHS = 50_000;
+    static final int SPECIES = 64;
+    static final int RESPONSE_MEMORY_MIB = 1024;
+    static final int DIMENSION = 2000;
+    static final int SEEDS = 8;
+    static final long SEED = 1;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Range AT_LEAST_ONE = Range.atLeast(1);
+
+    private final PluginRegistry registry;
+    private final Path baseDirectory;
+
+    /**
+     * @param registry      the plugins known to this run
+     * @param baseDirectory the experiment file's folder, against which plugin paths are resolved
+     */
+    ExperimentResolver(PluginRegistry registry, Path baseDirectory) {
+        this.registry = registry;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /**
+     * @param document  the bound file, overrides applied
+     * @param file      the experiment file (its name is the default experiment name)
+     * @param overrides the overrides that were applied, for the record
+     * @param declared  the engines whose block the file has
+     * @param threads   worker threads for both engines
+     */
+    ExperimentPlan resolve(ExperimentDocument document, Path file, List<KeyOverride> overrides, Set<Engine> declared,
+                           int threads) {
+        List<PluginChoice> plugins = new ArrayList<>();
+        String name = name(document.name(), file);
+        ProblemBlock problemBlock = required(document.problem(), "problem",
+                "a block with alpha, ridge, teacher, loss, covariance, init");
+        double alpha = real(problemBlock.alpha(), "problem.alpha", null, Range.positive());
+        double ridge = real(problemBlock.ridge(), "problem.ridge", 0.0, Range.nonNegative());
+        Teacher teacher = plugin(PluginFamily.TEACHER, "problem.teacher", problemBlock.teacher(), null, plugins);
+        Loss loss = plugin(PluginFamily.LOSS, "problem.loss", problemBlock.loss(), null, plugins);
+        Covariance covariance = plugin(PluginFamily.COVARIANCE, "problem.covariance", problemBlock.covariance(),
+                Map.of("id", "identity"), plugins);
+        InitBlock init = problemBlock.init() == null ? new InitBlock(null, null) : problemBlock.init();
+        double overlap = real(init.overlap(), "problem.init.overlap", 0.0, Range.anyReal());
+        double variance = real(init.variance(), "problem.init.variance", 1.0, Range.nonNegative());
+        UpdateRule rule = plugin(PluginFamily.OPTIMIZER, "optimizer", document.optimizer(), null, plugins);
+        int steps = integer(required(document.steps(), "steps", "the number of updates T"), "steps", AT_LEAST_ONE);
+
+        Experiment experiment = new Experiment(
+                new Problem(alpha, ridge, teacher, loss, covariance, overlap, variance), rule, steps);
+        return new ExperimentPlan(name, file, overrides, experiment, plugins, theory(document.theory(), steps, threads),
+                simulation(document.simulation(), alpha, threads), declared);
+    }
+
+    private static String name(String given, Path file) {
+        if (given == null) {
+            String fileName = file.getFileName().toString();
+            int dot = fileName.lastIndexOf('.');
+            String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+            return NAME.matcher(stem).matches() ? stem : "experiment";
+        }
+        if (!NAME.matcher(given).matches()) {
+            throw new InvalidInputException("config/out-of-range", "name", given, "must be usable as a folder name:"
+                    + " letters, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+        return given;
+    }
+
+    private static TheorySettings theory(TheoryBlock block, int steps, int threads) {
+        TheoryBlock given = block == null ? new TheoryBlock(null, null, null, null, null) : block;
+        int paths = integer(given.paths() == null ? PATHS : given.paths(), "theory.paths", AT_LEAST_ONE);
+        int species = integer(given.species() == null ? SPECIES : given.species(), "theory.species", AT_LEAST_ONE);
+        int responsePaths = given.responsePaths() == null ? defaultResponsePaths(paths, steps)
+                : integer(given.responsePaths(), "theory.response-paths", AT_LEAST_ONE);
+        if (responsePaths > paths) {
+            throw new InvalidInputException("config/invalid-combination", "theory.response-paths", responsePaths,
+                    "must be at most theory.paths = " + paths + " (the responses are carried by a sub-population)");
+        }
+        long seed = given.seed() == null ? SEED : given.seed();
+        return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads);
+    }
+
+    /** All paths carry responses while their T(T+1)/2 doubles each fit in the memory budget. */
+    static int defaultResponsePaths(int paths, int steps) {
+        long doublesPerPath = (long) steps * (steps + 1) / 2;
+        long affordable = (long) RESPONSE_MEMORY_MIB * 1024 * 1024 / Double.BYTES / doublesPerPath;
+        return (int) Math.max(1, Math.min(paths, affordable));
+    }
+
+    private static TheorySettings.Mode mode(String given) {
+        if (given == null) {
+            return TheorySettings.Mode.AUTO;
+        }
+        for (TheorySettings.Mode mode : TheorySettings.Mode.values()) {
+            if (modeKey(mode).equals(given)) {
+                return mode;
+            }
+        }
+        throw new InvalidInputException("config/out-of-range", "theory.mode", given,
+                "must be one of auto, exact, monte-carlo");
+    }
+
+    /** The experiment-file spelling of a mode: {@code auto}, {@code exact}, {@code monte-carlo}. */
+    static String modeKey(TheorySettings.Mode mode) {
+        return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static SimulationSettings simulation(SimulationBlock block, double alpha, int threads) {
+        SimulationBlock given = block == null ? new SimulationBlock(null, null, null) : block;
+        int dimension = integer(given.dimension() == null ? DIMENSION : given.dimension(), "simulation.dimension",
+                AT_LEAST_ONE);
+        if (Math.round(alpha * dimension) < 1) {
+            throw new InvalidInputException("config/invalid-combination", "simulation.dimension", dimension,
+                    "gives n = round(alpha d) = 0 samples with problem.alpha = " + alpha + "; raise the dimension");
+        }
+        int seeds = integer(given.seeds() == null ? SEEDS : given.seeds(), "simulation.seeds", AT_LEAST_ONE);
+        long seed = given.seed() == null ? SEED : given.seed();
+        return new SimulationSettings(dimension, seeds, seed, threads);
+    }
+
+    /**
+     * Builds the product of a plugin block {@code {id: …, <parameters>}}; errors get the block's key as prefix.
+     *
+     * @param fallback the block used when the key is absent, or null when it is required
+     * @param chosen   receives the plugin chosen, for the record of the run
+     */
+    private <P> P plugin(PluginFamily<? extends PluginProvider<P>> family, String key, Map<String, Object> block,
+                         Map<String, Object> fallback, List<PluginChoice> chosen) {
+        Map<String, Object> given = block == null ? fallback : block;
+        required(given, key, "a " + family + " block {id: <" + family + " id>, <parameter>: <value>, …}");
+        try {
+            Object id = given.get("id");
+            if (!(id instanceof String text)) {
+                throw id == null
+                        ? new InvalidInputException("config/missing-key", "id", null,
+                                "required: the " + family + " plugin id (run 'dmftlab plugins' to list them)")
+                        : new InvalidInputException("config/wrong-type", "id", id, "expected a plugin id (text)");
+            }
+            PluginDescriptor<? extends PluginProvider<P>> descriptor = registry.find(family, text);
+            Map<String, Object> parameters = new LinkedHashMap<>(given);
+            parameters.remove("id");
+            parameters.forEach((parameter, value) -> {
+                if (value == null) {
+                    throw new InvalidInputException("config/wrong-type", parameter, null,
+                            "has no value; give one or remove the key to use the default");
+                }
+            });
+            PluginProvider<P> provider = descriptor.provider();
+            PluginConfig config = PluginConfig.of(text, provider.parameters(), parameters, baseDirectory);
+            P product = provider.create(config);
+            chosen.add(new PluginChoice(key, descriptor, config));
+            return product;
+        } catch (InvalidInputException invalid) {
+            throw invalid.withKeyPrefix(key);
+        }
+    }
+
+    private static <V> V required(V value, String key, String what) {
+        if (value == null) {
+            throw new InvalidInputException("config/missing-key", key, null, "required: " + what);
+        }
+        return value;
+    }
+
+    /** A real value, or the fallback when absent (null fallback: required); must lie in {@code allowed}. */
+    private static double real(Double given, String key, Double fallback, Range allowed) {
+        double value = given == null ? required(fallback, key, ("a real " + describe(allowed)).trim()) : given;
+        if (!allowed.contains(value)) {
+            throw new InvalidInputException("config/out-of-range", key, value, ("must be a finite real "
+                    + describe(allowed)).trim());
+        }
+        return value;
+    }
+
+    private static int integer(int value, String key, Range allowed) {
+        if (!allowed.contains(value)) {
+            throw new InvalidInputException("config/out-of-range", key, value, "must be an integer "
+                    + describe(allowed));
+        }
+        return value;
+    }
+
+    /** {@code > 0}, {@code in [0, 1]}, or nothing for any real. */
+    private static String describe(Range range) {
+        String text = range.toString();
+        if (text.equals(Range.anyReal().toString())) {
+            return "";
+        }
+        return text.startsWith("(") || text.startsWith("[") ? "in " + text : text;
+    }
+}

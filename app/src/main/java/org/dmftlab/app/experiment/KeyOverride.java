@@ -1,0 +1,48 @@
+package org.dmftlab.app.experiment;
+
+import java.util.regex.Pattern;
+import org.dmftlab.core.spi.InvalidInputException;
+
+/**
+ * One {@code --set key=value} of {@code dmftlab run}: a dotted key of the experiment file and the YAML text of its
+ * new value (a scalar such as {@code 2} or {@code nesterov}, or a flow block such as {@code {id: nesterov}}).
+ * Overrides are applied to the file's tree before validation, so they are checked like the file itself.
+ *
+ * @param key   dotted key, e.g. {@code problem.alpha}
+ * @param value YAML text of the value, e.g. {@code 2}
+ */
+public record KeyOverride(String key, String value) {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
+    /**
+     * Parses {@code key=value}.
+     *
+     * @throws InvalidInputException {@code cli/bad-override} when there is no '=' or the key is malformed
+     */
+    public static KeyOverride parse(String argument) {
+        int equals = argument.indexOf('=');
+        String key = equals < 0 ? argument : argument.substring(0, equals).trim();
+        if (equals < 0 || !KEY.matcher(key).matches()) {
+            throw new InvalidInputException("cli/bad-override", "--set", argument,
+                    "expected key=value with a dotted key of the experiment file, e.g. --set problem.alpha=2");
+        }
+        return new KeyOverride(key, argument.substring(equals + 1));
+    }
+
+    /** The keys, in order: {@code problem.alpha} → [problem, alpha]. */
+    String[] segments() {
+        return key.split("\\.");
+    }
+
+    /** Whether {@code otherKey} is this key or lies inside it (an error about it stems from this override). */
+    boolean covers(String otherKey) {
+        return otherKey != null && (otherKey.equals(key) || otherKey.startsWith(key + "."));
+    }
+
+    /** As given on the command line. */
+    @Override
+    public String toString() {
+        return key + "=" + value;
+    }
+}

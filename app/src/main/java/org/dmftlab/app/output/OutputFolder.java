@@ -1,0 +1,107 @@
+package org.dmftlab.app.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.plot.FigureSpec;
+import org.dmftlab.app.plot.RunFigure;
+import org.dmftlab.core.problem.RunFailedException;
+import org.dmftlab.core.spi.InvalidInputException;
+
+/**
+ * The output folder of a run (DESIGN.md, "Output folder"): {@code theory.csv}, {@code simulation.csv},
+ * {@code comparison.csv} (when both engines ran), {@code figure.png} and {@code run.json}. Every file is written
+ * atomically ({@link AtomicFiles}); {@code run.json} is written last and marks a complete run, and
+ * {@link #prepare} removes the files of an earlier run first, so a run that fails never leaves a
+ * complete-looking folder.
+ */
+public final class OutputFolder {
+
+    /** Per-observable distance between the engines. */
+    public static final String COMPARISON = "comparison.csv";
+    /** One panel per observable, theory line and simulation points. */
+    public static final String FIGURE = "figure.png";
+    /** The record of the run; written last. */
+    public static final String REPORT = "run.json";
+
+    private final Path folder;
+
+    /** @param folder the folder; created by {@link #prepare} if needed */
+    public OutputFolder(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The folder. */
+    public Path path() {
+        return folder;
+    }
+
+    /**
+     * Creates the folder and removes the files an earlier run left in it (only the names listed above).
+     *
+     * @throws InvalidInputException {@code cli/bad-out} when the folder cannot be created or cleaned
+     */
+    public void prepare() {
+        try {
+            Files.createDirectories(folder);
+            for (String name : outputNames()) {
+                Files.deleteIfExists(folder.resolve(name));
+            }
+        } catch (IOException unusable) {
+            throw new InvalidInputException("cli/bad-out", "--out", folder,
+                    "cannot be used as the output folder (" + unusable + "); choose another folder");
+        }
+    }
+
+    /** Writes an engine's table. */
+    public void write(EngineRun run) {
+        writeText(run.tableName(), CsvTables.trajectory(run.trajectory(), run.errorSuffix()));
+    }
+
+    /** Writes {@code comparison.csv}. */
+    public void writeComparison(List<ObservableComparison> rows) {
+        writeText(COMPARISON, CsvTables.comparison(rows));
+    }
+
+    /** Writes {@code figure.png}. */
+    public void writeFigure(FigureSpec figure) {
+        write(FIGURE, out -> RunFigure.writePng(figure, out));
+    }
+
+    /** Writes {@code run.json}; call it last. */
+    public void writeReport(String json) {
+        writeText(REPORT, json);
+    }
+
+    private void writeText(String name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(name, out -> out.write(bytes));
+    }
+
+    private void write(String name, AtomicFiles.Content content) {
+        Path target = folder.resolve(name);
+        try {
+            AtomicFiles.write(target, content);
+        } catch (IOException failure) {
+            throw new RunFailedException("output/write-failed", "cannot write " + target + ": " + failure);
+        }
+    }
+
+    /** The table of an engine: {@code theory.csv} or {@code simulation.csv}. */
+    public static String table(Engine engine) {
+        return engine.key() + ".csv";
+    }
+
+    private static List<String> outputNames() {
+        List<String> names = new ArrayList<>();
+        for (Engine engine : Engine.values()) {
+            names.add(table(engine));
+        }
+        names.addAll(List.of(COMPARISON, FIGURE, REPORT));
+        return names;
+    }
+}

@@ -1,0 +1,81 @@
+package org.dmftlab.app.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.experiment.ExperimentPlan;
+import org.dmftlab.app.experiment.PluginChoice;
+
+/**
+ * {@code run.json}: what ran and how (DESIGN.md, "Output folder"). Keys:
+ * <ul>
+ *   <li>{@code dmftlab}: the version; {@code experiment-file} and {@code overrides} ({@code --set}, in order);</li>
+ *   <li>{@code experiment}: the resolved configuration in the experiment-file schema, every default filled in,
+ *       including every plugin parameter and the seeds ({@link ExperimentPlan#resolvedConfiguration});</li>
+ *   <li>{@code plugins}: per chosen plugin its key, family, id and {@code module@version};</li>
+ *   <li>{@code engines}: per engine that ran its table and wall time in seconds; {@code threads};</li>
+ *   <li>{@code warnings} (e.g. SPEC §6 stability) and {@code machine} (Java, OS, cores).</li>
+ * </ul>
+ */
+public final class RunReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunReport() {
+    }
+
+    /**
+     * The report as pretty-printed JSON.
+     *
+     * @param version  the dmftlab version
+     * @param plan     the validated experiment
+     * @param runs     the engines that ran, in the order they ran
+     * @param threads  worker threads used
+     * @param warnings warnings shown before the run
+     * @param machine  the machine
+     */
+    public static String json(String version, ExperimentPlan plan, List<EngineRun> runs, int threads,
+                              List<String> warnings, Machine machine) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("dmftlab", version);
+        root.put("experiment-file", plan.file().toString());
+        ArrayNode overrides = root.putArray("overrides");
+        plan.overrides().forEach(override -> overrides.add(override.toString()));
+        Set<Engine> ran = EnumSet.noneOf(Engine.class);
+        runs.forEach(run -> ran.add(run.engine()));
+        root.set("experiment", JSON.valueToTree(plan.resolvedConfiguration(ran)));
+        ArrayNode plugins = root.putArray("plugins");
+        for (PluginChoice choice : plan.plugins()) {
+            plugins.addObject()
+                    .put("key", choice.key())
+                    .put("family", choice.descriptor().family().name())
+                    .put("id", choice.descriptor().id())
+                    .put("module", choice.descriptor().origin().moduleAtVersion());
+        }
+        ArrayNode engines = root.putArray("engines");
+        for (EngineRun run : runs) {
+            engines.addObject()
+                    .put("engine", run.engine().key())
+                    .put("table", run.tableName())
+                    .put("wall-seconds", run.wallSeconds());
+        }
+        root.put("threads", threads);
+        ArrayNode warningList = root.putArray("warnings");
+        warnings.forEach(warningList::add);
+        root.putObject("machine")
+                .put("java", machine.java())
+                .put("os", machine.os())
+                .put("cores", machine.cores());
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a JSON tree could not be written", impossible);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.dmftlab.app.experiment;
+
+import static org.dmftlab.app.TestExperiments.CONFIG_A;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dmftlab.app.TestExperiments;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.theory.TheorySettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Defaults, overrides and the resolved configuration of experiment files. */
+class ExperimentReaderTest {
+
+    private static final ExperimentReader READER = new ExperimentReader(PluginRegistry.discover());
+
+    /** Only the required keys. */
+    private static final String MINIMAL = """
+            problem:
+              alpha: 2
+              teacher: {id: sign}
+              loss: {id: logistic}
+            optimizer: {id: heavy-ball}
+            steps: 30
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void absentKeysTakeTheDocumentedDefaults() {
+        ExperimentPlan plan = read(TestExperiments.write(dir, "minimal-run.yaml", MINIMAL));
+
+        assertEquals("minimal-run", plan.name(), "name defaults to the file name");
+        assertEquals(0.0, plan.experiment().problem().ridge());
+        assertEquals(0.0, plan.experiment().problem().initOverlap());
+        assertEquals(1.0, plan.experiment().problem().initVariance());
+        assertEquals(new TheorySettings(50_000, 1, 64, 50_000, TheorySettings.Mode.AUTO, 2), plan.theory());
+        assertEquals(2000, plan.simulation().dimension());
+        assertEquals(8, plan.simulation().seeds());
+        assertEquals(1, plan.simulation().seed());
+        assertEquals(Set.of(), plan.declared());
+        assertEquals(List.of("problem.teacher", "problem.loss", "problem.covariance", "optimizer"),
+                plan.plugins().stream().map(PluginChoice::key).toList());
+        assertEquals("identity", plan.plugins().get(2).descriptor().id());
+    }
+
+    @Test
+    void defaultResponsePathsKeepTheResponsesWithinTheMemoryBudget() {
+        assertEquals(50_000, ExperimentResolver.defaultResponsePaths(50_000, 50));
+        int atTwoHundred = ExperimentResolver.defaultResponsePaths(50_000, 200);
+        assertTrue(atTwoHundred < 50_000, "capped at T = 200");
+        double gib = (double) atTwoHundred * 200 * 201 / 2 * Double.BYTES / (1 << 30);
+        assertTrue(gib <= 1 && gib > 0.99, "fills about 1 GiB: " + gib);
+        assertEquals(1, ExperimentResolver.defaultResponsePaths(1, 10_000));
+    }
+
+    @Test
+    void emptyEngineBlockDeclaresTheEngineWithDefaults() {
+        ExperimentPlan plan = read(TestExperiments.write(dir, "t.yaml", MINIMAL + "theory:\n"));
+
+        assertEquals(Set.of(Engine.THEORY), plan.declared());
+        assertEquals(50_000, plan.theory().paths());
+    }
+
+    @Test
+    void overridesReplaceValuesAndLaterOnesWin() {
+        Path file = TestExperiments.write(dir, "a.yaml", CONFIG_A);
+
+        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse("problem.alpha=2"),
+                KeyOverride.parse("steps=7"), KeyOverride.parse("problem.alpha=2.5")), 1);
+
+        assertEquals(2.5, plan.experiment().problem().alpha());
+        assertEquals(7, plan.experiment().steps());
+        assertEquals(List.of("problem.alpha=2", "steps=7", "problem.alpha=2.5"),
+                plan.overrides().stream().map(KeyOverride::toString).toList());
+    }
+
+    @Test
+    void overrideCreatesMissingBlocks() {
+        ExperimentPlan plan = READER.read(TestExperiments.write(dir, "m.yaml", MINIMAL),
+                List.of(KeyOverride.parse("simulation.dimension=300"), KeyOverride.parse("problem.init.overlap=0.5")), 1);
+
+        assertEquals(Set.of(Engine.SIMULATION), plan.declared());
+        assertEquals(300, plan.simulation().dimension());
+        assertEquals(0.5, plan.experiment().problem().initOverlap());
+    }
+
+    @Test
+    void overrideWithAFlowBlockReplacesAPlugin() {
+        ExperimentPlan plan = READER.read(TestExperiments.write(dir, "a.yaml", CONFIG_A),
+                List.of(KeyOverride.parse("optimizer={id: nesterov, momentum: 0.9}")), 1);
+
+        Map<String, Object> optimizer = block(plan.resolvedConfiguration(EnumSet.noneOf(Engine.class)), "optimizer");
+        assertEquals("nesterov", optimizer.get("id"));
+        assertEquals(0.9, optimizer.get("momentum"));
+        assertEquals(0.1, optimizer.get("learning-rate"), "the plugin's default");
+    }
+
+    @Test
+    void overrideValueIsParsedAsYaml() {
+        ExperimentPlan plan = READER.read(TestExperiments.write(dir, "a.yaml", CONFIG_A),
+                List.of(KeyOverride.parse("theory.mode=monte-carlo"), KeyOverride.parse("name=other")), 1);
+
+        assertEquals(TheorySettings.Mode.MONTE_CARLO, plan.theory().mode());
+        assertEquals("other", plan.name());
+    }
+
+    @Test
+    void resolvedConfigurationHasEveryDefaultAndOnlyTheEnginesThatRan() {
+        ExperimentPlan plan = read(TestExperiments.write(dir, "a.yaml", CONFIG_A));
+
+        Map<String, Object> resolved = plan.resolvedConfiguration(EnumSet.of(Engine.THEORY));
+
+        assertEquals(List.of("name", "problem", "optimizer", "steps", "theory"), List.copyOf(resolved.keySet()));
+        assertEquals(Map.of("id", "sgd", "learning-rate", 0.1, "batch-fraction", 1.0, "temperature", 0.0),
+                block(resolved, "optimizer"));
+        assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 64, "response-paths", 2000, "mode", "auto"),
+                block(resolved, "theory"));
+        assertEquals(Map.of("overlap", 0.2, "variance", 1.0), block(block(resolved, "problem"), "init"));
+    }
+
+    @Test
+    void pluginPathsAreRelativeToTheExperimentFile() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(folder.resolve("spectrum.csv"), "eigenvalue\n0.5\n1.5\n");
+        String withSpectrum = MINIMAL.replace("loss: {id: logistic}",
+                "loss: {id: logistic}\n  covariance: {id: spectrum-file, path: spectrum.csv}");
+
+        ExperimentPlan plan = read(TestExperiments.write(folder, "s.yaml", withSpectrum));
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> read(TestExperiments.write(dir, "s.yaml", withSpectrum)));
+
+        assertEquals(1.5, plan.experiment().problem().covariance().eigenvalueQuantile(1.0));
+        assertEquals("problem.covariance.path", missing.key());
+    }
+
+    @Test
+    void errorsNameTheFile() {
+        Path file = TestExperiments.write(dir, "bad.yaml", CONFIG_A.replace("alpha: 3.0", "alpha: -3"));
+
+        InvalidInputException invalid = assertThrows(InvalidInputException.class, () -> read(file));
+
+        assertEquals(file.toString(), invalid.source());
+        assertEquals("problem.alpha", invalid.key());
+        assertEquals("config/out-of-range", invalid.code());
+    }
+
+    private static ExperimentPlan read(Path file) {
+        return READER.read(file, List.of(), 2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> block(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+}

@@ -1,0 +1,53 @@
+package org.dmftlab.app.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.dmftlab.app.TestExperiments;
+import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.experiment.ExperimentPlan;
+import org.dmftlab.app.experiment.ExperimentReader;
+import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsTheResolvedConfigurationPluginsTimingsAndMachine() throws Exception {
+        Path file = TestExperiments.write(dir, "a.yaml", TestExperiments.CONFIG_A);
+        ExperimentPlan plan = new ExperimentReader(PluginRegistry.discover())
+                .read(file, List.of(KeyOverride.parse("problem.alpha=2")), 3);
+        List<EngineRun> runs = List.of(new EngineRun(Engine.SIMULATION, new Trajectory(5), 1.25));
+
+        String json = RunReport.json("9.9", plan, runs, 3, List.of("careful"), new Machine("17", "Linux", 2));
+        JsonNode report = new ObjectMapper().readTree(json);
+
+        assertEquals("9.9", report.get("dmftlab").asText());
+        assertEquals(file.toString(), report.get("experiment-file").asText());
+        assertEquals("problem.alpha=2", report.get("overrides").get(0).asText());
+        JsonNode experiment = report.get("experiment");
+        assertEquals(2.0, experiment.at("/problem/alpha").asDouble());
+        assertEquals(0.0, experiment.at("/optimizer/temperature").asDouble(), "defaults are filled in");
+        assertEquals(5, experiment.at("/simulation/seed").asLong());
+        assertTrue(experiment.path("theory").isMissingNode(), "only the engines that ran");
+        JsonNode optimizer = report.get("plugins").get(3);
+        assertEquals("optimizer", optimizer.get("family").asText());
+        assertEquals("sgd", optimizer.get("id").asText());
+        assertTrue(optimizer.get("module").asText().startsWith("org.dmftlab.optimizers@"), optimizer.toString());
+        assertEquals("simulation.csv", report.at("/engines/0/table").asText());
+        assertEquals(1.25, report.at("/engines/0/wall-seconds").asDouble());
+        assertEquals(3, report.get("threads").asInt());
+        assertEquals("careful", report.at("/warnings/0").asText());
+        assertEquals(2, report.at("/machine/cores").asInt());
+    }
+}
