@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.dmftlab.core.problem.Experiment;
@@ -189,7 +190,7 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
 
         @Override
         public String toString() {
-            return String.format("%s at t = %d: theory %.6g, simulation %.6g, |difference| %.3g, allowed %.3g"
+            return String.format(Locale.ROOT, "%s at t = %d: theory %.6g, simulation %.6g, |difference| %.3g, allowed %.3g"
                     + " (combined error %.3g)", observable.column(), step, theory, simulation,
                     Math.abs(theory - simulation), allowed, combinedError);
         }
