@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Straightforward vectorised numpy version of the dmftlab theory forward march (SPEC section 4.4), for the
-theory benchmark of docs/performance-theory.md only (not part of the product).
+theory benchmark of docs/performance.md ("DMFT solver") only (not part of the product).
 
 Case: logistic loss, sign teacher, identity covariance (one species), SGD with batch fraction b.
 Same algorithm as the Java engine: 8 independent groups of N/8 paths, one causal pass each, sequential

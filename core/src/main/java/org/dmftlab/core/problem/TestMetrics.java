@@ -1,5 +1,6 @@
 package org.dmftlab.core.problem;
 
+import java.util.function.DoubleBinaryOperator;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Quadrature;
 import org.dmftlab.core.spi.Teacher;
@@ -29,9 +30,20 @@ public final class TestMetrics {
      *
      * @param rho ρ = w*ᵀΣw* / d &gt; 0
      * @param m   M = wᵀΣw* / d
-     * @param q   Q = wᵀΣw/d ≥ 0
+     * @param q   Q = wᵀΣw / d ≥ 0
      */
     public static double testLoss(Loss loss, Teacher teacher, double rho, double m, double q) {
+        return expectation(teacher, rho, m, q, loss::value);
+    }
+
+    /**
+     * E f(y, r) for a fresh sample: (h0, r) centred Gaussian with variances (ρ, Q) and covariance M,
+     * y = φ(h0, ε) with ε from the teacher's noise law. With M = Q = ρ the field r is h0 itself, which gives the
+     * label moments E f(y, h0).
+     *
+     * @param f a function of the label and the field, smooth in the field
+     */
+    public static double expectation(Teacher teacher, double rho, double m, double q, DoubleBinaryOperator f) {
         Quadrature noise = teacher.noiseLaw();
         double slope = m / rho;
         double conditionalSd = Math.sqrt(Math.max(q - m * m / rho, 0));
@@ -47,7 +59,7 @@ public final class TestMetrics {
                     double y = teacher.label(h0, noise.node(e));
                     double sum = 0;
                     for (int k = 0; k < NORMAL.size(); k++) {
-                        sum += NORMAL.weight(k) * loss.value(y, slope * h0 + conditionalSd * NORMAL.node(k));
+                        sum += NORMAL.weight(k) * f.applyAsDouble(y, slope * h0 + conditionalSd * NORMAL.node(k));
                     }
                     inner += noise.weight(e) * sum;
                 }

@@ -42,9 +42,10 @@ final class GaussianDataSide implements DataSide {
         this.alpha = alpha;
         this.curvature = loss.secondDerivative(0, 0);
         double rho = kernels.rho;
-        labelPower = expectation(teacher, rho, (h0, y) -> square(loss.firstDerivative(y, 0)));
-        labelCorrelation = expectation(teacher, rho, (h0, y) -> h0 * loss.firstDerivative(y, 0));
-        lossAtZero = expectation(teacher, rho, (h0, y) -> loss.value(y, 0));
+        // Label moments E F(y, h0): the test-metric quadrature with M = Q = ρ, whose field is then h0 itself.
+        labelPower = TestMetrics.expectation(teacher, rho, rho, rho, (y, h0) -> square(loss.firstDerivative(y, 0)));
+        labelCorrelation = TestMetrics.expectation(teacher, rho, rho, rho, (y, h0) -> h0 * loss.firstDerivative(y, 0));
+        lossAtZero = TestMetrics.expectation(teacher, rho, rho, rho, (y, h0) -> loss.value(y, 0));
         int rows = steps + 1;
         transfer = new double[rows][rows];
         transferredCovariance = new double[rows][rows];
@@ -56,36 +57,6 @@ final class GaussianDataSide implements DataSide {
 
     private static double square(double x) {
         return x * x;
-    }
-
-    /** A function of the teacher preactivation and the label. */
-    @FunctionalInterface
-    private interface LabelFunction {
-        double apply(double h0, double y);
-    }
-
-    /**
-     * E φ(h0, y) for h0 ~ N(0, ρ), y = φ(h0, ε): {@link TestMetrics#testLoss} with M = Q = ρ makes its second
-     * field equal to h0, so its quadrature (split at h0 = 0, label noise by the teacher's law) is reused as is.
-     */
-    private static double expectation(Teacher teacher, double rho, LabelFunction function) {
-        Loss integrand = new Loss() {
-            @Override
-            public double value(double y, double r) {
-                return function.apply(r, y);
-            }
-
-            @Override
-            public double firstDerivative(double y, double r) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public double secondDerivative(double y, double r) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        return TestMetrics.testLoss(integrand, teacher, rho, rho, rho);
     }
 
     @Override

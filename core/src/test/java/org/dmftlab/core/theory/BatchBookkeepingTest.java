@@ -87,25 +87,9 @@ class BatchBookkeepingTest {
         }
     }
 
-    /** E F(y, r⁰) by quadrature: TestMetrics integrates a "loss" over (h0, r) with the given ρ, M, Q. */
+    /** E F(y, r⁰) by the quadrature of the test metrics, with the ρ, M, Q of step 0. */
     private static double expectation(DoubleBinaryOperator function) {
-        Loss integrand = new Loss() {
-            @Override
-            public double value(double y, double r) {
-                return function.applyAsDouble(y, r);
-            }
-
-            @Override
-            public double firstDerivative(double y, double r) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public double secondDerivative(double y, double r) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        return TestMetrics.testLoss(integrand, NOISY_LINEAR, 1, M0, M0 * M0 + C0);
+        return TestMetrics.expectation(NOISY_LINEAR, 1, M0, M0 * M0 + C0, function);
     }
 
     @ParameterizedTest(name = "b = {0}")

@@ -12,7 +12,7 @@ import org.dmftlab.core.theory.TheorySettings;
 import org.dmftlab.validation.Plugins;
 
 /**
- * The theory benchmark of docs/performance-theory.md (not a test): logistic loss, sign teacher, α = 2, λ = 0.1,
+ * The theory benchmark of docs/performance.md ("DMFT solver") (not a test): logistic loss, sign teacher, α = 2, λ = 0.1,
  * SGD η = 0.2, b = 0.5, m0 = 0.2, c0 = 1. Arguments: steps paths responsePaths threads [seed [repeats]]. Prints
  * the wall time of each solve (repeats &gt; 1 show the time once the JIT has warmed up) and the observables at T
  * with their Monte-Carlo errors.
