@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The example resolves dmftlab from a throwaway local repository that holds only this reactor's artifacts;
  * everything else comes read-only from this build's local repository (declared as a {@code file:} repository)
- * or, when missing there, from Maven Central. Nothing is installed into the developer's own repository, so no
- * SNAPSHOT copy can shadow the reactor later.
+ * or, when missing there, from Maven Central. Nothing is installed into the developer's own repository (checked),
+ * so no SNAPSHOT copy can shadow the reactor later.
  */
 class ExamplePluginIT {
 
@@ -56,7 +57,9 @@ class ExamplePluginIT {
         }
         Path example = scratch.resolve("example");
         copyWithoutTarget(Launcher.root().resolve("examples/third-party-plugin"), example);
-        Path settings = Files.writeString(scratch.resolve("settings.xml"), settings(hostRepository()));
+        Path host = hostRepository();
+        Path settings = Files.writeString(scratch.resolve("settings.xml"), settings(host));
+        List<String> hostDmftlabBefore = listing(host.resolve("org/dmftlab"));
         List<String> command = List.of(maven().toString(), "-B", "-q", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + repository, "-Ddmftlab.version=" + version, "package");
         Path log = scratch.resolve("example-build.log");
@@ -68,6 +71,8 @@ class ExamplePluginIT {
                     + read(log));
         }
         assertEquals(0, build.exitValue(), () -> String.join(" ", command) + "\n" + read(log));
+        assertEquals(hostDmftlabBefore, listing(host.resolve("org/dmftlab")),
+                "the example build must not write dmftlab artifacts into " + host);
         plugins = Files.createDirectory(scratch.resolve("plugins"));
         Files.copy(example.resolve("target").resolve(PLUGIN_JAR), plugins.resolve(PLUGIN_JAR));
     }
@@ -113,6 +118,20 @@ class ExamplePluginIT {
             Path jar = module.resolve("target").resolve(base + ".jar");
             assertTrue(Files.isRegularFile(jar), () -> "the reactor has not built " + jar);
             Files.copy(jar, folder.resolve(base + ".jar"));
+        }
+    }
+
+    /** Every file under a folder with its modification time, sorted; empty when the folder does not exist. */
+    private static List<String> listing(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            List<String> files = new ArrayList<>();
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                files.add(folder.relativize(file) + " " + Files.getLastModifiedTime(file));
+            }
+            return files;
         }
     }
 
