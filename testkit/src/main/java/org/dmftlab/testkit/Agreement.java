@@ -3,7 +3,7 @@ package org.dmftlab.testkit;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +12,7 @@ import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.StepComparison;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
@@ -129,17 +130,12 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
                 new TheorySettings(paths, seed, SPECIES, paths, TheorySettings.Mode.AUTO, THREADS), Progress.NONE);
         Trajectory simulation = new SimulationEngine().run(experiment,
                 new SimulationSettings(dimension, seeds, seed, THREADS), Progress.NONE);
-        List<Comparison> comparisons = new ArrayList<>();
-        for (Observable observable : Observable.values()) {
-            Comparison worst = null;
-            for (int t = 0; t <= steps; t++) {
-                Comparison here = Comparison.at(observable, t, theory, simulation, tolerance, dimension);
-                if (worst == null || !(here.excess() <= worst.excess())) {
-                    worst = here;
-                }
-            }
-            comparisons.add(worst);
+        Map<Observable, Comparison> worst = new EnumMap<>(Observable.class);
+        for (StepComparison step : StepComparison.of(theory, simulation)) {
+            Comparison here = Comparison.of(step, tolerance, dimension);
+            worst.merge(step.observable(), here, (kept, next) -> next.excess() <= kept.excess() ? kept : next);
         }
+        List<Comparison> comparisons = List.copyOf(worst.values());
         return comparisons;
     }
 
@@ -155,32 +151,27 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
     }
 
     /**
-     * One observable at one step.
+     * One observable at one step, with its allowance.
      *
-     * @param observable    the observable
-     * @param step          t
-     * @param theory        the DMFT value
-     * @param simulation    the simulated mean over seeds
-     * @param combinedError √(se² + mc²), unknown errors counted as 0
-     * @param allowed       k × combinedError + (1 + |theory|)/d
+     * @param step    theory (first) and simulation (second) at that step, with their combined error (unknown
+     *                errors counted as 0)
+     * @param allowed k × combined error + (1 + |theory|)/d
      */
-    public record Comparison(Observable observable, int step, double theory, double simulation, double combinedError,
-                             double allowed) {
+    public record Comparison(StepComparison step, double allowed) {
 
-        static Comparison at(Observable observable, int t, Trajectory theory, Trajectory simulation, double k, int d) {
-            double value = theory.value(observable, t);
-            double combined = Math.hypot(known(theory.error(observable, t)), known(simulation.error(observable, t)));
-            return new Comparison(observable, t, value, simulation.value(observable, t), combined,
-                    k * combined + (1 + Math.abs(value)) / d);
+        /** The allowance of a step for tolerance k at dimension d. */
+        static Comparison of(StepComparison step, double k, int d) {
+            return new Comparison(step, k * step.combinedError() + (1 + Math.abs(step.first())) / d);
         }
 
-        private static double known(double error) {
-            return Double.isNaN(error) ? 0 : error;
+        /** √(se² + mc²), unknown errors counted as 0. */
+        public double combinedError() {
+            return step.combinedError();
         }
 
         /** |theory − simulation| / allowed: at most 1 when they agree; NaN when a value is missing. */
         public double excess() {
-            return Math.abs(theory - simulation) / allowed;
+            return step.difference() / allowed;
         }
 
         /** Whether the difference is within the allowance (false when a value is missing). */
@@ -191,8 +182,8 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s at t = %d: theory %.6g, simulation %.6g, |difference| %.3g, allowed %.3g"
-                    + " (combined error %.3g)", observable.column(), step, theory, simulation,
-                    Math.abs(theory - simulation), allowed, combinedError);
+                    + " (combined error %.3g)", step.observable().column(), step.step(), step.first(), step.second(),
+                    step.difference(), allowed, step.combinedError());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.StepComparison;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
@@ -63,6 +64,8 @@ class AgreementTest {
         if (!Double.isNaN(simulatedValue)) {
             simulation.set(Observable.TRAIN_LOSS, 3, simulatedValue, simulationError);
         }
-        return Agreement.Comparison.at(Observable.TRAIN_LOSS, 3, theory, simulation, K, D);
+        StepComparison step = StepComparison.of(theory, simulation).stream()
+                .filter(c -> c.observable() == Observable.TRAIN_LOSS && c.step() == 3).findFirst().orElseThrow();
+        return Agreement.Comparison.of(step, K, D);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.StepComparison;
 import org.dmftlab.core.problem.Trajectory;
 
 /** Assertions that two trajectories agree within their own errors (SPEC §5.5's combined-error criterion). */
@@ -24,15 +25,13 @@ public final class Agreement {
      */
     public static void assertWithinErrors(String label, Trajectory expected, Trajectory actual,
                                           List<Observable> observables, double sigmas) {
-        for (Observable observable : observables) {
-            for (int t = 0; t <= expected.steps(); t++) {
-                double difference = Math.abs(expected.value(observable, t) - actual.value(observable, t));
-                double combined = Math.hypot(expected.error(observable, t), actual.error(observable, t));
-                int step = t;
-                assertTrue(difference <= sigmas * combined + ROUNDING, () -> label + ", " + observable.column()
-                        + " at t = " + step + ": " + expected.value(observable, step) + " ± "
-                        + expected.error(observable, step) + " vs " + actual.value(observable, step) + " ± "
-                        + actual.error(observable, step) + ", |difference| > " + sigmas + " × " + combined);
+        for (StepComparison step : StepComparison.of(expected, actual)) {
+            if (observables.contains(step.observable())) {
+                assertTrue(step.difference() <= sigmas * step.combinedError() + ROUNDING, () -> label + ", "
+                        + step.observable().column() + " at t = " + step.step() + ": " + step.first() + " ± "
+                        + expected.error(step.observable(), step.step()) + " vs " + step.second() + " ± "
+                        + actual.error(step.observable(), step.step()) + ", |difference| > " + sigmas + " × "
+                        + step.combinedError());
             }
         }
     }

@@ -1,8 +1,10 @@
 package org.dmftlab.app.output;
 
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.StepComparison;
 import org.dmftlab.core.problem.Trajectory;
 
 /**
@@ -31,28 +33,21 @@ public record ObservableComparison(Observable observable, double maxAbsDifferenc
      * @throws IllegalArgumentException when the trajectories have different numbers of steps
      */
     public static List<ObservableComparison> compare(Trajectory theory, Trajectory simulation) {
-        if (theory.steps() != simulation.steps()) {
-            throw new IllegalArgumentException("theory has " + theory.steps() + " steps, simulation "
-                    + simulation.steps());
+        Map<Observable, ObservableComparison> rows = new EnumMap<>(Observable.class);
+        for (StepComparison step : StepComparison.of(theory, simulation)) {
+            double floor = ROUND_OFF * Math.max(1, Math.max(Math.abs(step.first()), Math.abs(step.second())));
+            double ratio = step.errorKnown() ? step.difference() / Math.max(step.combinedError(), floor) : Double.NaN;
+            rows.merge(step.observable(), new ObservableComparison(step.observable(), step.difference(), ratio),
+                    ObservableComparison::worse);
         }
-        List<ObservableComparison> rows = new ArrayList<>();
-        for (Observable observable : Observable.values()) {
-            double maxDifference = 0;
-            double maxRatio = Double.NaN;
-            for (int t = 0; t <= theory.steps(); t++) {
-                double predicted = theory.value(observable, t);
-                double simulated = simulation.value(observable, t);
-                double difference = Math.abs(predicted - simulated);
-                maxDifference = Math.max(maxDifference, difference);
-                double error = Math.hypot(theory.error(observable, t), simulation.error(observable, t));
-                if (!Double.isNaN(error)) {
-                    double floor = ROUND_OFF * Math.max(1, Math.max(Math.abs(predicted), Math.abs(simulated)));
-                    double ratio = difference / Math.max(error, floor);
-                    maxRatio = Double.isNaN(maxRatio) ? ratio : Math.max(maxRatio, ratio);
-                }
-            }
-            rows.add(new ObservableComparison(observable, maxDifference, maxRatio));
-        }
-        return rows;
+        return List.copyOf(rows.values());
+    }
+
+    /** The larger difference and the larger ratio of two rows of one observable; a NaN ratio yields to a number. */
+    private ObservableComparison worse(ObservableComparison other) {
+        double ratio = Double.isNaN(maxDifferenceOverError) ? other.maxDifferenceOverError
+                : Double.isNaN(other.maxDifferenceOverError) ? maxDifferenceOverError
+                : Math.max(maxDifferenceOverError, other.maxDifferenceOverError);
+        return new ObservableComparison(observable, Math.max(maxAbsDifference, other.maxAbsDifference), ratio);
     }
 }
