@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.run.StabilityCheck;
 import org.dmftlab.app.sweep.SweepPlan;
+import org.dmftlab.app.sweep.SweepPoint;
 import org.dmftlab.app.sweep.SweepReader;
 import org.dmftlab.app.sweep.SweepRunner;
 import picocli.CommandLine.Command;
@@ -97,6 +99,11 @@ final class SweepCommand implements Callable<Integer> {
         List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
         Injector injector = main.injector(pluginsFolder, stdout);
         SweepPlan plan = injector.getInstance(SweepReader.class).read(file, parsed, declared -> RunCommand.EngineOption.engines(engine, declared));
+        for (SweepPoint point : plan.points()) {
+            StabilityCheck.warning(point.plan().experiment())
+                    .ifPresent(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
+        }
+        stderr.flush();
         injector.getInstance(SweepRunner.class).run(plan, out != null ? out : Path.of("runs", plan.name()),
                 threadCount, TerminalProgress.forTerminal(stderr));
         return 0;

@@ -61,7 +61,9 @@ public final class ExperimentReader {
 
     /**
      * Reads the record of an earlier run and validates its resolved configuration like an experiment file, for
-     * {@code dmftlab run --replay}: the same plugins with the same parameters, seeds, sizes and engines.
+     * {@code dmftlab run --replay}: the same plugins with the same parameters, seeds, sizes and engines. Relative
+     * plugin paths (e.g. of {@code spectrum-file}) are resolved against the recorded experiment file's folder, as
+     * in the original run.
      *
      * @param runJson the {@code run.json} of the earlier run
      * @param threads worker threads for both engines (results do not depend on them)

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -169,7 +170,7 @@ class SweepCommandTest {
     private Outcome sweep(Path out, String threads, String... more) {
         TestExperiments.write(dir, "a.yaml", CONFIG_A);
         Path file = TestExperiments.write(dir, "tiny.yaml", SWEEP);
-        List<String> args = new java.util.ArrayList<>(List.of("sweep", file.toString(), "--out", out.toString(),
+        List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--out", out.toString(),
                 "--threads", threads));
         args.addAll(List.of(more));
         return dmftlab(args.toArray(String[]::new));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.experiment.Engine;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepReaderTest {
 
     private static final SweepReader READER = new SweepReader(new ExperimentReader(PluginRegistry.discover()));
-    private static final UnaryOperator<java.util.Set<Engine>> AS_DECLARED = declared -> declared;
+    private static final UnaryOperator<Set<Engine>> AS_DECLARED = declared -> declared;
 
     @TempDir
     Path dir;
