@@ -1,7 +1,8 @@
 /**
- * The dmftlab command line: {@code dmftlab run}, {@code dmftlab plugins}. Reads YAML experiments, runs the
- * engines of {@code org.dmftlab.core} and writes tables and plots. Plugins are not required here: they are
- * bound as services of core.
+ * The dmftlab command line: {@code dmftlab run}, {@code dmftlab sweep}, {@code dmftlab plugins}. Reads YAML
+ * experiments and sweeps, runs the engines of {@code org.dmftlab.core} and writes tables and plots; one Guice
+ * injector ({@code org.dmftlab.app.wiring}) composes the parts. Plugins are not required here: they are bound as
+ * services of core.
  */
 module org.dmftlab.app {
     requires org.dmftlab.core;
@@ -10,8 +11,14 @@ module org.dmftlab.app {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.jfree.jfreechart;
     requires java.desktop;
+    requires com.google.guice;
+    requires jakarta.inject;
+    requires com.google.common;
 
     opens org.dmftlab.app.cli to info.picocli;
-    // Jackson binds the experiment file to the (package-private) records of this package.
+    // Jackson binds the experiment and sweep files to the (package-private) records of these packages.
     opens org.dmftlab.app.experiment to com.fasterxml.jackson.databind;
+    opens org.dmftlab.app.sweep to com.fasterxml.jackson.databind;
+    // Guice calls the @Provides methods of the module.
+    opens org.dmftlab.app.wiring to com.google.guice;
 }

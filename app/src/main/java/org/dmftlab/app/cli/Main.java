@@ -1,6 +1,13 @@
 package org.dmftlab.app.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.dmftlab.app.wiring.AppModule;
 import org.dmftlab.core.spi.DmftlabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,8 +20,15 @@ import picocli.CommandLine.Command;
                 "",
                 "Exit codes: 0 success, 1 failure at run time (e.g. a diverging trajectory),",
                 "2 invalid input (the message names the file, key and value)."},
-        subcommands = {RunCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+    /** Turns the standard {@link AppModule} into the module the injector is built from (identity in production). */
+    private final UnaryOperator<Module> wiring;
+
+    private Main(UnaryOperator<Module> wiring) {
+        this.wiring = wiring;
+    }
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
@@ -26,11 +40,23 @@ public final class Main {
      * (invalid input, one line on {@code err} naming file, key and value).
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return execute(args, out, err, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}, with the parts of {@code run} and {@code sweep}
+     * replaced: {@code wiring} receives the standard {@link AppModule}, e.g.
+     * {@code module -> Modules.override(module).with(myModule)}.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, UnaryOperator<Module> wiring) {
+        CommandLine commandLine = new CommandLine(new Main(wiring));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
-            if (failure instanceof DmftlabException known) {
+            // A part built by the injector (e.g. the plugin registry of a bad --plugins folder) fails inside Guice.
+            Throwable cause = failure instanceof ProvisionException provision && provision.getCause() != null
+                    ? provision.getCause() : failure;
+            if (cause instanceof DmftlabException known) {
                 line.getErr().println("dmftlab: " + known.getMessage());
                 return known.exitCode();
             }
@@ -50,6 +76,11 @@ public final class Main {
             err.flush();
             return 1;
         }
+    }
+
+    /** The one injector of a command, built from its options. */
+    Injector injector(Path pluginsFolder, PrintWriter log) {
+        return Guice.createInjector(wiring.apply(new AppModule(pluginsFolder, log, version())));
     }
 
     /** The dmftlab version, from the module descriptor ({@code unversioned} when there is none). */

@@ -1,5 +1,6 @@
 package org.dmftlab.app.cli;
 
+import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,17 +13,17 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.experiment.Replay;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.StabilityCheck;
-import org.dmftlab.core.registry.PluginRegistry;
-import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.spi.InvalidInputException;
-import org.dmftlab.core.theory.TheoryEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -46,6 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "                  seeds, timings, machine; written last",
                 "",
                 "Defaults of absent keys:",
+                "  figure: {time-axis: linear} (or log: steps 1..T on a log axis);",
                 "  name: the file name; problem.ridge: 0; problem.covariance: {id: identity};",
                 "  problem.init: {overlap: 0, variance: 1};",
                 "  theory: {paths: 50000, seed: 1, species: 64, mode: auto,",
@@ -58,6 +60,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "      --set optimizer.batch-fraction=0.5 --out runs/b05",
                 "  dmftlab run examples/paper-figure.yaml --threads 1 \\",
                 "      --set simulation.dimension=500",
+                "  dmftlab run --replay runs/paper-figure/run.json --out runs/again",
                 "",
                 "Exit codes: 0 success; 1 failure at run time (e.g. divergence: the step",
                 "and the observable are named); 2 invalid input (the file, key and value",
@@ -96,9 +99,20 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT.yaml",
-            description = "The experiment file (YAML, keys of DESIGN.md), e.g. examples/paper-figure.yaml.")
+    @ParentCommand
+    private Main main;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT.yaml",
+            description = "The experiment file (YAML, keys of DESIGN.md), e.g. examples/paper-figure.yaml."
+                    + " Required unless --replay is given.")
     private Path file;
+
+    @Option(names = "--replay", paramLabel = "RUN.json",
+            description = "Re-run exactly the configuration recorded in the run.json of an earlier run (every"
+                    + " plugin parameter, seeds, sizes, engines); the tables come out byte-identical. Not combined"
+                    + " with EXPERIMENT.yaml, --set or --engine. E.g. --replay runs/paper-figure/run.json --out"
+                    + " runs/again.")
+    private Path replay;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: runs/<name> in the current directory, <name> being the file's"
@@ -120,29 +134,40 @@ final class RunCommand implements Callable<Integer> {
             description = "Also load the plugin jars in this folder, e.g. --plugins ~/dmftlab-plugins.")
     private Path pluginsFolder;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads of the engines (default: the number of processors), e.g. --threads 2."
-                    + " Results do not depend on it.")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new InvalidInputException("cli/out-of-range", "--threads", threadCount, "must be at least 1");
-        }
+        int threadCount = threads.count();
         List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
-        PluginRegistry registry = PluginRegistry.discover(pluginsFolder);
-        ExperimentPlan plan = new ExperimentReader(registry).read(file, parsed, threadCount);
+        Injector injector = main.injector(pluginsFolder, stdout);
+        ExperimentReader reader = injector.getInstance(ExperimentReader.class);
+        List<String> warnings = new ArrayList<>();
+        ExperimentPlan plan;
+        if (replay != null) {
+            if (file != null || engine != null || !parsed.isEmpty()) {
+                throw new InvalidInputException("cli/conflicting-options", "--replay", replay, "repeats the recorded"
+                        + " configuration exactly; give no EXPERIMENT.yaml, --set or --engine with it");
+            }
+            Replay recorded = reader.replay(replay, threadCount);
+            plan = recorded.plan();
+            warnings.addAll(recorded.warnings());
+        } else if (file == null) {
+            throw new InvalidInputException("cli/missing-argument", "EXPERIMENT.yaml", null,
+                    "give an experiment file, e.g. dmftlab run examples/paper-figure.yaml, or --replay DIR/run.json");
+        } else {
+            plan = reader.read(file, parsed, threadCount);
+        }
         Set<Engine> engines = EngineOption.engines(engine, plan.declared());
-        List<String> warnings = StabilityCheck.warning(plan.experiment()).stream().toList();
+        StabilityCheck.warning(plan.experiment()).ifPresent(warnings::add);
         warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
         stderr.flush();
         OutputFolder output = new OutputFolder(out != null ? out : Path.of("runs", plan.name()));
-        new ExperimentRunner(new TheoryEngine(), new SimulationEngine(), TerminalProgress.forTerminal(stderr), stdout,
-                Main.version()).run(plan, engines, warnings, output);
+        injector.getInstance(ExperimentRunner.class)
+                .run(plan, engines, warnings, output, TerminalProgress.forTerminal(stderr));
         return 0;
     }
 }

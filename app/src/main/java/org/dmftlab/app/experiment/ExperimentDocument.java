@@ -9,7 +9,7 @@ import java.util.Map;
  * turns a document into a validated {@link ExperimentPlan}.
  */
 record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object> optimizer, Integer steps,
-                          TheoryBlock theory, SimulationBlock simulation) {
+                          TheoryBlock theory, SimulationBlock simulation, FigureBlock figure) {
 
     /** {@code problem}: SPEC §1. */
     record ProblemBlock(Double alpha, Double ridge, Map<String, Object> teacher, Map<String, Object> loss,
@@ -22,6 +22,10 @@ record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object>
 
     /** {@code theory}: the settings of the DMFT solver (SPEC §4). */
     record TheoryBlock(Integer paths, Long seed, Integer species, Integer responsePaths, String mode) {
+    }
+
+    /** {@code figure}: how {@code figure.png} is drawn; {@code time-axis} is {@code linear} or {@code log}. */
+    record FigureBlock(String timeAxis) {
     }
 
     /** {@code simulation}: the settings of the finite-size simulation. */

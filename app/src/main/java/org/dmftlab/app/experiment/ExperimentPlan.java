@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dmftlab.app.plot.TimeAxis;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.simulation.SimulationSettings;
@@ -22,10 +23,11 @@ import org.dmftlab.core.theory.TheorySettings;
  * @param theory        settings of the DMFT engine
  * @param simulation    settings of the simulation engine
  * @param declared      the engines whose block the file has (decides the default {@code --engine})
+ * @param timeAxis      the step axis of the run figure ({@code figure.time-axis})
  */
 public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides, Experiment experiment,
                              List<PluginChoice> plugins, TheorySettings theory, SimulationSettings simulation,
-                             Set<Engine> declared) {
+                             Set<Engine> declared, TimeAxis timeAxis) {
 
     public ExperimentPlan {
         overrides = List.copyOf(overrides);
@@ -79,6 +81,7 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
             block.put("seed", simulation.seed());
             root.put("simulation", block);
         }
+        root.put("figure", Map.of("time-axis", timeAxis.key()));
         return root;
     }
 

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.spi.InvalidInputException;
 
@@ -51,18 +53,57 @@ public final class ExperimentReader {
         try {
             ObjectNode tree = yaml.parse(text);
             overrides.forEach(override -> apply(tree, override));
-            Set<Engine> declared = EnumSet.noneOf(Engine.class);
-            for (Engine engine : Engine.values()) {
-                if (tree.has(engine.key())) {
-                    declared.add(engine);
-                }
-            }
-            Path folder = file.toAbsolutePath().getParent();
-            return new ExperimentResolver(registry, folder)
-                    .resolve(yaml.bind(tree), file, overrides, declared, threads);
+            return resolve(tree, file, file.toAbsolutePath().getParent(), overrides, threads);
         } catch (InvalidInputException invalid) {
             throw invalid.withSource(source(invalid.key(), source, overrides));
         }
+    }
+
+    /**
+     * Reads the record of an earlier run and validates its resolved configuration like an experiment file, for
+     * {@code dmftlab run --replay}: the same plugins with the same parameters, seeds, sizes and engines. Relative
+     * plugin paths (e.g. of {@code spectrum-file}) are resolved against the recorded experiment file's folder, as
+     * in the original run.
+     *
+     * @param runJson the {@code run.json} of the earlier run
+     * @param threads worker threads for both engines (results do not depend on them)
+     * @throws InvalidInputException {@code replay/unreadable} when it is not a run record,
+     *                               {@code replay/missing-plugin} naming a recorded plugin that is not installed,
+     *                               or any error of the configuration, with {@code run.json} as source
+     */
+    public Replay replay(Path runJson, int threads) {
+        RunRecord record = RunRecord.read(runJson);
+        List<String> warnings = new ArrayList<>();
+        for (RunRecord.Plugin plugin : record.plugins()) {
+            PluginDescriptor<?> installed = plugin.find(registry).orElseThrow(() -> new InvalidInputException(
+                    "replay/missing-plugin", plugin.key() + ".id", plugin.id(), "the run used the " + plugin.family()
+                    + " plugin '" + plugin.id() + "' (" + plugin.module() + "), which is not installed; put its jar"
+                    + " in a folder and pass --plugins DIR").withSource(runJson.toString()));
+            String now = installed.origin().moduleAtVersion();
+            if (!now.equals(plugin.module())) {
+                warnings.add("the run used " + plugin.module() + " for " + plugin.family() + " '" + plugin.id()
+                        + "', this replay uses " + now + ": results may differ");
+            }
+        }
+        try {
+            ExperimentPlan plan = resolve(record.experiment(), record.experimentFile(),
+                    record.experimentFile().toAbsolutePath().getParent(), List.of(), threads);
+            return new Replay(plan, warnings);
+        } catch (InvalidInputException invalid) {
+            throw invalid.withSource(runJson.toString());
+        }
+    }
+
+    /** Validates a tree in the experiment-file schema; the engines declared are the blocks it has. */
+    private ExperimentPlan resolve(ObjectNode tree, Path file, Path folder, List<KeyOverride> overrides,
+                                   int threads) {
+        Set<Engine> declared = EnumSet.noneOf(Engine.class);
+        for (Engine engine : Engine.values()) {
+            if (tree.has(engine.key())) {
+                declared.add(engine);
+            }
+        }
+        return new ExperimentResolver(registry, folder).resolve(yaml.bind(tree), file, overrides, declared, threads);
     }
 
     /** Sets the override's value at its dotted key, creating blocks on the way. */

@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.dmftlab.app.experiment.ExperimentDocument.FigureBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.InitBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.ProblemBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.SimulationBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.TheoryBlock;
+import org.dmftlab.app.plot.TimeAxis;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.registry.PluginDescriptor;
@@ -43,7 +45,8 @@ import org.dmftlab.core.theory.TheorySettings;
  *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, response-paths =
  *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
  *       {@value #RESPONSE_MEMORY_MIB} MiB, else as many paths as fit;</li>
- *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1.</li>
+ *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1;</li>
+ *   <li>{@code figure}: time-axis linear ({@code log} suits trajectories that relax over decades of steps).</li>
  * </ul>
  */
 final class ExperimentResolver {
@@ -98,7 +101,7 @@ final class ExperimentResolver {
         Experiment experiment = new Experiment(
                 new Problem(alpha, ridge, teacher, loss, covariance, overlap, variance), rule, steps);
         return new ExperimentPlan(name, file, overrides, experiment, plugins, theory(document.theory(), steps, threads),
-                simulation(document.simulation(), alpha, threads), declared);
+                simulation(document.simulation(), alpha, threads), declared, timeAxis(document.figure()));
     }
 
     private static String name(String given, Path file) {
@@ -147,6 +150,19 @@ final class ExperimentResolver {
         }
         throw new InvalidInputException("config/out-of-range", "theory.mode", given,
                 "must be one of auto, exact, monte-carlo");
+    }
+
+    private static TimeAxis timeAxis(FigureBlock block) {
+        if (block == null || block.timeAxis() == null) {
+            return TimeAxis.LINEAR;
+        }
+        for (TimeAxis axis : TimeAxis.values()) {
+            if (axis.key().equals(block.timeAxis())) {
+                return axis;
+            }
+        }
+        throw new InvalidInputException("config/out-of-range", "figure.time-axis", block.timeAxis(),
+                "must be linear or log");
     }
 
     /** The experiment-file spelling of a mode: {@code auto}, {@code exact}, {@code monte-carlo}. */

@@ -50,7 +50,7 @@ final class ExperimentYaml {
         }
         if (!tree.isObject()) {
             throw new InvalidInputException("config/wrong-type", null, null, "the file must be a mapping of keys"
-                    + " (name, problem, optimizer, steps, theory, simulation), not a " + describe(tree));
+                    + " (name, problem, optimizer, steps, theory, simulation, figure), not a " + describe(tree));
         }
         return (ObjectNode) tree;
     }
@@ -145,7 +145,7 @@ final class ExperimentYaml {
             return "a plugin block {id: <plugin id>, <parameter>: <value>, …}";
         }
         if (target == ExperimentDocument.class) {
-            return "a mapping of keys (name, problem, optimizer, steps, theory, simulation)";
+            return "a mapping of keys (name, problem, optimizer, steps, theory, simulation, figure)";
         }
         return "a block of keys";
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.plot.FigureSpec;
-import org.dmftlab.app.plot.RunFigure;
+import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.spi.InvalidInputException;
 
@@ -67,9 +67,9 @@ public final class OutputFolder {
         writeText(COMPARISON, CsvTables.comparison(rows));
     }
 
-    /** Writes {@code figure.png}. */
-    public void writeFigure(FigureSpec figure) {
-        write(FIGURE, out -> RunFigure.writePng(figure, out));
+    /** Writes {@code figure.png} with the given writer. */
+    public void writeFigure(FigureSpec figure, FigureWriter writer) {
+        write(FIGURE, out -> writer.writePng(figure, out));
     }
 
     /** Writes {@code run.json}; call it last. */
@@ -89,6 +89,11 @@ public final class OutputFolder {
         } catch (IOException failure) {
             throw new RunFailedException("output/write-failed", "cannot write " + target + ": " + failure);
         }
+    }
+
+    /** Whether the folder holds a complete run: its {@code run.json} (written last, atomically) exists. */
+    public boolean complete() {
+        return Files.isRegularFile(folder.resolve(REPORT));
     }
 
     /** The table of an engine: {@code theory.csv} or {@code simulation.csv}. */

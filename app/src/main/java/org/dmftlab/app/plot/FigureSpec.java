@@ -9,7 +9,7 @@ import org.dmftlab.core.problem.Trajectory;
  * What one run figure shows: a title, the theory curve and the simulated points (either may be absent), the
  * observables to draw (one panel each) and the step axis.
  *
- * @param title       figure title, usually the key parameters of the experiment
+ * @param title       figure title, usually the key parameters of the experiment; one line per {@code \n}
  * @param theory      DMFT trajectory with Monte-Carlo errors, or null
  * @param simulation  simulated trajectory with standard errors, or null
  * @param observables panels, in reading order

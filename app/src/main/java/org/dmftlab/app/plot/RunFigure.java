@@ -40,7 +40,9 @@ public final class RunFigure {
     public static final int PANEL_WIDTH = 640;
     public static final int PANEL_HEIGHT = 440;
     private static final int COLUMNS = 2;
-    private static final int TITLE_HEIGHT = 56;
+    /** Height of one title line, and the margin above and below the title. */
+    private static final int TITLE_LINE = 28;
+    private static final int TITLE_MARGIN = 14;
     /** At most this many simulation points per panel. */
     private static final int MAX_POINTS = 60;
 
@@ -57,7 +59,12 @@ public final class RunFigure {
     /** Height in pixels of the figure of a spec. */
     public static int height(FigureSpec spec) {
         int rows = (spec.observables().size() + COLUMNS - 1) / COLUMNS;
-        return TITLE_HEIGHT + rows * PANEL_HEIGHT;
+        return titleHeight(spec) + rows * PANEL_HEIGHT;
+    }
+
+    /** The title's lines ({@link FigureSpec#title()} split at line breaks) with their margins. */
+    private static int titleHeight(FigureSpec spec) {
+        return 2 * TITLE_MARGIN + TITLE_LINE * (int) spec.title().lines().count();
     }
 
     /** Writes the figure as PNG. */
@@ -71,13 +78,18 @@ public final class RunFigure {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-            int titleWidth = g.getFontMetrics().stringWidth(spec.title());
-            g.drawString(spec.title(), Math.max(10, (image.getWidth() - titleWidth) / 2), 36);
+            int baseline = TITLE_MARGIN + TITLE_LINE - 6;
+            for (String line : spec.title().lines().toList()) {
+                int lineWidth = g.getFontMetrics().stringWidth(line);
+                g.drawString(line, Math.max(10, (image.getWidth() - lineWidth) / 2), baseline);
+                baseline += TITLE_LINE;
+            }
+            int top = titleHeight(spec);
             int[] pointSteps = pointSteps(spec);
             for (int i = 0; i < spec.observables().size(); i++) {
                 JFreeChart panel = panel(spec, spec.observables().get(i), pointSteps);
                 int x = (i % COLUMNS) * PANEL_WIDTH;
-                int y = TITLE_HEIGHT + (i / COLUMNS) * PANEL_HEIGHT;
+                int y = top + (i / COLUMNS) * PANEL_HEIGHT;
                 panel.draw(g, new Rectangle2D.Double(x, y, PANEL_WIDTH, PANEL_HEIGHT));
             }
         } finally {

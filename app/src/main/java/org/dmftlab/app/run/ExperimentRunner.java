@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
+import org.dmftlab.app.experiment.PluginChoice;
 import org.dmftlab.app.output.EngineRun;
 import org.dmftlab.app.output.Machine;
 import org.dmftlab.app.output.ObservableComparison;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.RunReport;
 import org.dmftlab.app.plot.FigureSpec;
-import org.dmftlab.app.plot.TimeAxis;
+import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationEngine;
@@ -36,22 +37,22 @@ public final class ExperimentRunner {
 
     private final TheoryEngine theoryEngine;
     private final SimulationEngine simulationEngine;
-    private final Progress progress;
+    private final FigureWriter figureWriter;
     private final PrintWriter log;
     private final String version;
 
     /**
      * @param theoryEngine     the DMFT engine
      * @param simulationEngine the simulation engine
-     * @param progress         receives the engines' progress
+     * @param figureWriter     renders {@code figure.png}
      * @param log              one summary line per engine and one for the folder
      * @param version          the dmftlab version, for {@code run.json}
      */
-    public ExperimentRunner(TheoryEngine theoryEngine, SimulationEngine simulationEngine, Progress progress,
+    public ExperimentRunner(TheoryEngine theoryEngine, SimulationEngine simulationEngine, FigureWriter figureWriter,
                             PrintWriter log, String version) {
         this.theoryEngine = theoryEngine;
         this.simulationEngine = simulationEngine;
-        this.progress = progress;
+        this.figureWriter = figureWriter;
         this.log = log;
         this.version = version;
     }
@@ -63,9 +64,11 @@ public final class ExperimentRunner {
      * @param engines  the engines to run (at least one)
      * @param warnings warnings already shown, recorded in {@code run.json}
      * @param output   the output folder
+     * @param progress receives the engines' progress
      * @return the engines' results, in the order they ran
      */
-    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, OutputFolder output) {
+    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, OutputFolder output,
+                               Progress progress) {
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("no engine to run");
         }
@@ -73,7 +76,7 @@ public final class ExperimentRunner {
         List<EngineRun> runs = new ArrayList<>();
         for (Engine engine : Engine.values()) {
             if (engines.contains(engine)) {
-                EngineRun run = run(engine, plan);
+                EngineRun run = run(engine, plan, progress);
                 output.write(run);
                 log.printf(Locale.ROOT, "%s: %d steps in %.1f s -> %s%n", engine.key(), plan.experiment().steps(),
                         run.wallSeconds(), output.path().resolve(run.tableName()));
@@ -87,7 +90,8 @@ public final class ExperimentRunner {
             output.writeComparison(ObservableComparison.compare(theory, simulation));
         }
         output.writeFigure(new FigureSpec(title(plan), theory, simulation,
-                FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())), TimeAxis.LINEAR));
+                FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())), plan.timeAxis()),
+                figureWriter);
         output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings,
                 Machine.current()));
         log.println("wrote " + output.path());
@@ -96,7 +100,7 @@ public final class ExperimentRunner {
     }
 
     /** Runs one engine; a refusal of the input (e.g. a loss the theory cannot handle) names the experiment file. */
-    private EngineRun run(Engine engine, ExperimentPlan plan) {
+    private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress) {
         long start = System.nanoTime();
         try {
             Trajectory trajectory = engine == Engine.THEORY
@@ -113,13 +117,26 @@ public final class ExperimentRunner {
                 .orElse(null);
     }
 
-    /** {@code name: teacher linear, loss square, covariance identity, optimizer sgd, α = 3.0, λ = 0.5}. */
-    private static String title(ExperimentPlan plan) {
-        String plugins = plan.plugins().stream()
-                .map(choice -> choice.descriptor().family().name() + " " + choice.descriptor().id())
+    /**
+     * What a reader of the figure needs to know, on two lines: the name and the optimizer with every parameter,
+     * then the problem, e.g. {@code paper-figure: sgd (learning-rate 0.1, batch-fraction 1.0, temperature 0.0)} /
+     * {@code teacher linear (noise 0.0), loss square, covariance identity, α = 3.0, λ = 0.5, T = 50}.
+     */
+    static String title(ExperimentPlan plan) {
+        String optimizer = plan.plugins().stream().filter(choice -> choice.key().equals("optimizer"))
+                .map(ExperimentRunner::describe).collect(Collectors.joining());
+        String problem = plan.plugins().stream().filter(choice -> !choice.key().equals("optimizer"))
+                .map(choice -> choice.descriptor().family().name() + " " + describe(choice))
                 .collect(Collectors.joining(", "));
-        return plan.name() + ": " + plugins + ", α = " + plan.experiment().problem().alpha() + ", λ = "
-                + plan.experiment().problem().ridge();
+        return plan.name() + ": " + optimizer + "\n" + problem + ", α = " + plan.experiment().problem().alpha()
+                + ", λ = " + plan.experiment().problem().ridge() + ", T = " + plan.experiment().steps();
+    }
+
+    /** {@code id (parameter value, …)}, or the id alone for a plugin without parameters. */
+    private static String describe(PluginChoice choice) {
+        var values = choice.config().values();
+        return values.isEmpty() ? choice.descriptor().id() : choice.descriptor().id() + " (" + values.entrySet()
+                .stream().map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")) + ")";
     }
 
     /** Whether Σ has more than one eigenvalue (then M, Q differ from m, q and get their own panels). */

@@ -121,7 +121,9 @@ class ExperimentReaderTest {
 
         Map<String, Object> resolved = plan.resolvedConfiguration(EnumSet.of(Engine.THEORY));
 
-        assertEquals(List.of("name", "problem", "optimizer", "steps", "theory"), List.copyOf(resolved.keySet()));
+        assertEquals(List.of("name", "problem", "optimizer", "steps", "theory", "figure"),
+                List.copyOf(resolved.keySet()));
+        assertEquals(Map.of("time-axis", "linear"), block(resolved, "figure"));
         assertEquals(Map.of("id", "sgd", "learning-rate", 0.1, "batch-fraction", 1.0, "temperature", 0.0),
                 block(resolved, "optimizer"));
         assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 64, "response-paths", 2000, "mode", "auto"),

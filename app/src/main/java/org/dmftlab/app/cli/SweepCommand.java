@@ -1,0 +1,111 @@
+package org.dmftlab.app.cli;
+
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.run.StabilityCheck;
+import org.dmftlab.app.sweep.SweepPlan;
+import org.dmftlab.app.sweep.SweepPoint;
+import org.dmftlab.app.sweep.SweepReader;
+import org.dmftlab.app.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code dmftlab sweep}: runs one experiment over a grid of parameter values (see {@link SweepReader} for the file),
+ * every point validated before any runs, points in parallel, resumable, with a summary table and plot.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an experiment over a grid of parameter values, points in parallel.",
+                "Every grid point is validated before anything runs. Re-running the same",
+                "command skips the points already complete (their run.json matches)."},
+        footer = {"",
+                "Sweep file (YAML):",
+                "  name: sweep-batch        # optional; default: the file name",
+                "  base: sgd-batch.yaml     # experiment file, relative to the sweep file",
+                "  set:                     # optional: keys set for every point",
+                "    simulation.dimension: 500",
+                "  grid:                    # dotted keys as for --set, lists of values",
+                "    optimizer.learning-rate: [0.05, 0.1, 0.2]",
+                "    optimizer.batch-fraction: [0.25, 0.5, 1.0]",
+                "Values may be text too, e.g. optimizer.id: [heavy-ball, nesterov].",
+                "",
+                "Output, in DIR:",
+                "  <key>=<value>_.../  one folder per point, as written by 'dmftlab run'",
+                "  summary.csv         one row per point: its values, folder, status,",
+                "                      <engine>_final_<observable> (t = T),",
+                "                      <engine>_best_<loss or error> (minimum over t),",
+                "                      distance_<observable> and max_abs_difference_<observable>",
+                "                      (from comparison.csv, when both engines ran)",
+                "  summary.png         final test_error against the first grid key,",
+                "                      one curve per value of the other keys",
+                "",
+                "Examples:",
+                "  dmftlab sweep examples/sweep-batch.yaml",
+                "  dmftlab sweep examples/sweep-batch.yaml --threads 2 --out runs/sb \\",
+                "      --set steps=20",
+                "",
+                "Exit codes: 0 success; 1 a point failed at run time (the others and the",
+                "summary are still written); 2 invalid input (file, key and value named)."})
+final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(index = "0", paramLabel = "SWEEP.yaml",
+            description = "The sweep file, e.g. examples/sweep-batch.yaml.")
+    private Path file;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: runs/<name>, <name> being the sweep's 'name:' key or file name),"
+                    + " e.g. --out runs/sweep1. Complete points already there are kept.")
+    private Path out;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", converter = RunCommand.EngineConverter.class,
+            description = "theory, simulation or both, for every point (default: as for 'dmftlab run', from the"
+                    + " base file's blocks).")
+    private RunCommand.EngineOption engine;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one key of the base experiment for every point, after the file's set: block and"
+                    + " before the grid values"
+                    + " (repeatable), e.g. --set simulation.dimension=500.")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Also load the plugin jars in this folder, e.g. --plugins ~/dmftlab-plugins.")
+    private Path pluginsFolder;
+
+    @Mixin
+    private ThreadsOption threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        int threadCount = threads.count();
+        List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
+        Injector injector = main.injector(pluginsFolder, stdout);
+        SweepPlan plan = injector.getInstance(SweepReader.class).read(file, parsed, declared -> RunCommand.EngineOption.engines(engine, declared));
+        for (SweepPoint point : plan.points()) {
+            StabilityCheck.warning(point.plan().experiment())
+                    .ifPresent(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
+        }
+        stderr.flush();
+        injector.getInstance(SweepRunner.class).run(plan, out != null ? out : Path.of("runs", plan.name()),
+                threadCount, TerminalProgress.forTerminal(stderr));
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+package org.dmftlab.app.sweep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.output.OutputFolder;
+import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.RunFailedException;
+
+/**
+ * The summary of one grid point, read back from its folder (so a point skipped on resume is summarised like a
+ * fresh one). Columns, for each engine that ran ({@code theory}, {@code simulation}):
+ * {@code <engine>_final_<observable>} (the value at t = T) for every observable and
+ * {@code <engine>_best_<observable>} (the minimum over t) for the losses and the test error, where lower is
+ * better; when both ran, per observable {@code distance_<observable>} (max over t of |theory − simulation| over
+ * the combined error) and {@code max_abs_difference_<observable>}, from {@code comparison.csv}.
+ *
+ * @param point    the grid point
+ * @param complete whether its folder holds a complete run ({@code run.json})
+ * @param columns  summary column → value, in the order above; empty when incomplete
+ */
+record PointSummary(SweepPoint point, boolean complete, Map<String, Double> columns) {
+
+    /** Observables whose minimum over time is their best value. */
+    private static final Set<Observable> LOWER_IS_BETTER =
+            EnumSet.of(Observable.TRAIN_LOSS, Observable.TEST_LOSS, Observable.TEST_ERROR);
+
+    /** Reads the tables in {@code folder}. */
+    static PointSummary read(SweepPoint point, OutputFolder folder) {
+        Map<String, Double> columns = new LinkedHashMap<>();
+        if (!folder.complete()) {
+            return new PointSummary(point, false, columns);
+        }
+        for (Engine engine : Engine.values()) {
+            Path table = folder.path().resolve(OutputFolder.table(engine));
+            if (!Files.isRegularFile(table)) {
+                continue;
+            }
+            List<String[]> rows = rows(table);
+            String[] header = rows.get(0);
+            String[] last = rows.get(rows.size() - 1);
+            for (Observable observable : Observable.values()) {
+                int column = List.of(header).indexOf(observable.column());
+                columns.put(engine.key() + "_final_" + observable.column(), Double.parseDouble(last[column]));
+                if (LOWER_IS_BETTER.contains(observable)) {
+                    double best = Double.NaN;
+                    for (String[] row : rows.subList(1, rows.size())) {
+                        double value = Double.parseDouble(row[column]);
+                        best = Double.isNaN(best) ? value : Math.min(best, value);
+                    }
+                    columns.put(engine.key() + "_best_" + observable.column(), best);
+                }
+            }
+        }
+        Path comparison = folder.path().resolve(OutputFolder.COMPARISON);
+        if (Files.isRegularFile(comparison)) {
+            for (String[] row : rows(comparison).subList(1, Observable.values().length + 1)) {
+                columns.put("distance_" + row[0], Double.parseDouble(row[2]));
+                columns.put("max_abs_difference_" + row[0], Double.parseDouble(row[1]));
+            }
+        }
+        return new PointSummary(point, true, columns);
+    }
+
+    private static List<String[]> rows(Path csv) {
+        try {
+            return Files.readAllLines(csv).stream().filter(line -> !line.isEmpty()).map(line -> line.split(","))
+                    .toList();
+        } catch (IOException failure) {
+            throw new RunFailedException("output/read-failed", "cannot read " + csv + ": " + failure);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.dmftlab.app.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.plot.SummaryFigure;
+import org.dmftlab.core.problem.Observable;
+
+/**
+ * Turns the summaries of a sweep into its summary plot: the final test error against the first grid key, one curve
+ * per combination of the other keys' values and per engine that ran.
+ */
+final class SummaryCurves {
+
+    private static final String PLOTTED = "_final_" + Observable.TEST_ERROR.column();
+
+    private SummaryCurves() {
+    }
+
+    static SummaryFigure.Spec spec(SweepPlan plan, List<PointSummary> summaries) {
+        String xKey = plan.keys().get(0);
+        List<String> xValues = new ArrayList<>();
+        summaries.forEach(summary -> {
+            String value = summary.point().settings().get(0).value();
+            if (!xValues.contains(value)) {
+                xValues.add(value);
+            }
+        });
+        boolean numeric = xValues.stream().allMatch(SummaryCurves::isNumber);
+        // label of the other keys' values -> the points with that label, in grid order
+        Map<String, List<PointSummary>> groups = new LinkedHashMap<>();
+        for (PointSummary summary : summaries) {
+            List<KeyOverride> others = summary.point().settings().subList(1, plan.keys().size());
+            String label = others.isEmpty() ? plan.name() : String.join(", ", others.stream()
+                    .map(setting -> setting.key().substring(setting.key().lastIndexOf('.') + 1) + "="
+                            + setting.value()).toList());
+            groups.computeIfAbsent(label, ignored -> new ArrayList<>()).add(summary);
+        }
+        List<SummaryFigure.Curve> curves = new ArrayList<>();
+        int colour = 0;
+        for (Map.Entry<String, List<PointSummary>> group : groups.entrySet()) {
+            List<PointSummary> points = group.getValue();
+            double[] x = new double[points.size()];
+            for (int p = 0; p < x.length; p++) {
+                String value = points.get(p).point().settings().get(0).value();
+                x[p] = numeric ? Double.parseDouble(value) : xValues.indexOf(value);
+            }
+            for (Engine engine : Engine.values()) {
+                String column = engine.key() + PLOTTED;
+                if (points.stream().anyMatch(point -> point.columns().containsKey(column))) {
+                    double[] y = points.stream().mapToDouble(point -> point.columns().getOrDefault(column, Double.NaN))
+                            .toArray();
+                    curves.add(new SummaryFigure.Curve(group.getKey(), engine == Engine.THEORY, colour, x, y));
+                }
+            }
+            colour++;
+        }
+        return new SummaryFigure.Spec(plan.name() + ": final test error (t = T)", xKey,
+                Observable.TEST_ERROR.column(), numeric ? List.of() : xValues, curves);
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+}

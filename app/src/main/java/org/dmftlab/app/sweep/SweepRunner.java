@@ -1,0 +1,171 @@
+package org.dmftlab.app.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dmftlab.app.output.AtomicFiles;
+import org.dmftlab.app.output.OutputFolder;
+import org.dmftlab.app.plot.SummaryFigure;
+import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.app.run.StabilityCheck;
+import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.RunFailedException;
+import org.dmftlab.core.spi.DmftlabException;
+import org.dmftlab.core.spi.InvalidInputException;
+
+/**
+ * Runs a validated sweep: the grid points in parallel, each in its own folder with the output of
+ * {@code dmftlab run}, then {@code summary.csv} ({@link SummaryTable}) and {@code summary.png}
+ * ({@link SummaryFigure}). Each point runs its engines on one thread, {@code threads} points at a time, so the
+ * results do not depend on the thread count.
+ *
+ * <p>Resumable: a point whose folder holds a {@code run.json} (written last and atomically) recording the same
+ * resolved configuration is skipped; a point with no {@code run.json}, e.g. interrupted, or a different
+ * configuration is run again. A point that fails (e.g. divergence at a large learning rate) does not stop the
+ * others: its row says {@code failed}, and the sweep ends with a {@link RunFailedException} naming the points.
+ */
+public final class SweepRunner {
+
+    /** The table of the sweep. */
+    public static final String SUMMARY = "summary.csv";
+    /** The summary plot. */
+    public static final String SUMMARY_FIGURE = "summary.png";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExperimentRunner runner;
+    private final SummaryFigure.Writer figureWriter;
+    private final PrintWriter log;
+
+    /**
+     * @param runner       runs one point and writes its folder
+     * @param figureWriter renders {@code summary.png}
+     * @param log          one line per skipped or failed point and one for the summary
+     */
+    public SweepRunner(ExperimentRunner runner, SummaryFigure.Writer figureWriter, PrintWriter log) {
+        this.runner = runner;
+        this.figureWriter = figureWriter;
+        this.log = log;
+    }
+
+    /**
+     * Runs the points that are not complete yet and writes the summary.
+     *
+     * @param plan     the validated sweep
+     * @param out      the sweep's output folder
+     * @param threads  points run at the same time, ≥ 1
+     * @param progress advanced by one per point
+     * @throws RunFailedException after the summary is written, when a point failed
+     */
+    public void run(SweepPlan plan, Path out, int threads, Progress progress) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException unusable) {
+            throw new InvalidInputException("cli/bad-out", "--out", out,
+                    "cannot be used as the output folder (" + unusable + "); choose another folder");
+        }
+        progress.start("sweep", plan.points().size());
+        List<Future<?>> pending = new ArrayList<>();
+        List<SweepPoint> started = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<String> failures = new ArrayList<>();
+        try {
+            for (SweepPoint point : plan.points()) {
+                OutputFolder folder = new OutputFolder(out.resolve(point.folder()));
+                if (done(point, folder)) {
+                    log.println("skipped (already complete): " + folder.path());
+                    progress.advance(1);
+                    continue;
+                }
+                List<String> warnings = StabilityCheck.warning(point.plan().experiment()).stream().toList();
+                started.add(point);
+                pending.add(pool.submit(() -> {
+                    try {
+                        runner.run(point.plan(), point.engines(), warnings, folder, Progress.NONE);
+                    } finally {
+                        progress.advance(1);
+                    }
+                }));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                String failure = failure(pending.get(i));
+                if (failure != null) {
+                    failures.add(started.get(i).folder());
+                    log.println("failed: " + out.resolve(started.get(i).folder()) + ": " + failure);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+        List<PointSummary> summaries = plan.points().stream()
+                .map(point -> PointSummary.read(point, new OutputFolder(out.resolve(point.folder())))).toList();
+        write(out.resolve(SUMMARY), table -> table.write(SummaryTable.csv(plan.keys(), summaries)
+                .getBytes(StandardCharsets.UTF_8)));
+        write(out.resolve(SUMMARY_FIGURE), png -> figureWriter.writePng(SummaryCurves.spec(plan, summaries), png));
+        log.println("wrote " + out.resolve(SUMMARY) + " and " + SUMMARY_FIGURE + " (" + plan.points().size()
+                + " points)");
+        log.flush();
+        if (!failures.isEmpty()) {
+            throw new RunFailedException("sweep/failed-points", failures.size() + " of " + plan.points().size()
+                    + " points failed (" + String.join("; ", failures) + "); the others and the summary are in "
+                    + out);
+        }
+    }
+
+    /**
+     * Whether a point's folder already holds its run: a {@code run.json} recording the same resolved configuration
+     * (compared as JSON trees, both read from text so numbers compare alike).
+     */
+    static boolean done(SweepPoint point, OutputFolder folder) {
+        if (!folder.complete()) {
+            return false;
+        }
+        try {
+            JsonNode recorded = JSON.readTree(folder.path().resolve(OutputFolder.REPORT).toFile()).get("experiment");
+            JsonNode wanted = JSON.readTree(JSON.writeValueAsString(point.plan().resolvedConfiguration(
+                    point.engines())));
+            return wanted.equals(recorded);
+        } catch (JsonProcessingException unreadable) {
+            return false;
+        } catch (IOException unreadable) {
+            throw new RunFailedException("output/read-failed", "cannot read the run.json in " + folder.path()
+                    + ": " + unreadable);
+        }
+    }
+
+    /** Null when the point succeeded, else the message; programming errors propagate. */
+    private static String failure(Future<?> point) {
+        try {
+            point.get();
+            return null;
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof DmftlabException known) {
+                return known.getMessage();
+            }
+            throw new IllegalStateException("a sweep point failed unexpectedly", failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException("sweep/interrupted", "interrupted while waiting for the points");
+        }
+    }
+
+    private static void write(Path target, AtomicFiles.Content content) {
+        try {
+            AtomicFiles.write(target, content);
+        } catch (IOException failure) {
+            throw new RunFailedException("output/write-failed", "cannot write " + target + ": " + failure);
+        }
+    }
+}

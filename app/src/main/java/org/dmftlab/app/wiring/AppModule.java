@@ -1,0 +1,87 @@
+package org.dmftlab.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.dmftlab.app.experiment.ExperimentReader;
+import org.dmftlab.app.plot.FigureWriter;
+import org.dmftlab.app.plot.RunFigure;
+import org.dmftlab.app.plot.SummaryFigure;
+import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.app.sweep.SweepReader;
+import org.dmftlab.app.sweep.SweepRunner;
+import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.simulation.SimulationEngine;
+import org.dmftlab.core.theory.TheoryEngine;
+
+/**
+ * The parts of {@code dmftlab run} and {@code dmftlab sweep}, composed from the command options (DESIGN.md: Guice
+ * lives only in app). Everything is built by the provider methods below with constructor arguments, so a test
+ * replaces one part with {@code Modules.override(new AppModule(…)).with(…)}, e.g. the {@link FigureWriter} or the
+ * {@link SimulationEngine}, and the runners receive it.
+ */
+public final class AppModule extends AbstractModule {
+
+    private final Path pluginsFolder;
+    private final PrintWriter log;
+    private final String version;
+
+    /**
+     * @param pluginsFolder the {@code --plugins} folder, or null
+     * @param log           standard output: one line per engine run and per output folder
+     * @param version       the dmftlab version, recorded in {@code run.json}
+     */
+    public AppModule(Path pluginsFolder, PrintWriter log, String version) {
+        this.pluginsFolder = pluginsFolder;
+        this.log = log;
+        this.version = version;
+    }
+
+    @Provides
+    @Singleton
+    PluginRegistry registry() {
+        return PluginRegistry.discover(pluginsFolder);
+    }
+
+    @Provides
+    ExperimentReader reader(PluginRegistry registry) {
+        return new ExperimentReader(registry);
+    }
+
+    @Provides
+    SweepReader sweepReader(ExperimentReader reader) {
+        return new SweepReader(reader);
+    }
+
+    @Provides
+    TheoryEngine theoryEngine() {
+        return new TheoryEngine();
+    }
+
+    @Provides
+    SimulationEngine simulationEngine() {
+        return new SimulationEngine();
+    }
+
+    @Provides
+    FigureWriter figureWriter() {
+        return RunFigure::writePng;
+    }
+
+    @Provides
+    SummaryFigure.Writer summaryFigureWriter() {
+        return SummaryFigure::writePng;
+    }
+
+    @Provides
+    ExperimentRunner runner(TheoryEngine theory, SimulationEngine simulation, FigureWriter figures) {
+        return new ExperimentRunner(theory, simulation, figures, log, version);
+    }
+
+    @Provides
+    SweepRunner sweepRunner(ExperimentRunner runner, SummaryFigure.Writer summaryFigures) {
+        return new SweepRunner(runner, summaryFigures, log);
+    }
+}
