@@ -1,13 +1,14 @@
 package org.dmftlab.app.cli;
 
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.spi.Parameter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,14 +21,16 @@ final class PluginsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load the plugin jars in this folder (third-party optimizers, losses, covariances).")
-    private Path pluginsFolder;
+    @ParentCommand
+    private Main main;
+
+    @Mixin
+    private PluginsOption plugins;
 
     @Override
     public Integer call() {
-        PluginRegistry registry = PluginRegistry.discover(pluginsFolder);
-        var out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = main.injector(plugins.folder(), out).getInstance(PluginRegistry.class);
         for (PluginFamily<?> family : PluginFamily.all()) {
             for (PluginDescriptor<?> plugin : registry.all(family)) {
                 out.printf("%-10s  %-14s  %s%n", family.name(), plugin.id(), plugin.origin().moduleAtVersion());

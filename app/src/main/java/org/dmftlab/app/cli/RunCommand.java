@@ -130,9 +130,8 @@ final class RunCommand implements Callable<Integer> {
                     + " --set 'optimizer={id: nesterov, momentum: 0.9}'.")
     private List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load the plugin jars in this folder, e.g. --plugins ~/dmftlab-plugins.")
-    private Path pluginsFolder;
+    @Mixin
+    private PluginsOption plugins;
 
     @Mixin
     private ThreadsOption threads;
@@ -143,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
         List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
-        Injector injector = main.injector(pluginsFolder, stdout);
+        Injector injector = main.injector(plugins.folder(), stdout);
         ExperimentReader reader = injector.getInstance(ExperimentReader.class);
         List<String> warnings = new ArrayList<>();
         ExperimentPlan plan;

@@ -84,9 +84,8 @@ final class SweepCommand implements Callable<Integer> {
                     + " (repeatable), e.g. --set simulation.dimension=500.")
     private List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load the plugin jars in this folder, e.g. --plugins ~/dmftlab-plugins.")
-    private Path pluginsFolder;
+    @Mixin
+    private PluginsOption plugins;
 
     @Mixin
     private ThreadsOption threads;
@@ -97,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
         List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
-        Injector injector = main.injector(pluginsFolder, stdout);
+        Injector injector = main.injector(plugins.folder(), stdout);
         SweepPlan plan = injector.getInstance(SweepReader.class).read(file, parsed, declared -> RunCommand.EngineOption.engines(engine, declared));
         for (SweepPoint point : plan.points()) {
             StabilityCheck.warning(point.plan().experiment())
