@@ -1,6 +1,7 @@
 package org.dmftlab.app.run;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Optional;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Problem;
@@ -46,13 +47,19 @@ public final class StabilityCheck {
             double gamma = step.memory() == 0 ? 0 : -step.c(1);
             double bound = 2 * (1 + beta) / (1 + 2 * gamma);
             if (eta * kappa >= bound) {
-                return Optional.of(String.format(Locale.ROOT, "step %d is outside the full-batch stability region"
-                        + " of SPEC §6: η κ = %.4g but needs < 2(1+β)/(1+2γ) = %.4g (η = %.4g, β = %.4g, γ = %.4g,"
-                        + " κ = λ + ℓ″(1+√α)² σ_max = %.4g); the run will likely diverge, lower the learning rate",
-                        t, eta * kappa, bound, eta, beta, gamma, kappa));
+                String when = t == 0 ? "" : " from step " + t + " on";
+                return Optional.of("learning rate " + brief(eta) + " is above the full-batch stability limit "
+                        + brief(bound / kappa) + when + " (SPEC §6: η < 2(1+β)/((1+2γ) κ) with momentum β = "
+                        + brief(beta) + ", look-ahead γ = " + brief(gamma) + " and largest curvature κ = λ + ℓ″(1+√α)²"
+                        + " σ_max = " + brief(kappa) + "); the run will likely diverge: lower the learning rate");
             }
         }
         return Optional.empty();
+    }
+
+    /** x with at most 4 significant digits and no trailing zeros: 0.2511, 1, 0.5. */
+    private static String brief(double x) {
+        return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** a = (1+β, −β), b = (η, 0), c = (1+γ, −γ), with 1 + 2γ &gt; 0; memory 0 means β = γ = 0. */

@@ -91,7 +91,7 @@ class RunCommandEndToEndTest {
         assertEquals(1, outcome.exitCode(), outcome.err());
         List<String> lines = outcome.err().lines().toList();
         assertEquals(2, lines.size(), "the stability warning, then the failure: " + outcome.err());
-        assertTrue(lines.get(0).startsWith("dmftlab: warning: step 0 is outside the full-batch stability region"),
+        assertTrue(lines.get(0).startsWith("dmftlab: warning: learning rate 1 is above the full-batch stability limit"),
                 lines.get(0));
         assertTrue(lines.get(1).matches("dmftlab: \\[run/diverged] .*step \\d+: (m|q|M|Q|train_loss|test_loss|test_error)"
                 + " = .*"), lines.get(1));

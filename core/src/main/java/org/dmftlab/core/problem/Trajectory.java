@@ -41,8 +41,9 @@ public final class Trajectory {
     public void set(Observable observable, int t, double value, double error) {
         if (!Double.isFinite(value) || Math.abs(value) > EXPLOSION) {
             throw new RunFailedException("run/diverged", "the trajectory diverged at step " + t + ": "
-                    + observable.column() + " = " + value + "; lower the learning rate (full-batch stability needs"
-                    + " η(λ + a₊σ_max) < 2 for GD, SPEC §6) or the number of steps");
+                    + observable.column() + " = " + value + "; lower the learning rate (SPEC §6 gives the full-batch"
+                    + " limits: η κ < 2 for GD, 2(1+β) for heavy ball, 2(1+β)/(1+2β) for Nesterov, κ the largest"
+                    + " curvature) or the number of steps");
         }
         values[observable.ordinal()][t] = value;
         errors[observable.ordinal()][t] = error;
