@@ -129,7 +129,7 @@ public final class RunFigure {
             line.setSeriesPaint(0, THEORY);
             line.setSeriesFillPaint(0, THEORY_BAND);
             line.setSeriesStroke(0, new BasicStroke(2.2f));
-            plot.setDataset(index, series("DMFT theory (band: ±1 MC error)", spec.theory(), observable,
+            plot.setDataset(index, series(theoryLabel(spec.theory()), spec.theory(), observable,
                     allSteps(spec.theory().steps(), spec.timeAxis())));
             plot.setRenderer(index++, line);
         }
@@ -148,6 +148,21 @@ public final class RunFigure {
         JFreeChart chart = new JFreeChart(observable.column(), new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /**
+     * The legend of the theory curve: "exact" when every error is 0 (the exact mode of SPEC §4.4, which has no
+     * Monte-Carlo band), else what the band means.
+     */
+    static String theoryLabel(Trajectory theory) {
+        for (Observable observable : Observable.values()) {
+            for (int t = 0; t <= theory.steps(); t++) {
+                if (theory.error(observable, t) != 0) {
+                    return "DMFT theory (band: ±1 MC error)";
+                }
+            }
+        }
+        return "DMFT theory (exact)";
     }
 
     private static ValueAxis timeAxis(TimeAxis kind) {

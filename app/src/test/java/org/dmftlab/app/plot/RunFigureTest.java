@@ -100,6 +100,21 @@ class RunFigureTest {
     }
 
     @Test
+    void theLegendSaysExactWhenTheTheoryHasNoErrors() {
+        Trajectory exact = new Trajectory(3);
+        for (Observable observable : Observable.values()) {
+            for (int t = 0; t <= 3; t++) {
+                exact.set(observable, t, 1.0 / (t + 1), 0);
+            }
+        }
+
+        assertEquals("DMFT theory (exact)", RunFigure.theoryLabel(exact));
+        exact.set(Observable.TEST_ERROR, 3, 0.25, 1e-9);
+        assertEquals("DMFT theory (band: ±1 MC error)", RunFigure.theoryLabel(exact));
+        assertEquals("DMFT theory (band: ±1 MC error)", RunFigure.theoryLabel(decaying(3, 0)));
+    }
+
+    @Test
     void refusesAnEmptyFigure() {
         assertThrows(IllegalArgumentException.class,
                 () -> new FigureSpec("nothing", null, null, List.of(Observable.OVERLAP), TimeAxis.LINEAR));
