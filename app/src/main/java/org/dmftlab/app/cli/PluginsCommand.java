@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dmftlab plugins}: every discovered provider with its origin and parameters. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"List every plugin dmftlab can use: family, id, module@version, description and",
-                "parameters with their defaults and allowed values."})
+        description = {"List every plugin dmftlab can use, with its parameters.",
+                "Per plugin: family, id, module@version, description, and each parameter",
+                "with its default and allowed values."})
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec
