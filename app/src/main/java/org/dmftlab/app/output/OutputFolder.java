@@ -46,11 +46,29 @@ public final class OutputFolder {
      * @throws InvalidInputException {@code cli/bad-out} when the folder cannot be created or cleaned
      */
     public void prepare() {
+        create(folder);
         try {
-            Files.createDirectories(folder);
             for (String name : outputNames()) {
                 Files.deleteIfExists(folder.resolve(name));
             }
+        } catch (IOException unusable) {
+            throw new InvalidInputException("cli/bad-out", "--out", folder,
+                    "cannot be used as the output folder (" + unusable + "); choose another folder");
+        }
+    }
+
+    /**
+     * Creates an output folder (of a run or a sweep) with its parents, if it does not exist yet.
+     *
+     * @throws InvalidInputException {@code cli/bad-out} when it is an existing file or cannot be created
+     */
+    public static void create(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InvalidInputException("cli/bad-out", "--out", folder,
+                    "is a file, not a folder; give a folder (it is created when missing)");
+        }
+        try {
+            Files.createDirectories(folder);
         } catch (IOException unusable) {
             throw new InvalidInputException("cli/bad-out", "--out", folder,
                     "cannot be used as the output folder (" + unusable + "); choose another folder");

@@ -101,7 +101,10 @@ public final class ExperimentRunner {
         return runs;
     }
 
-    /** Runs one engine; a refusal of the input (e.g. a loss the theory cannot handle) names the experiment file. */
+    /**
+     * Runs one engine. A refusal of the input (for example an optimizer outside the theory's linear family) names the
+     * experiment file and, when it is about a plugin block, the plugin's id: {@code optimizer.id = sign-sgd}.
+     */
     private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress) {
         long start = System.nanoTime();
         try {
@@ -110,8 +113,20 @@ public final class ExperimentRunner {
                     : simulationEngine.run(plan.experiment(), plan.simulation(), progress);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
         } catch (InvalidInputException refused) {
-            throw refused.source() == null ? refused.withSource(plan.file().toString()) : refused;
+            InvalidInputException named = withPluginId(refused, plan);
+            throw named.source() == null ? named.withSource(plan.file().toString()) : named;
         }
+    }
+
+    /** The refusal keyed {@code <block>.id = <id>} when it names a plugin block without a value, else itself. */
+    private static InvalidInputException withPluginId(InvalidInputException refused, ExperimentPlan plan) {
+        if (refused.value() != null) {
+            return refused;
+        }
+        return plan.plugins().stream().filter(choice -> choice.key().equals(refused.key())).findFirst()
+                .map(choice -> new InvalidInputException(refused.code(), choice.key() + ".id",
+                        choice.descriptor().id(), refused.detail()))
+                .orElse(refused);
     }
 
     private static Trajectory trajectory(List<EngineRun> runs, Engine engine) {
