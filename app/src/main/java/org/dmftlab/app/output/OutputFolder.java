@@ -2,6 +2,7 @@ package org.dmftlab.app.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,20 @@ public final class OutputFolder {
         } catch (IOException unusable) {
             throw new InvalidInputException("cli/bad-out", "--out", folder,
                     "cannot be used as the output folder (" + unusable + "); choose another folder");
+        }
+    }
+
+    /**
+     * Removes the folder if a failed run left nothing in it (for example a theory refusal before any table); a
+     * folder with files in it is kept, so the tables written before a failure can be inspected.
+     */
+    public void removeIfEmpty() {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (DirectoryNotEmptyException kept) {
+            // Tables written before the failure stay.
+        } catch (IOException ignored) {
+            // Best effort while a failure is being reported; that failure is what the person needs to see.
         }
     }
 

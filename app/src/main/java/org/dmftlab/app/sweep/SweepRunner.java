@@ -86,6 +86,9 @@ public final class SweepRunner {
                 pending.add(pool.submit(() -> {
                     try {
                         runner.run(point.plan(), point.engines(), warnings, folder, Progress.NONE);
+                    } catch (RuntimeException failed) {
+                        folder.removeIfEmpty();
+                        throw failed;
                     } finally {
                         progress.advance(1);
                     }
