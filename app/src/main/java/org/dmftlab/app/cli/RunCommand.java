@@ -155,7 +155,8 @@ final class RunCommand implements Callable<Integer> {
             warnings.addAll(recorded.warnings());
         } else if (file == null) {
             throw new InvalidInputException("cli/missing-argument", "EXPERIMENT.yaml", null,
-                    "give an experiment file, e.g. dmftlab run examples/paper-figure.yaml, or --replay DIR/run.json");
+                    "give an experiment file, for example dmftlab run examples/paper-figure.yaml, or --replay"
+                            + " DIR/run.json");
         } else {
             plan = reader.read(file, parsed, threadCount);
         }

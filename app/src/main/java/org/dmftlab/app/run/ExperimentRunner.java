@@ -155,7 +155,8 @@ public final class ExperimentRunner {
     private static String describe(PluginChoice choice) {
         var values = choice.config().values();
         return values.isEmpty() ? choice.descriptor().id() : choice.descriptor().id() + " (" + values.entrySet()
-                .stream().map(entry -> entry.getKey() + " " + ShortNumbers.format(entry.getValue())).collect(Collectors.joining(", ")) + ")";
+                .stream().map(entry -> entry.getKey() + " " + ShortNumbers.format(entry.getValue()))
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     /** Whether Σ has more than one eigenvalue (then M, Q differ from m, q and get their own panels). */

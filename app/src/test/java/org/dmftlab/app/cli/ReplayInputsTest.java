@@ -66,7 +66,8 @@ class ReplayInputsTest {
         Outcome outcome = dmftlab("run", "--replay", record.toString(), "--out", again.toString());
 
         assertEquals(0, outcome.exitCode(), outcome.err());
-        assertArrayEquals(Files.readAllBytes(first.resolve("theory.csv")), Files.readAllBytes(again.resolve("theory.csv")));
+        assertArrayEquals(Files.readAllBytes(first.resolve("theory.csv")),
+                Files.readAllBytes(again.resolve("theory.csv")));
     }
 
     @Test
