@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code dmftlab}: dispatches to the subcommands and maps errors to exit codes. */
 @Command(name = "dmftlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
-                "Exact high-dimensional dynamics of gradient methods: discrete-time dynamical mean-field theory",
-                "(DMFT) next to finite-size simulations of the same algorithm.",
+                "Exact high-dimensional dynamics of gradient methods: discrete-time",
+                "dynamical mean-field theory (DMFT) next to finite-size simulations",
+                "of the same algorithm.",
                 "",
-                "Exit codes: 0 success, 1 failure at run time (e.g. a diverging trajectory),",
-                "2 invalid input (the message names the file, key and value)."},
+                "Exit codes: 0 success; 1 failure at run time, for example a diverging",
+                "trajectory; 2 invalid input (the message names the file, key and value)."},
         subcommands = {RunCommand.class, SweepCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

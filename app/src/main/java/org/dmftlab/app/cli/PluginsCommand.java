@@ -2,6 +2,7 @@ package org.dmftlab.app.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.dmftlab.app.output.ShortNumbers;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dmftlab plugins}: every discovered provider with its origin and parameters. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"List every plugin dmftlab can use: family, id, module@version, description and",
-                "parameters with their defaults and allowed values."})
+        description = {"List every plugin dmftlab can use, with its parameters.",
+                "Per plugin: family, id, module@version, description, and each parameter",
+                "with its default and allowed values."})
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +38,8 @@ final class PluginsCommand implements Callable<Integer> {
                 out.printf("%-10s  %-14s  %s%n", family.name(), plugin.id(), plugin.origin().moduleAtVersion());
                 out.printf("            %s%n", plugin.provider().description());
                 for (Parameter parameter : plugin.provider().parameters()) {
-                    String defaultValue = parameter.required() ? "(required)" : "= " + parameter.defaultValue();
+                    String defaultValue = parameter.required() ? "(required)"
+                            : "= " + ShortNumbers.format(parameter.defaultValue());
                     out.printf("              %-16s %-12s %s; %s%n", parameter.name(), defaultValue,
                             parameter.allowed(), parameter.description());
                 }

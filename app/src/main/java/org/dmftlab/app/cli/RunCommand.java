@@ -62,9 +62,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "      --set simulation.dimension=500",
                 "  dmftlab run --replay runs/paper-figure/run.json --out runs/again",
                 "",
-                "Exit codes: 0 success; 1 failure at run time (e.g. divergence: the step",
-                "and the observable are named); 2 invalid input (the file, key and value",
-                "are named)."})
+                "Exit codes: 0 success; 1 failure at run time, for example divergence (the",
+                "step and the observable are named); 2 invalid input (the file, key and",
+                "value are named)."})
 final class RunCommand implements Callable<Integer> {
 
     /** The choice of {@code --engine}. */
@@ -103,31 +103,30 @@ final class RunCommand implements Callable<Integer> {
     private Main main;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT.yaml",
-            description = "The experiment file (YAML, keys of DESIGN.md), e.g. examples/paper-figure.yaml."
-                    + " Required unless --replay is given.")
+            description = "The experiment file (YAML; see README, section Experiment files), for example"
+                    + " examples/paper-figure.yaml. Required unless --replay is given.")
     private Path file;
 
     @Option(names = "--replay", paramLabel = "RUN.json",
-            description = "Re-run exactly the configuration recorded in the run.json of an earlier run (every"
-                    + " plugin parameter, seeds, sizes, engines); the tables come out byte-identical. Not combined"
-                    + " with EXPERIMENT.yaml, --set or --engine. E.g. --replay runs/paper-figure/run.json --out"
-                    + " runs/again.")
+            description = "Re-run exactly the configuration recorded by an earlier run (every plugin parameter,"
+                    + " seeds, sizes, engines); the tables come out byte-identical. Refused when an input file"
+                    + " changed since. Not combined with EXPERIMENT.yaml, --set or --engine. For example"
+                    + " --replay runs/a/run.json")
     private Path replay;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: runs/<name> in the current directory, <name> being the file's"
-                    + " 'name:' key), e.g. --out runs/try1. Files of an earlier run there are replaced.")
+                    + " 'name:' key), for example --out runs/try1. Files of an earlier run there are replaced.")
     private Path out;
 
     @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
             description = "theory, simulation or both (default: both when the file has both a theory: and a"
-                    + " simulation: block, else the one it has; both when it has neither), e.g. --engine theory.")
+                    + " simulation: block, else the one it has; both when it has neither).")
     private EngineOption engine;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one key of the file before validation (repeatable, later ones win; dotted key,"
-                    + " value in YAML), e.g. --set problem.alpha=2 --set optimizer.learning-rate=0.2"
-                    + " --set 'optimizer={id: nesterov, momentum: 0.9}'.")
+                    + " value in YAML). For example --set steps=20 or --set 'optimizer={id: nesterov}'")
     private List<String> overrides = new ArrayList<>();
 
     @Mixin
@@ -156,7 +155,8 @@ final class RunCommand implements Callable<Integer> {
             warnings.addAll(recorded.warnings());
         } else if (file == null) {
             throw new InvalidInputException("cli/missing-argument", "EXPERIMENT.yaml", null,
-                    "give an experiment file, e.g. dmftlab run examples/paper-figure.yaml, or --replay DIR/run.json");
+                    "give an experiment file, for example dmftlab run examples/paper-figure.yaml, or --replay"
+                            + " DIR/run.json");
         } else {
             plan = reader.read(file, parsed, threadCount);
         }

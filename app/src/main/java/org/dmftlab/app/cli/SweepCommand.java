@@ -25,9 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * every point validated before any runs, points in parallel, resumable, with a summary table and plot.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run an experiment over a grid of parameter values, points in parallel.",
-                "Every grid point is validated before anything runs. Re-running the same",
-                "command skips the points already complete (their run.json matches)."},
+        description = {"Run an experiment over a grid of parameter values.",
+                "Points run in parallel. Every grid point is validated before anything",
+                "runs. Re-running the same command skips the points already complete",
+                "(their run.json matches)."},
         footer = {"",
                 "Sweep file (YAML):",
                 "  name: sweep-batch        # optional; default: the file name",
@@ -37,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  grid:                    # dotted keys as for --set, lists of values",
                 "    optimizer.learning-rate: [0.05, 0.1, 0.2]",
                 "    optimizer.batch-fraction: [0.25, 0.5, 1.0]",
-                "Values may be text too, e.g. optimizer.id: [heavy-ball, nesterov].",
+                "Values may be text too, for example optimizer.id: [sgd, nesterov].",
                 "",
                 "Output, in DIR:",
                 "  <key>=<value>_.../  one folder per point, as written by 'dmftlab run'",
@@ -65,12 +66,12 @@ final class SweepCommand implements Callable<Integer> {
     private Main main;
 
     @Parameters(index = "0", paramLabel = "SWEEP.yaml",
-            description = "The sweep file, e.g. examples/sweep-batch.yaml.")
+            description = "The sweep file, for example examples/sweep-batch.yaml.")
     private Path file;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: runs/<name>, <name> being the sweep's 'name:' key or file name),"
-                    + " e.g. --out runs/sweep1. Complete points already there are kept.")
+                    + " for example --out runs/sweep1. Complete points already there are kept.")
     private Path out;
 
     @Option(names = "--engine", paramLabel = "ENGINE", converter = RunCommand.EngineConverter.class,
@@ -81,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one key of the base experiment for every point, after the file's set: block and"
                     + " before the grid values"
-                    + " (repeatable), e.g. --set simulation.dimension=500.")
+                    + " (repeatable), for example --set steps=20.")
     private List<String> overrides = new ArrayList<>();
 
     @Mixin

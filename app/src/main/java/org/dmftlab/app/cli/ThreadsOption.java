@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class ThreadsOption {
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: the number of processors), e.g. --threads 2."
+            description = "Worker threads (default: the number of processors), for example --threads 2."
                     + " Results do not depend on it.")
     private Integer threads;
 

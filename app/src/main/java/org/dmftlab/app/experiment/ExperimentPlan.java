@@ -35,6 +35,11 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
         declared = Set.copyOf(declared);
     }
 
+    /** The files named by PATH parameters of the plugins, in plugin order. */
+    public List<InputFile> inputs() {
+        return plugins.stream().flatMap(choice -> choice.inputs().stream()).toList();
+    }
+
     /** The worker threads of both engines. */
     public int threads() {
         return simulation.threads();

@@ -62,13 +62,15 @@ public final class ExperimentReader {
     /**
      * Reads the record of an earlier run and validates its resolved configuration like an experiment file, for
      * {@code dmftlab run --replay}: the same plugins with the same parameters, seeds, sizes and engines. Relative
-     * plugin paths (e.g. of {@code spectrum-file}) are resolved against the recorded experiment file's folder, as
-     * in the original run.
+     * plugin paths (for example of {@code spectrum-file}) are resolved against the recorded experiment file's
+     * folder (recorded as an absolute path), as in the original run, and the files they name must be unchanged.
      *
      * @param runJson the {@code run.json} of the earlier run
      * @param threads worker threads for both engines (results do not depend on them)
      * @throws InvalidInputException {@code replay/unreadable} when it is not a run record,
      *                               {@code replay/missing-plugin} naming a recorded plugin that is not installed,
+     *                               {@code replay/changed-input} naming a recorded input file that is missing or
+     *                               has changed,
      *                               or any error of the configuration, with {@code run.json} as source
      */
     public Replay replay(Path runJson, int threads) {
@@ -86,6 +88,7 @@ public final class ExperimentReader {
             }
         }
         try {
+            record.inputs().forEach(InputFile::requireUnchanged);
             ExperimentPlan plan = resolve(record.experiment(), record.experimentFile(),
                     record.experimentFile().toAbsolutePath().getParent(), List.of(), threads);
             return new Replay(plan, warnings);

@@ -23,6 +23,7 @@ import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Loss;
+import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.spi.PluginConfig;
 import org.dmftlab.core.spi.PluginProvider;
 import org.dmftlab.core.spi.Range;
@@ -213,7 +214,13 @@ final class ExperimentResolver {
             PluginProvider<P> provider = descriptor.provider();
             PluginConfig config = PluginConfig.of(text, provider.parameters(), parameters, baseDirectory);
             P product = provider.create(config);
-            chosen.add(new PluginChoice(key, descriptor, config));
+            List<InputFile> inputs = new ArrayList<>();
+            for (Parameter parameter : provider.parameters()) {
+                if (parameter.type() == Parameter.Type.PATH) {
+                    inputs.add(InputFile.of(parameter.name(), config.path(parameter.name())).under(key));
+                }
+            }
+            chosen.add(new PluginChoice(key, descriptor, config, inputs));
             return product;
         } catch (InvalidInputException invalid) {
             throw invalid.withKeyPrefix(key);

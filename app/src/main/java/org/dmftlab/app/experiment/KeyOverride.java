@@ -22,10 +22,14 @@ public record KeyOverride(String key, String value) {
      */
     public static KeyOverride parse(String argument) {
         int equals = argument.indexOf('=');
-        String key = equals < 0 ? argument : argument.substring(0, equals).trim();
-        if (equals < 0 || !KEY.matcher(key).matches()) {
+        if (equals < 0) {
             throw new InvalidInputException("cli/bad-override", "--set", argument,
-                    "expected key=value with a dotted key of the experiment file, e.g. --set problem.alpha=2");
+                    "expected KEY=VALUE, for example --set problem.alpha=2 (there is no '=')");
+        }
+        String key = argument.substring(0, equals).trim();
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidInputException("cli/bad-override", "--set", argument, "expected KEY=VALUE with a dotted"
+                    + " key of the experiment file, for example --set problem.alpha=2");
         }
         return new KeyOverride(key, argument.substring(equals + 1));
     }

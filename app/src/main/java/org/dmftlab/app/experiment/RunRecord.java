@@ -19,8 +19,9 @@ import org.dmftlab.core.spi.InvalidInputException;
  * @param experiment     the resolved configuration, in the experiment-file schema
  * @param experimentFile the experiment file of the run (relative plugin paths are resolved against its folder)
  * @param plugins        the plugins chosen, with the module and version that ran
+ * @param inputs         the files named by PATH parameters, with their SHA-256 at the time of the run
  */
-record RunRecord(ObjectNode experiment, Path experimentFile, List<Plugin> plugins) {
+record RunRecord(ObjectNode experiment, Path experimentFile, List<Plugin> plugins, List<InputFile> inputs) {
 
     /**
      * One recorded plugin.
@@ -68,7 +69,10 @@ record RunRecord(ObjectNode experiment, Path experimentFile, List<Plugin> plugin
             recorded.add(new Plugin(plugin.path("key").asText(), plugin.path("family").asText(),
                     plugin.path("id").asText(), plugin.path("module").asText()));
         }
-        return new RunRecord((ObjectNode) experiment, Path.of(file.asText()), recorded);
+        List<InputFile> inputs = new ArrayList<>();
+        root.path("inputs").fields().forEachRemaining(input -> inputs.add(new InputFile(input.getKey(),
+                Path.of(input.getValue().path("path").asText()), input.getValue().path("sha256").asText())));
+        return new RunRecord((ObjectNode) experiment, Path.of(file.asText()), recorded, inputs);
     }
 
     private static InvalidInputException unreadable(Path runJson, String detail) {

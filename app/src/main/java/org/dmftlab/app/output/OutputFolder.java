@@ -2,6 +2,7 @@ package org.dmftlab.app.output;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,14 +47,46 @@ public final class OutputFolder {
      * @throws InvalidInputException {@code cli/bad-out} when the folder cannot be created or cleaned
      */
     public void prepare() {
+        create(folder);
         try {
-            Files.createDirectories(folder);
             for (String name : outputNames()) {
                 Files.deleteIfExists(folder.resolve(name));
             }
         } catch (IOException unusable) {
             throw new InvalidInputException("cli/bad-out", "--out", folder,
                     "cannot be used as the output folder (" + unusable + "); choose another folder");
+        }
+    }
+
+    /**
+     * Creates an output folder (of a run or a sweep) with its parents, if it does not exist yet.
+     *
+     * @throws InvalidInputException {@code cli/bad-out} when it is an existing file or cannot be created
+     */
+    public static void create(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InvalidInputException("cli/bad-out", "--out", folder,
+                    "is a file, not a folder; give a folder (it is created when missing)");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException unusable) {
+            throw new InvalidInputException("cli/bad-out", "--out", folder,
+                    "cannot be used as the output folder (" + unusable + "); choose another folder");
+        }
+    }
+
+    /**
+     * Removes the folder if a failed run left nothing in it (for example a theory refusal before any table); a
+     * folder with files in it is kept, so the tables written before a failure can be inspected.
+     */
+    public void removeIfEmpty() {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (DirectoryNotEmptyException kept) {
+            // Tables written before the failure stay.
+        } catch (IOException ignored) {
+            // Best effort while a failure is being reported; that failure is what the person needs to see.
         }
     }
 

@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Set;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
+import org.dmftlab.app.experiment.InputFile;
 import org.dmftlab.app.experiment.PluginChoice;
 
 /**
  * {@code run.json}: what ran and how (DESIGN.md, "Output folder"). Keys:
  * <ul>
- *   <li>{@code dmftlab}: the version; {@code experiment-file} and {@code overrides} ({@code --set}, in order);</li>
+ *   <li>{@code dmftlab}: the version; {@code experiment-file} (absolute, so that a replay resolves relative plugin
+ *       paths from any directory) and {@code overrides} ({@code --set}, in order);</li>
  *   <li>{@code experiment}: the resolved configuration in the experiment-file schema, every default filled in,
  *       including every plugin parameter and the seeds ({@link ExperimentPlan#resolvedConfiguration});</li>
  *   <li>{@code plugins}: per chosen plugin its key, family, id and {@code module@version};</li>
+ *   <li>{@code inputs}: per PATH parameter its dotted key → {@code {path, sha256}} of the file it named;</li>
  *   <li>{@code engines}: per engine that ran its table and wall time in seconds; {@code threads};</li>
  *   <li>{@code warnings} (e.g. SPEC §6 stability) and {@code machine} (Java, OS, cores).</li>
  * </ul>
@@ -44,7 +47,7 @@ public final class RunReport {
                               List<String> warnings, Machine machine) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dmftlab", version);
-        root.put("experiment-file", plan.file().toString());
+        root.put("experiment-file", plan.file().toAbsolutePath().normalize().toString());
         ArrayNode overrides = root.putArray("overrides");
         plan.overrides().forEach(override -> overrides.add(override.toString()));
         Set<Engine> ran = EnumSet.noneOf(Engine.class);
@@ -57,6 +60,12 @@ public final class RunReport {
                     .put("family", choice.descriptor().family().name())
                     .put("id", choice.descriptor().id())
                     .put("module", choice.descriptor().origin().moduleAtVersion());
+        }
+        ObjectNode inputs = root.putObject("inputs");
+        for (InputFile input : plan.inputs()) {
+            inputs.putObject(input.key())
+                    .put("path", input.path().toString())
+                    .put("sha256", input.sha256());
         }
         ArrayNode engines = root.putArray("engines");
         for (EngineRun run : runs) {

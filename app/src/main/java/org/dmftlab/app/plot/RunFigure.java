@@ -40,9 +40,12 @@ public final class RunFigure {
     public static final int PANEL_WIDTH = 640;
     public static final int PANEL_HEIGHT = 440;
     private static final int COLUMNS = 2;
-    /** Height of one title line, and the margin above and below the title. */
+    /** Height of one title line, and the margin above and below the title (and left and right of each line). */
     private static final int TITLE_LINE = 28;
     private static final int TITLE_MARGIN = 14;
+    /** The title font, shrunk for a line wider than the figure, but not below the smallest size. */
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 20);
+    private static final float SMALLEST_TITLE_SIZE = 9f;
     /** At most this many simulation points per panel. */
     private static final int MAX_POINTS = 60;
 
@@ -77,11 +80,11 @@ public final class RunFigure {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
             int baseline = TITLE_MARGIN + TITLE_LINE - 6;
             for (String line : spec.title().lines().toList()) {
+                g.setFont(titleFont(g, line));
                 int lineWidth = g.getFontMetrics().stringWidth(line);
-                g.drawString(line, Math.max(10, (image.getWidth() - lineWidth) / 2), baseline);
+                g.drawString(line, Math.max(TITLE_MARGIN, (image.getWidth() - lineWidth) / 2), baseline);
                 baseline += TITLE_LINE;
             }
             int top = titleHeight(spec);
@@ -96,6 +99,18 @@ public final class RunFigure {
             g.dispose();
         }
         ImageIO.write(image, "png", out);
+    }
+
+    /** The title font, scaled down so that {@code line} fits between the side margins. */
+    private static Font titleFont(Graphics2D g, String line) {
+        int available = WIDTH - 2 * TITLE_MARGIN;
+        int width = g.getFontMetrics(TITLE_FONT).stringWidth(line);
+        if (width <= available) {
+            return TITLE_FONT;
+        }
+        // Text width scales with the font size; floor so that rounding cannot push it over again.
+        float size = (float) Math.floor(TITLE_FONT.getSize2D() * available / width);
+        return TITLE_FONT.deriveFont(Math.max(SMALLEST_TITLE_SIZE, size));
     }
 
     private static JFreeChart panel(FigureSpec spec, Observable observable, int[] pointSteps) {
@@ -114,7 +129,7 @@ public final class RunFigure {
             line.setSeriesPaint(0, THEORY);
             line.setSeriesFillPaint(0, THEORY_BAND);
             line.setSeriesStroke(0, new BasicStroke(2.2f));
-            plot.setDataset(index, series("DMFT theory (band: ±1 MC error)", spec.theory(), observable,
+            plot.setDataset(index, series(theoryLabel(spec.theory()), spec.theory(), observable,
                     allSteps(spec.theory().steps(), spec.timeAxis())));
             plot.setRenderer(index++, line);
         }
@@ -133,6 +148,21 @@ public final class RunFigure {
         JFreeChart chart = new JFreeChart(observable.column(), new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /**
+     * The legend of the theory curve: "exact" when every error is 0 (the exact mode of SPEC §4.4, which has no
+     * Monte-Carlo band), else what the band means.
+     */
+    static String theoryLabel(Trajectory theory) {
+        for (Observable observable : Observable.values()) {
+            for (int t = 0; t <= theory.steps(); t++) {
+                if (theory.error(observable, t) != 0) {
+                    return "DMFT theory (band: ±1 MC error)";
+                }
+            }
+        }
+        return "DMFT theory (exact)";
     }
 
     private static ValueAxis timeAxis(TimeAxis kind) {

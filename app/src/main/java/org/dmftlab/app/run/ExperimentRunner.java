@@ -14,8 +14,10 @@ import org.dmftlab.app.output.Machine;
 import org.dmftlab.app.output.ObservableComparison;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.RunReport;
+import org.dmftlab.app.output.ShortNumbers;
 import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
+import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationEngine;
@@ -99,7 +101,10 @@ public final class ExperimentRunner {
         return runs;
     }
 
-    /** Runs one engine; a refusal of the input (e.g. a loss the theory cannot handle) names the experiment file. */
+    /**
+     * Runs one engine. A refusal of the input (for example an optimizer outside the theory's linear family) names the
+     * experiment file and, when it is about a plugin block, the plugin's id: {@code optimizer.id = sign-sgd}.
+     */
     private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress) {
         long start = System.nanoTime();
         try {
@@ -108,8 +113,20 @@ public final class ExperimentRunner {
                     : simulationEngine.run(plan.experiment(), plan.simulation(), progress);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
         } catch (InvalidInputException refused) {
-            throw refused.source() == null ? refused.withSource(plan.file().toString()) : refused;
+            InvalidInputException named = withPluginId(refused, plan);
+            throw named.source() == null ? named.withSource(plan.file().toString()) : named;
         }
+    }
+
+    /** The refusal keyed {@code <block>.id = <id>} when it names a plugin block without a value, else itself. */
+    private static InvalidInputException withPluginId(InvalidInputException refused, ExperimentPlan plan) {
+        if (refused.value() != null) {
+            return refused;
+        }
+        return plan.plugins().stream().filter(choice -> choice.key().equals(refused.key())).findFirst()
+                .map(choice -> new InvalidInputException(refused.code(), choice.key() + ".id",
+                        choice.descriptor().id(), refused.detail()))
+                .orElse(refused);
     }
 
     private static Trajectory trajectory(List<EngineRun> runs, Engine engine) {
@@ -119,8 +136,9 @@ public final class ExperimentRunner {
 
     /**
      * What a reader of the figure needs to know, on two lines: the name and the optimizer with every parameter,
-     * then the problem, e.g. {@code paper-figure: sgd (learning-rate 0.1, batch-fraction 1.0, temperature 0.0)} /
-     * {@code teacher linear (noise 0.0), loss square, covariance identity, α = 3.0, λ = 0.5, T = 50}.
+     * then the problem, for example {@code paper-figure: sgd (learning-rate 0.1, batch-fraction 1, temperature 0)}
+     * / {@code teacher linear (noise 0), loss square, covariance identity, α = 3, λ = 0.5, T = 50}; reals with at
+     * most four significant digits ({@link ShortNumbers}).
      */
     static String title(ExperimentPlan plan) {
         String optimizer = plan.plugins().stream().filter(choice -> choice.key().equals("optimizer"))
@@ -128,15 +146,17 @@ public final class ExperimentRunner {
         String problem = plan.plugins().stream().filter(choice -> !choice.key().equals("optimizer"))
                 .map(choice -> choice.descriptor().family().name() + " " + describe(choice))
                 .collect(Collectors.joining(", "));
-        return plan.name() + ": " + optimizer + "\n" + problem + ", α = " + plan.experiment().problem().alpha()
-                + ", λ = " + plan.experiment().problem().ridge() + ", T = " + plan.experiment().steps();
+        Problem given = plan.experiment().problem();
+        return plan.name() + ": " + optimizer + "\n" + problem + ", α = " + ShortNumbers.format(given.alpha())
+                + ", λ = " + ShortNumbers.format(given.ridge()) + ", T = " + plan.experiment().steps();
     }
 
     /** {@code id (parameter value, …)}, or the id alone for a plugin without parameters. */
     private static String describe(PluginChoice choice) {
         var values = choice.config().values();
         return values.isEmpty() ? choice.descriptor().id() : choice.descriptor().id() + " (" + values.entrySet()
-                .stream().map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")) + ")";
+                .stream().map(entry -> entry.getKey() + " " + ShortNumbers.format(entry.getValue()))
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     /** Whether Σ has more than one eigenvalue (then M, Q differ from m, q and get their own panels). */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.dmftlab.app.run.StabilityCheck;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.spi.DmftlabException;
-import org.dmftlab.core.spi.InvalidInputException;
 
 /**
  * Runs a validated sweep: the grid points in parallel, each in its own folder with the output of
@@ -69,12 +67,7 @@ public final class SweepRunner {
      * @throws RunFailedException after the summary is written, when a point failed
      */
     public void run(SweepPlan plan, Path out, int threads, Progress progress) {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException unusable) {
-            throw new InvalidInputException("cli/bad-out", "--out", out,
-                    "cannot be used as the output folder (" + unusable + "); choose another folder");
-        }
+        OutputFolder.create(out);
         progress.start("sweep", plan.points().size());
         List<Future<?>> pending = new ArrayList<>();
         List<SweepPoint> started = new ArrayList<>();
@@ -93,6 +86,9 @@ public final class SweepRunner {
                 pending.add(pool.submit(() -> {
                     try {
                         runner.run(point.plan(), point.engines(), warnings, folder, Progress.NONE);
+                    } catch (RuntimeException failed) {
+                        folder.removeIfEmpty();
+                        throw failed;
                     } finally {
                         progress.advance(1);
                     }

@@ -118,7 +118,7 @@ class RunCommandEndToEndTest {
         Outcome outcome = dmftlab("run", file, "--out", out.toString(), "--set", "optimizer.id=sign-sgd");
 
         assertEquals(2, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.err().startsWith("dmftlab: " + file + ": [theory/nonlinear-rule] optimizer: "),
+        assertTrue(outcome.err().startsWith("dmftlab: " + file + ": [theory/nonlinear-rule] optimizer.id = sign-sgd: "),
                 outcome.err());
         assertEquals(1, outcome.err().lines().count(), outcome.err());
         assertFalse(Files.exists(out.resolve("simulation.csv")));

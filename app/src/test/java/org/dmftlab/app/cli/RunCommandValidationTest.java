@@ -106,7 +106,10 @@ class RunCommandValidationTest {
     void malformedOverride() {
         Path file = TestExperiments.write(dir, "a.yaml", CONFIG_A);
 
-        assertInvalid(run(file.toString(), "--set", "problem.alpha"), "cli/bad-override", "--set = problem.alpha");
+        assertInvalid(run(file.toString(), "--set", "problem.alpha"), "cli/bad-override",
+                "--set = problem.alpha: expected KEY=VALUE");
+        assertInvalid(run(file.toString(), "--set", "problem..alpha=2"), "cli/bad-override",
+                "--set = problem..alpha=2: expected KEY=VALUE with a dotted key");
     }
 
     @Test
@@ -137,7 +140,9 @@ class RunCommandValidationTest {
         Outcome outcome = dmftlab("run", file.toString(), "--out", notAFolder.toString());
 
         assertEquals(2, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.err().contains("[cli/bad-out] --out = " + notAFolder), outcome.err());
+        assertTrue(outcome.err().contains("[cli/bad-out] --out = " + notAFolder + ": is a file, not a folder"),
+                outcome.err());
+        assertEquals("x", Files.readString(notAFolder), "the file is left alone");
     }
 
     private Outcome run(String... arguments) {

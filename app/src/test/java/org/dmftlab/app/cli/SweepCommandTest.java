@@ -167,6 +167,26 @@ class SweepCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void aPointTheTheoryRefusesLeavesNoEmptyFolder() {
+        TestExperiments.write(dir, "a.yaml", CONFIG_A);
+        Path file = TestExperiments.write(dir, "ids.yaml", """
+                base: a.yaml
+                grid:
+                  optimizer.id: [sgd, sign-sgd]
+                """);
+        Path out = dir.resolve("ids");
+
+        Outcome outcome = dmftlab("sweep", file.toString(), "--out", out.toString(), "--engine", "theory",
+                "--threads", "1");
+
+        assertEquals(1, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("[sweep/failed-points] 1 of 2 points failed (id=sign-sgd)"), outcome.err());
+        assertTrue(Files.isRegularFile(out.resolve("id=sgd").resolve("run.json")));
+        assertFalse(Files.exists(out.resolve("id=sign-sgd")), "the refused point leaves no folder");
+        assertTrue(Files.isRegularFile(out.resolve("summary.csv")));
+    }
+
     private Outcome sweep(Path out, String threads, String... more) {
         TestExperiments.write(dir, "a.yaml", CONFIG_A);
         Path file = TestExperiments.write(dir, "tiny.yaml", SWEEP);

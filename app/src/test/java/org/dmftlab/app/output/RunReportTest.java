@@ -33,7 +33,7 @@ class RunReportTest {
         JsonNode report = new ObjectMapper().readTree(json);
 
         assertEquals("9.9", report.get("dmftlab").asText());
-        assertEquals(file.toString(), report.get("experiment-file").asText());
+        assertEquals(file.toAbsolutePath().normalize().toString(), report.get("experiment-file").asText());
         assertEquals("problem.alpha=2", report.get("overrides").get(0).asText());
         JsonNode experiment = report.get("experiment");
         assertEquals(2.0, experiment.at("/problem/alpha").asDouble());

@@ -78,6 +78,43 @@ class RunFigureTest {
     }
 
     @Test
+    void aTitleLineWiderThanTheFigureIsShrunkToFit() throws IOException {
+        String wide = "teacher linear (noise 0.1), loss square, covariance power-law (exponent 1.5, condition 100),"
+                + " α = 0.3333, λ = 0.001, T = 1000, and more words to make sure it would overflow at full size";
+        FigureSpec spec = new FigureSpec("name: sgd\n" + wide, decaying(20, 0), null, List.of(Observable.OVERLAP),
+                TimeAxis.LINEAR);
+
+        BufferedImage image = render(spec);
+
+        int titleBottom = image.getHeight() - RunFigure.PANEL_HEIGHT;
+        int inked = 0;
+        for (int y = 0; y < titleBottom; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) != 0xffffff) {
+                    inked++;
+                    assertTrue(x >= 10 && x < image.getWidth() - 10, "title ink at the edge, x = " + x);
+                }
+            }
+        }
+        assertTrue(inked > 1000, "the title is drawn: " + inked + " pixels");
+    }
+
+    @Test
+    void theLegendSaysExactWhenTheTheoryHasNoErrors() {
+        Trajectory exact = new Trajectory(3);
+        for (Observable observable : Observable.values()) {
+            for (int t = 0; t <= 3; t++) {
+                exact.set(observable, t, 1.0 / (t + 1), 0);
+            }
+        }
+
+        assertEquals("DMFT theory (exact)", RunFigure.theoryLabel(exact));
+        exact.set(Observable.TEST_ERROR, 3, 0.25, 1e-9);
+        assertEquals("DMFT theory (band: ±1 MC error)", RunFigure.theoryLabel(exact));
+        assertEquals("DMFT theory (band: ±1 MC error)", RunFigure.theoryLabel(decaying(3, 0)));
+    }
+
+    @Test
     void refusesAnEmptyFigure() {
         assertThrows(IllegalArgumentException.class,
                 () -> new FigureSpec("nothing", null, null, List.of(Observable.OVERLAP), TimeAxis.LINEAR));
