@@ -1,8 +1,7 @@
 package org.dmftlab.app.run;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Optional;
+import org.dmftlab.app.output.ShortNumbers;
 import org.dmftlab.core.problem.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.spi.StepCoefficients;
@@ -48,18 +47,15 @@ public final class StabilityCheck {
             double bound = 2 * (1 + beta) / (1 + 2 * gamma);
             if (eta * kappa >= bound) {
                 String when = t == 0 ? "" : " from step " + t + " on";
-                return Optional.of("learning rate " + brief(eta) + " is above the full-batch stability limit "
-                        + brief(bound / kappa) + when + " (SPEC §6: η < 2(1+β)/((1+2γ) κ) with momentum β = "
-                        + brief(beta) + ", look-ahead γ = " + brief(gamma) + " and largest curvature κ = λ + ℓ″(1+√α)²"
-                        + " σ_max = " + brief(kappa) + "); the run will likely diverge: lower the learning rate");
+                return Optional.of("learning rate " + ShortNumbers.format(eta) + " is above the full-batch"
+                        + " stability limit " + ShortNumbers.format(bound / kappa) + when
+                        + " (SPEC §6: η < 2(1+β)/((1+2γ) κ) with momentum β = " + ShortNumbers.format(beta)
+                        + ", look-ahead γ = " + ShortNumbers.format(gamma) + " and largest curvature"
+                        + " κ = λ + ℓ″(1+√α)² σ_max = " + ShortNumbers.format(kappa)
+                        + "); the run will likely diverge: lower the learning rate");
             }
         }
         return Optional.empty();
-    }
-
-    /** x with at most 4 significant digits and no trailing zeros: 0.2511, 1, 0.5. */
-    private static String brief(double x) {
-        return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** a = (1+β, −β), b = (η, 0), c = (1+γ, −γ), with 1 + 2γ &gt; 0; memory 0 means β = γ = 0. */
