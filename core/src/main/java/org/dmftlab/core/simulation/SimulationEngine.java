@@ -1,5 +1,6 @@
 package org.dmftlab.core.simulation;
 
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,6 @@ import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.StepCoefficients;
-import org.dmftlab.core.spi.UpdateRule;
 
 /**
  * Finite-size simulation of an experiment, exactly as SPEC §1–3 describe: observables averaged over seeds, with
@@ -80,7 +80,8 @@ public final class SimulationEngine {
     }
 
     /**
-     * Checks the dimension and the rule and reads the coefficients of steps 0…T−1.
+     * Checks the dimension and the rule ({@link Experiment#coefficients()}) and returns the coefficients of the
+     * updates, steps 0…T−1.
      *
      * @throws InvalidInputException as documented on {@link #run}
      */
@@ -90,37 +91,7 @@ public final class SimulationEngine {
             throw new InvalidInputException("config/out-of-range", "simulation.dimension", d,
                     "need d >= 2, at least one sample (n = round(alpha d) = " + n + ") and n d < 2^31");
         }
-        UpdateRule rule = experiment.rule();
-        double b = rule.batchFraction();
-        double temperature = rule.temperature();
-        if (!(b > 0 && b <= 1) || !(temperature >= 0) || !Double.isFinite(temperature) || rule.memory() < 0) {
-            throw invalidRule("batch fraction " + b + ", temperature " + temperature + ", memory " + rule.memory()
-                    + ": need 0 < b <= 1, a finite temperature >= 0 and memory >= 0");
-        }
-        StepCoefficients[] coefficients = new StepCoefficients[experiment.steps()];
-        for (int t = 0; t < coefficients.length; t++) {
-            StepCoefficients k = rule.coefficients(t);
-            if (k.memory() != rule.memory()) {
-                throw invalidRule("step " + t + " has memory " + k.memory() + " but the rule declares "
-                        + rule.memory());
-            }
-            for (int j = 0; j <= k.memory(); j++) {
-                if (!Double.isFinite(k.a(j)) || !Double.isFinite(k.b(j)) || !Double.isFinite(k.c(j))) {
-                    throw invalidRule("step " + t + " has a non-finite coefficient: " + k);
-                }
-            }
-            if (temperature > 0 && k.b(0) < 0) {
-                throw invalidRule("step " + t + " has b_0 = " + k.b(0) + " < 0, so its Langevin noise"
-                        + " sqrt(2 T_L b_0) is undefined");
-            }
-            coefficients[t] = k;
-        }
-        return coefficients;
-    }
-
-    private static InvalidInputException invalidRule(String detail) {
-        return new InvalidInputException("optimizer/invalid-rule", "optimizer", null,
-                "the update rule does not fit SPEC §2.1: " + detail);
+        return Arrays.copyOf(experiment.coefficients(), experiment.steps());
     }
 
     /**

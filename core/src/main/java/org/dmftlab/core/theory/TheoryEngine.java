@@ -52,7 +52,8 @@ public final class TheoryEngine {
         Problem problem = experiment.problem();
         UpdateRule rule = experiment.rule();
         int steps = experiment.steps();
-        checkSupported(problem, rule, steps);
+        checkSupported(problem, rule);
+        experiment.coefficients(); // the rule fits SPEC §2.1, or optimizer/invalid-rule
         boolean exact = exactMode(problem, rule, settings.mode());
         Species species = Species.of(problem.covariance(), settings.species());
         if (!(species.rho() > 0)) {
@@ -74,7 +75,7 @@ public final class TheoryEngine {
         }
     }
 
-    private static void checkSupported(Problem problem, UpdateRule rule, int steps) {
+    private static void checkSupported(Problem problem, UpdateRule rule) {
         if (!problem.loss().curvatureCarriesResponse()) {
             throw new InvalidInputException("theory/unsupported-loss", "problem.loss", null,
                     "the theory needs ℓ″ to carry the pathwise response (SPEC §4.2, §6); this loss has a jump in ℓ′"
@@ -85,17 +86,6 @@ public final class TheoryEngine {
             throw new InvalidInputException("theory/nonlinear-rule", "optimizer", null,
                     "this optimizer transforms its gradients (e.g. a sign or a clipping), so it is outside the linear"
                             + " family of SPEC §2.1 that the theory solves (SPEC §6); run it with --engine simulation");
-        }
-        double batch = rule.batchFraction();
-        if (!(batch > 0 && batch <= 1) || !(rule.temperature() >= 0)) {
-            throw new InvalidInputException("theory/invalid-rule", "optimizer", null,
-                    "need batch fraction in (0, 1] and temperature >= 0, got " + batch + " and " + rule.temperature());
-        }
-        for (int t = 0; t <= steps; t++) {
-            if (rule.coefficients(t).memory() != rule.memory()) {
-                throw new InvalidInputException("theory/invalid-rule", "optimizer", null, "step " + t
-                        + " has memory " + rule.coefficients(t).memory() + " but the rule declares " + rule.memory());
-            }
         }
     }
 
