@@ -7,7 +7,6 @@ import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,13 +184,5 @@ public final class PluginRegistry {
             byFamily.forEach((family, providers) -> copy.put(family, new LinkedHashMap<>(providers)));
             return new PluginRegistry(copy);
         }
-    }
-
-    /** For tests and listings: every family with its ids. */
-    @Override
-    public String toString() {
-        List<String> parts = new ArrayList<>();
-        byFamily.forEach((family, providers) -> parts.add(family + "=" + providers.keySet()));
-        return String.join(" ", parts);
     }
 }
