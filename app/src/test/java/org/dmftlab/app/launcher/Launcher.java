@@ -7,14 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real {@code <repo>/dmftlab} launcher script on the distribution that the package phase built, with
  * {@code DMFTLAB_SKIP_BUILD=1} so that it never re-enters Maven. The repository root is the parent of the app
- * module, the working directory of the integration tests.
+ * module, the working directory of the integration tests. Public for the tests that run it elsewhere, as tasks of a
+ * real Slurm ({@code org.dmftlab.app.launcher.slurm}).
  */
-final class Launcher {
+public final class Launcher {
 
     /** Generous bound for one JVM start; a hung launcher fails the test instead of the build. */
     private static final long TIMEOUT_SECONDS = 120;
@@ -31,10 +33,15 @@ final class Launcher {
     }
 
     /** The repository root: the folder that holds the {@code dmftlab} script, one above the app module. */
-    static Path root() {
+    public static Path root() {
         Path root = Path.of("").toAbsolutePath().getParent();
         assertTrue(Files.isExecutable(root.resolve("dmftlab")), "no executable dmftlab script in " + root);
         return root;
+    }
+
+    /** The launcher's environment in the tests: never build (the package phase did), a small heap. */
+    public static Map<String, String> environment() {
+        return Map.of("DMFTLAB_SKIP_BUILD", "1", "DMFTLAB_JAVA_OPTS", "-Xmx512m");
     }
 
     /** The distribution's module folder, with the core jar third-party plugins compile against. */
@@ -50,8 +57,7 @@ final class Launcher {
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("DMFTLAB_SKIP_BUILD", "1");
-        builder.environment().put("DMFTLAB_JAVA_OPTS", "-Xmx512m");
+        builder.environment().putAll(environment());
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
