@@ -5,7 +5,7 @@
 #                                          shows the node idle. Says so and succeeds when already running.
 #   scripts/slurm-single-node.sh stop      cancel every job, stop what start started (pid files), remove slurm.conf.
 #                                          Succeeds when nothing runs.
-#   scripts/slurm-single-node.sh status    print sinfo and exit 0 when the node answers, exit 3 otherwise
+#   scripts/slurm-single-node.sh status    print sinfo and exit 0 when slurmctld answers, exit 3 otherwise
 # Runs as root. State, spool, logs and pid files live in DMFTLAB_SLURM_DIR (default /tmp/dmftlab-slurm); start
 # wipes the previous state, so every start begins with no jobs and job ids from 1. The config goes where every
 # Slurm command looks for it, /etc/slurm/slurm.conf, marked as ours; a slurm.conf that is not ours is never touched.
@@ -41,7 +41,7 @@ live_pid() {
 
 munge_answers() { munge -n 2>/dev/null | unmunge >/dev/null 2>&1; }
 
-# The node's state as sinfo reports it (idle, mixed, allocated, down*, ...), empty when slurmctld does not answer.
+# The node's state in sinfo's short form (idle, mix, alloc, down*, ...), empty when slurmctld does not answer.
 node_state() { timeout 10 sinfo -h -N -o '%t' 2>/dev/null | head -n1 || true; }
 
 # Sends TERM to the pid in pid file $1 if it is command $2, waits up to 20 s, then KILL.
