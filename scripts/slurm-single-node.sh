@@ -31,11 +31,14 @@ need_root() { [ "$(id -u)" = 0 ] || die "run as root (it starts munged, slurmctl
 installed() { dpkg-query -W -f='${Status}\n' "${PACKAGES[@]}" 2>/dev/null | grep -c '^install ok installed$' \
                 | grep -qx "${#PACKAGES[@]}"; }
 
+# Whether process $1 is alive: it exists and is no zombie (a killed daemon stays one until init reaps it).
+alive() { [ -n "$(sed -n 's/.*) \([^Z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null)" ]; }
+
 # The pid in pid file $1 when that process is alive and is command $2, else nothing.
 live_pid() {
   local pid
   pid="$(cat "$1" 2>/dev/null)" || return 0
-  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$2" ] && echo "$pid"
+  [ -n "$pid" ] && alive "$pid" && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$2" ] && echo "$pid"
   return 0
 }
 
@@ -50,8 +53,8 @@ stop_pid() {
   pid="$(live_pid "$1" "$2")"
   if [ -n "$pid" ]; then
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 40); do [ -d "/proc/$pid" ] || break; sleep 0.5; done
-    if [ -d "/proc/$pid" ]; then say "$2 ($pid) ignored TERM; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+    for i in $(seq 1 40); do alive "$pid" || break; sleep 0.5; done
+    if alive "$pid"; then say "$2 ($pid) ignored TERM; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
     say "stopped $2 ($pid)"
   fi
   rm -f "$1"
