@@ -21,7 +21,8 @@ import org.dmftlab.core.theory.TheorySettings;
 /**
  * Experiments for the engine tests: the reference files of SPEC §5.6 ({@code src/test/resources/reference}) and
  * their experiment blocks built with the standard plugins, the problems the tests share, and one-line theory
- * (SPEC §4) and simulation (SPEC §1–3) runs without progress reporting.
+ * (SPEC §4) and simulation (SPEC §1–3) runs without progress reporting (kept by {@link TrajectoryDump} when
+ * {@code -Ddmftlab.dump=DIR} is given).
  */
 public final class Experiments {
 
@@ -94,7 +95,7 @@ public final class Experiments {
     }
 
     public static Trajectory theory(Experiment experiment, TheorySettings settings) {
-        return new TheoryEngine().run(experiment, settings, Progress.NONE);
+        return TrajectoryDump.keep("theory", new TheoryEngine().run(experiment, settings, Progress.NONE));
     }
 
     public static Trajectory theory(Problem problem, UpdateRule rule, int steps, TheorySettings settings) {
@@ -102,7 +103,7 @@ public final class Experiments {
     }
 
     public static Trajectory simulate(Experiment experiment, SimulationSettings settings) {
-        return new SimulationEngine().run(experiment, settings, Progress.NONE);
+        return TrajectoryDump.keep("simulation", new SimulationEngine().run(experiment, settings, Progress.NONE));
     }
 
     public static Trajectory simulate(Problem problem, UpdateRule rule, int steps, SimulationSettings settings) {
