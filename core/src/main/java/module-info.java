@@ -1,7 +1,8 @@
 /**
  * dmftlab core: the plugin SPI ({@code org.dmftlab.core.spi}), plugin discovery
- * ({@code org.dmftlab.core.registry}), the experiment model ({@code org.dmftlab.core.problem}) and the two
- * engines, finite-size simulation and discrete-time DMFT. No Guice and no command line here; EJML is used
+ * ({@code org.dmftlab.core.registry}), the learning problem and its observables ({@code org.dmftlab.core.problem}),
+ * the dynamics both engines run ({@code org.dmftlab.core.dynamics}) and the two engines, finite-size simulation
+ * and discrete-time DMFT. No Guice and no command line here; EJML is used
  * only inside the engines.
  */
 module org.dmftlab.core {
@@ -11,6 +12,7 @@ module org.dmftlab.core {
     exports org.dmftlab.core.spi;
     exports org.dmftlab.core.registry;
     exports org.dmftlab.core.problem;
+    exports org.dmftlab.core.dynamics;
     exports org.dmftlab.core.simulation;
     exports org.dmftlab.core.theory;
 

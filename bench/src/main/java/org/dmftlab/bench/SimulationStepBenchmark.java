@@ -3,7 +3,7 @@ package org.dmftlab.bench;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;

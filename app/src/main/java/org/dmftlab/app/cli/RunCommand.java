@@ -16,7 +16,7 @@ import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.experiment.Replay;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.run.ExperimentRunner;
-import org.dmftlab.app.run.StabilityCheck;
+import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.spi.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -161,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
             plan = reader.read(file, parsed, threadCount);
         }
         Set<Engine> engines = EngineOption.engines(engine, plan.declared());
-        StabilityCheck.warning(plan.experiment()).ifPresent(warnings::add);
+        StabilityWarning.of(plan.experiment()).ifPresent(warnings::add);
         warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
         stderr.flush();
         OutputFolder output = new OutputFolder(out != null ? out : Path.of("runs", plan.name()));

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.experiment.KeyOverride;
-import org.dmftlab.app.run.StabilityCheck;
+import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.app.sweep.SweepPlan;
 import org.dmftlab.app.sweep.SweepPoint;
 import org.dmftlab.app.sweep.SweepReader;
@@ -100,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
         Injector injector = main.injector(plugins.folder(), stdout);
         SweepPlan plan = injector.getInstance(SweepReader.class).read(file, parsed, declared -> RunCommand.EngineOption.engines(engine, declared));
         for (SweepPoint point : plan.points()) {
-            StabilityCheck.warning(point.plan().experiment())
+            StabilityWarning.of(point.plan().experiment())
                     .ifPresent(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
         }
         stderr.flush();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dmftlab.app.plot.TimeAxis;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.theory.TheorySettings;

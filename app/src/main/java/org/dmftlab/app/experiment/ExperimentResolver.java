@@ -14,7 +14,7 @@ import org.dmftlab.app.experiment.ExperimentDocument.ProblemBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.SimulationBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.TheoryBlock;
 import org.dmftlab.app.plot.TimeAxis;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginFamily;

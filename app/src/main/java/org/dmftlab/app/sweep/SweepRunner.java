@@ -17,7 +17,7 @@ import org.dmftlab.app.output.AtomicFiles;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.plot.SummaryFigure;
 import org.dmftlab.app.run.ExperimentRunner;
-import org.dmftlab.app.run.StabilityCheck;
+import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.spi.DmftlabException;
@@ -81,7 +81,7 @@ public final class SweepRunner {
                     progress.advance(1);
                     continue;
                 }
-                List<String> warnings = StabilityCheck.warning(point.plan().experiment()).stream().toList();
+                List<String> warnings = StabilityWarning.of(point.plan().experiment()).stream().toList();
                 started.add(point);
                 pending.add(pool.submit(() -> {
                     try {

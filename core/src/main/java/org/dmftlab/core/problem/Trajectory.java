@@ -4,20 +4,15 @@ import java.util.Arrays;
 
 /**
  * The observables of SPEC §3 at t = 0…T, each with an error (standard error over seeds for the simulation,
- * Monte-Carlo error for the theory; NaN when unknown, 0 when exact).
- *
- * <p>{@link #set} guards against blow-ups: a non-finite or exploding value ends the run with a
- * {@link RunFailedException} that names the step and the observable.
+ * Monte-Carlo error for the theory; NaN when unknown, 0 when exact). A mutable table filled by one engine run;
+ * the engines apply the divergence rule ({@code org.dmftlab.core.dynamics.Divergence}) before they record.
  */
 public final class Trajectory {
-
-    /** Magnitude beyond which an observable is taken to have diverged. */
-    public static final double EXPLOSION = 1e12;
 
     private final double[][] values;
     private final double[][] errors;
 
-    /** An empty trajectory for t = 0…steps, all values NaN. */
+    /** An empty trajectory for t = 0…steps, all values and errors NaN. */
     public Trajectory(int steps) {
         int observables = Observable.values().length;
         values = new double[observables][steps + 1];
@@ -33,18 +28,8 @@ public final class Trajectory {
         return values[0].length - 1;
     }
 
-    /**
-     * Records an observable.
-     *
-     * @throws RunFailedException {@code run/diverged} when the value is not finite or exceeds {@link #EXPLOSION}
-     */
+    /** Records an observable at step t with its error. */
     public void set(Observable observable, int t, double value, double error) {
-        if (!Double.isFinite(value) || Math.abs(value) > EXPLOSION) {
-            throw new RunFailedException("run/diverged", "the trajectory diverged at step " + t + ": "
-                    + observable.column() + " = " + value + "; lower the learning rate (SPEC §6 gives the full-batch"
-                    + " limits: η κ < 2 for GD, 2(1+β) for heavy ball, 2(1+β)/(1+2β) for Nesterov, κ the largest"
-                    + " curvature) or the number of steps");
-        }
         values[observable.ordinal()][t] = value;
         errors[observable.ordinal()][t] = error;
     }

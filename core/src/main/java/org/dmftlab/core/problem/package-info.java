@@ -1,6 +1,6 @@
 /**
- * What the engines share: the {@link org.dmftlab.core.problem.Experiment} they run, the
- * {@link org.dmftlab.core.problem.Trajectory} of observables they return, the test metrics of SPEC §3 and
+ * The learning problem of SPEC §1 ({@link org.dmftlab.core.problem.Problem}), its observables and test metrics (SPEC
+ * §3), the {@link org.dmftlab.core.problem.Trajectory} an engine returns and how two are compared, run failures and
  * progress reporting.
  */
 package org.dmftlab.core.problem;

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import java.util.random.RandomGenerator.SplittableGenerator;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.BatchSelection;
+import org.dmftlab.core.dynamics.Divergence;
+import org.dmftlab.core.dynamics.Experiment;
+import org.dmftlab.core.dynamics.UpdateSchedule;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
@@ -14,7 +17,6 @@ import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.Loss;
-import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.Teacher;
 
 /**
@@ -40,9 +42,9 @@ final class SeedRun {
     private final Loss loss;
     private final Teacher teacher;
     private final double ridge;
-    private final StepCoefficients[] coefficients;
+    private final UpdateSchedule schedule;
+    private final int steps;
     private final int memory;
-    private final double batchFraction;
     private final double temperature;
     private final GradientMap gradientMap;
     private final Population population;
@@ -71,29 +73,31 @@ final class SeedRun {
     private final SplittableGenerator langevin;
     private final Trajectory trajectory;
 
-    /** What the row blocks of the current pass read: the query point, the iterate, whether to accumulate ∇L. */
+    /**
+     * What the row blocks of the current pass read: the query point, the iterate, whether to accumulate ∇L and
+     * this step's selection.
+     */
     private double[] passQuery;
     private double[] passIterate;
     private boolean passGradient;
+    private BatchSelection passSelection;
     private int t;
 
     /**
      * Draws the seed's data set and initial point.
      *
-     * @param coefficients the coefficients of steps 0…T−1, each of memory {@code experiment.rule().memory()}
-     * @param stream       this seed's random stream (consumed by splits only)
+     * @param stream this seed's random stream (consumed by splits only)
      */
-    SeedRun(Experiment experiment, StepCoefficients[] coefficients, Population population, SplittableGenerator stream,
-            Progress progress) {
+    SeedRun(Experiment experiment, Population population, SplittableGenerator stream, Progress progress) {
         Problem problem = experiment.problem();
         this.loss = problem.loss();
         this.teacher = problem.teacher();
         this.ridge = problem.ridge();
-        this.coefficients = coefficients;
-        this.memory = experiment.rule().memory();
-        this.batchFraction = experiment.rule().batchFraction();
-        this.temperature = experiment.rule().temperature();
-        this.gradientMap = experiment.rule().gradientMap();
+        this.schedule = experiment.schedule();
+        this.steps = experiment.steps();
+        this.memory = schedule.memory();
+        this.temperature = schedule.temperature();
+        this.gradientMap = schedule.gradientMap();
         this.population = population;
         this.progress = progress;
         this.d = population.dimension();
@@ -127,7 +131,7 @@ final class SeedRun {
         query = new double[d];
         blockGradients = new double[blocks][d];
         blockLosses = new double[blocks];
-        trajectory = new Trajectory(coefficients.length);
+        trajectory = new Trajectory(steps);
     }
 
     /** n = round(α d) (the engine checks that n d fits an array before any run). */
@@ -177,12 +181,12 @@ final class SeedRun {
 
     /** T. */
     int steps() {
-        return coefficients.length;
+        return steps;
     }
 
     /** A copy of the current iterate w^t (t = {@link #time()}, or w^T at the end). */
     double[] iterate() {
-        return iterates[Math.floorMod(Math.min(t, coefficients.length), memory + 2)].clone();
+        return iterates[Math.floorMod(Math.min(t, steps), memory + 2)].clone();
     }
 
     /** A copy of the teacher w*. */
@@ -204,35 +208,32 @@ final class SeedRun {
      */
     void step() {
         double[] iterate = iterates[Math.floorMod(t, memory + 2)];
-        boolean update = t < coefficients.length;
-        double[] hat = update ? queryPoint(coefficients[t]) : iterate;
+        boolean update = t < steps;
+        double[] hat = update ? queryPoint(iterate) : iterate;
         passQuery = hat;
         passIterate = iterate;
         passGradient = update;
+        passSelection = schedule.selection(t);
         for (BlockPass pass : passes) {
             pass.reinitialize();
         }
         ForkJoinTask.invokeAll(passes);
         record(iterate);
         if (update) {
-            advance(coefficients[t], hat);
+            advance(hat);
             progress.advance(1);
         }
         t++;
     }
 
     /** ŵ^t = Σ_j c_{t,j} w^{t−j}; the iterate itself when c = (1, 0, …). */
-    private double[] queryPoint(StepCoefficients k) {
-        boolean plain = k.c(0) == 1;
-        for (int j = 1; j <= memory; j++) {
-            plain &= k.c(j) == 0;
-        }
-        if (plain) {
-            return iterates[Math.floorMod(t, memory + 2)];
+    private double[] queryPoint(double[] iterate) {
+        if (schedule.queryIsIterate(t)) {
+            return iterate;
         }
         Arrays.fill(query, 0);
         for (int j = 0; j <= memory; j++) {
-            addScaled(k.c(j), iterates[Math.floorMod(t - j, memory + 2)], query);
+            addScaled(schedule.c(t, j), iterates[Math.floorMod(t - j, memory + 2)], query);
         }
         return query;
     }
@@ -280,12 +281,9 @@ final class SeedRun {
         blockLosses[block] = lossSum;
     }
 
-    /** s ℓ′(y, r) with the selection s = 1/b with probability b (always 1 when b = 1), drawn from the block's stream. */
+    /** s ℓ′(y, r) with this step's selection s ({@link BatchSelection}), drawn from the block's stream. */
     private double gradientWeight(SplittableGenerator selection, double y, double r) {
-        if (batchFraction == 1) {
-            return loss.firstDerivative(y, r);
-        }
-        return selection.nextDouble() < batchFraction ? loss.firstDerivative(y, r) / batchFraction : 0;
+        return passSelection.draw(selection) ? passSelection.weigh(loss.firstDerivative(y, r)) : 0;
     }
 
     /** The observables of SPEC §3 at w^t. */
@@ -305,7 +303,9 @@ final class SeedRun {
         set(Observable.TEST_ERROR, teacher.testError(rho, overlap, norm));
     }
 
+    /** @throws org.dmftlab.core.problem.RunFailedException when the value diverged ({@link Divergence}) */
     private void set(Observable observable, double value) {
+        Divergence.check(observable, t, value);
         trajectory.set(observable, t, value, Double.NaN);
     }
 
@@ -313,7 +313,7 @@ final class SeedRun {
      * w^{t+1} = Σ_j a_{t,j} w^{t−j} − Σ_j b_{t,j} ∇L^{t−j} + √(2 T_L b_{t,0}) ζ^t, after storing
      * ∇L^t = λŵ^t + Σ_blocks (block gradient) in block order, transformed by the rule's gradient map.
      */
-    private void advance(StepCoefficients k, double[] hat) {
+    private void advance(double[] hat) {
         double[] gradient = gradients[Math.floorMod(t, memory + 1)];
         for (int i = 0; i < d; i++) {
             gradient[i] = ridge * hat[i];
@@ -325,12 +325,12 @@ final class SeedRun {
         double[] next = iterates[Math.floorMod(t + 1, memory + 2)];
         Arrays.fill(next, 0);
         for (int j = 0; j <= memory; j++) {
-            addScaled(k.a(j), iterates[Math.floorMod(t - j, memory + 2)], next);
+            addScaled(schedule.a(t, j), iterates[Math.floorMod(t - j, memory + 2)], next);
             if (t - j >= 0) {
-                addScaled(-k.b(j), gradients[Math.floorMod(t - j, memory + 1)], next);
+                addScaled(-schedule.b(t, j), gradients[Math.floorMod(t - j, memory + 1)], next);
             }
         }
-        double noise = Math.sqrt(2 * temperature * k.b(0));
+        double noise = Math.sqrt(2 * temperature * schedule.b(t, 0));
         if (noise > 0) {
             for (int i = 0; i < d; i++) {
                 next[i] += noise * langevin.nextGaussian();

@@ -3,7 +3,7 @@ package org.dmftlab.core.simulation;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.random.RandomGenerator.SplittableGenerator;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
@@ -31,13 +31,13 @@ public final class SimulationStepper implements AutoCloseable {
      * @throws org.dmftlab.core.spi.InvalidInputException as {@link SimulationEngine#run}
      */
     public static SimulationStepper open(Experiment experiment, SimulationSettings settings) {
-        var coefficients = SimulationEngine.prepare(experiment, settings.dimension());
+        SimulationEngine.checkDimension(experiment, settings.dimension());
         Population population = Population.of(experiment.problem().covariance(), settings.dimension());
         SplittableGenerator stream = Streams.root(settings.seed()).split();
         ForkJoinPool pool = SimulationEngine.newPool(settings.threads());
         try {
             SeedRun run = pool.invoke(ForkJoinTask.adapt(
-                    () -> new SeedRun(experiment, coefficients, population, stream, Progress.NONE)));
+                    () -> new SeedRun(experiment, population, stream, Progress.NONE)));
             return new SimulationStepper(pool, run);
         } catch (RuntimeException e) {
             pool.shutdown();

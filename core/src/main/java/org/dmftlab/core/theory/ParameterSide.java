@@ -1,8 +1,7 @@
 package org.dmftlab.core.theory;
 
 import java.util.Arrays;
-import org.dmftlab.core.spi.StepCoefficients;
-import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.core.dynamics.UpdateSchedule;
 
 /**
  * The parameter side of SPEC §4.3 for the general linear-memory rule of SPEC §2.1: per species k, deterministic
@@ -38,9 +37,7 @@ final class ParameterSide {
     private final double initVariance;
     private final double temperature;
     private final int memory;
-    private final double[][] a;
-    private final double[][] b;
-    private final double[][] c;
+    private final UpdateSchedule schedule;
     /** 1 without Langevin noise (kicks only), 2 with (kick and noise series per step). */
     private final int seriesPerStep;
     private final boolean lookAhead;
@@ -56,30 +53,15 @@ final class ParameterSide {
     private final double[] queryNoise;
     private final double[] iterateNoise;
 
-    ParameterSide(Species species, UpdateRule rule, int steps, double ridge, double initOverlap,
-                  double initVariance) {
+    ParameterSide(Species species, UpdateSchedule schedule, double ridge, double initOverlap, double initVariance) {
         this.species = species;
+        this.schedule = schedule;
         this.ridge = ridge;
         this.initVariance = initVariance;
-        this.temperature = rule.temperature();
-        this.memory = rule.memory();
-        a = new double[steps + 1][];
-        b = new double[steps + 1][];
-        c = new double[steps + 1][];
-        boolean anyLookAhead = false;
-        for (int t = 0; t <= steps; t++) {
-            StepCoefficients step = rule.coefficients(t);
-            a[t] = new double[memory + 1];
-            b[t] = new double[memory + 1];
-            c[t] = new double[memory + 1];
-            for (int j = 0; j <= memory; j++) {
-                a[t][j] = step.a(j);
-                b[t][j] = step.b(j);
-                c[t][j] = step.c(j);
-                anyLookAhead |= c[t][j] != (j == 0 ? 1 : 0);
-            }
-        }
-        lookAhead = anyLookAhead;
+        this.temperature = schedule.temperature();
+        this.memory = schedule.memory();
+        this.lookAhead = schedule.lookAhead();
+        int steps = schedule.steps();
         seriesPerStep = temperature > 0 ? 2 : 1;
         int series = active(steps);
         int size = species.size();
@@ -97,11 +79,6 @@ final class ParameterSide {
     /** The iterate row of step t of species k, x(−j) := x(0) (row 0 is still in the ring while t &lt; 0 is read). */
     private double[] iterate(int k, int t) {
         return iterate[k][Math.max(t, 0) % iterate[k].length];
-    }
-
-    /** Whether some c_{t,·} differs from (1, 0, …): the query point is not the iterate (SPEC §4.3 last point). */
-    boolean lookAhead() {
-        return lookAhead;
     }
 
     /** Number of series that can be non-zero at step t (those of kicks at steps s &lt; t, plus e and P). */
@@ -147,7 +124,7 @@ final class ParameterSide {
             Arrays.fill(xHat, 0);
             for (int j = 0; j <= memory; j++) {
                 double[] past = iterate(k, t - j);
-                double cj = c[t][j];
+                double cj = schedule.c(t, j);
                 for (int i = 0; i < series; i++) {
                     xHat[i] += cj * past[i];
                 }
@@ -216,7 +193,7 @@ final class ParameterSide {
         if (seriesPerStep == 2) {
             for (int s = 0; s < u; s++) {
                 int i = noiseIndex(s);
-                langevin += b[s][0] * x[i] * y[i];
+                langevin += schedule.b(s, 0) * x[i] * y[i];
             }
         }
         return initVariance * x[INIT] * y[INIT] + sigma * kicks + 2 * temperature * langevin;
@@ -249,13 +226,13 @@ final class ParameterSide {
             double[] out = iterate(k, t + 1);
             Arrays.fill(out, 0);
             for (int j = 0; j <= memory; j++) {
-                double aj = a[t][j];
+                double aj = schedule.a(t, j);
                 double[] past = iterate(k, t - j);
                 for (int i = 0; i < series; i++) {
                     out[i] += aj * past[i];
                 }
                 if (t - j >= 0) {
-                    double bj = b[t][j];
+                    double bj = schedule.b(t, j);
                     double[] pastField = field[k][(t - j) % field[k].length];
                     int fieldSeries = active(t - j);
                     for (int i = 0; i < fieldSeries; i++) {

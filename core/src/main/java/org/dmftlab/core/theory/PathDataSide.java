@@ -2,6 +2,8 @@ package org.dmftlab.core.theory;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.dmftlab.core.dynamics.BatchSelection;
+import org.dmftlab.core.dynamics.UpdateSchedule;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Teacher;
 
@@ -10,7 +12,7 @@ import org.dmftlab.core.spi.Teacher;
  * selections. The fields (h0, ω̂⁰, …, ω̂^t) are drawn by extending a Cholesky factor by one row per step and
  * keeping every path's standard normals (a negative pivot is clipped to 0 and its column zeroed below), and
  * <pre>
- *   r^t = ω̂^t − Σ_{s&lt;t} R(t,s) g^s,   g^t = s^t ℓ′(y, r^t),   s^t = 1/b with probability b, else 0,
+ *   r^t = ω̂^t − Σ_{s&lt;t} R(t,s) g^s,   g^t = s^t ℓ′(y, r^t),   s^t = 1/b_t with probability b_t, else 0,
  *   G(t,u) = δ_{tu} − Σ_{s=u}^{t−1} R(t,s) s^s ℓ″(y, r^s) G(s,u),
  * </pre>
  * then C_ℓ(t,t') = α E[g^t g^{t'}], μ(t) = α E[h0 g^t] over all paths and Γ(t,u) = α E[s^t ℓ″^t G(t,u)] over the
@@ -29,8 +31,7 @@ final class PathDataSide implements DataSide {
     private final Loss loss;
     private final RandomGenerator random;
     private final double alpha;
-    private final double batchFraction;
-    private final double selected;
+    private final UpdateSchedule schedule;
     private final boolean lookAhead;
     private final int paths;
     private final int responsePaths;
@@ -57,20 +58,20 @@ final class PathDataSide implements DataSide {
     /**
      * Draws h0 and the label of every path.
      *
-     * @param lookAhead whether the iterate differs from the query point (an extra observed field per step)
+     * @param schedule the update: the selection of each step, and whether some step's query point differs from
+     *                 its iterate (then the iterate's field is an extra observed field per step)
      */
-    PathDataSide(Kernels kernels, Loss loss, Teacher teacher, double alpha, double batchFraction, boolean lookAhead,
-                 int steps, int paths, int responsePaths, RandomGenerator random) {
+    PathDataSide(Kernels kernels, Loss loss, Teacher teacher, double alpha, UpdateSchedule schedule, int paths,
+                 int responsePaths, RandomGenerator random) {
         this.kernels = kernels;
         this.loss = loss;
         this.random = random;
         this.alpha = alpha;
-        this.batchFraction = batchFraction;
-        this.selected = 1 / batchFraction;
-        this.lookAhead = lookAhead;
+        this.schedule = schedule;
+        this.lookAhead = schedule.lookAhead();
         this.paths = paths;
         this.responsePaths = responsePaths;
-        this.steps = steps;
+        this.steps = schedule.steps();
         this.width = steps + 2;
         this.triangle = steps * (steps + 1) / 2;
         normals = new double[paths * width];
@@ -108,6 +109,8 @@ final class PathDataSide implements DataSide {
         }
         double[] response = kernels.response[t];
         double[] iterateResponse = kernels.iterateResponse[t];
+        BatchSelection batch = schedule.selection(t);
+        double selected = batch.weight();
         Arrays.fill(products, 0, t + 1, 0);
         Arrays.fill(memorySums, 0, t + 1, 0);
         double mu = 0;
@@ -141,7 +144,7 @@ final class PathDataSide implements DataSide {
             if (!withKernels) {
                 continue;
             }
-            double selection = batchFraction == 1 || random.nextDouble() < batchFraction ? selected : 0;
+            double selection = batch.draw(random) ? selected : 0;
             double g = selection * loss.firstDerivative(y, r);
             gradients[gradientBase + t] = g;
             mu += normals[base] * g;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.random.RandomGenerator;
+import org.dmftlab.core.dynamics.UpdateSchedule;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.random.Streams;
 import org.dmftlab.core.spi.Loss;
@@ -97,9 +98,10 @@ class BatchBookkeepingTest {
     void selectionCarriesTheBatchFactorOnce(double batchFraction) {
         Species identity = new Species(new double[] {1}, new double[] {1}, new double[] {1});
         Kernels kernels = new Kernels(1, identity.rho());
-        ParameterSide parameters = new ParameterSide(identity, new Sgd(batchFraction), 1, 0.1, M0, C0);
-        PathDataSide data = new PathDataSide(kernels, LOG_COSH, NOISY_LINEAR, ALPHA, batchFraction, false, 1, PATHS,
-                PATHS, Streams.root(42));
+        UpdateSchedule schedule = UpdateSchedule.of(new Sgd(batchFraction), 1);
+        ParameterSide parameters = new ParameterSide(identity, schedule, 0.1, M0, C0);
+        PathDataSide data = new PathDataSide(kernels, LOG_COSH, NOISY_LINEAR, ALPHA, schedule, PATHS, PATHS,
+                Streams.root(42));
         parameters.prepare(0, kernels, new double[4]);
         assertEquals(M0, kernels.teacherOverlap[0], 1e-15);
         assertEquals(M0 * M0 + C0, kernels.fieldCovariance[0][0], 1e-15);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Trajectory;

@@ -3,7 +3,7 @@ package org.dmftlab.validation.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Trajectory;

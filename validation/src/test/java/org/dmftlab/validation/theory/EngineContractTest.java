@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;

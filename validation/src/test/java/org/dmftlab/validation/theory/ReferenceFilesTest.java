@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.validation.Experiments;

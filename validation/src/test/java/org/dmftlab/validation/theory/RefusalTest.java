@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Loss;
+import org.dmftlab.core.spi.StepCoefficients;
+import org.dmftlab.core.spi.UpdateRule;
 import org.dmftlab.core.theory.TheorySettings;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §6: what the theory cannot answer it refuses with a stable code (exit 2), never with numbers. */
+/**
+ * SPEC §6: what the theory cannot answer it refuses with a stable code (exit 2), never with numbers; a rule outside
+ * SPEC §2.1 is refused before any engine runs.
+ */
 class RefusalTest {
 
     /** The exact hinge max(0, 1 − yr): ℓ′ jumps at yr = 1. */
@@ -61,5 +67,36 @@ class RefusalTest {
         assertEquals("theory/exact-unavailable", curvature.code());
         assertEquals("theory/exact-unavailable", batch.code());
         assertTrue(batch.getMessage().contains("0.5"), batch.getMessage());
+    }
+
+    @Test
+    void ruleOutsideTheLinearMemoryFormIsRefusedWhenTheExperimentIsBuilt() {
+        UpdateRule lagging = new UpdateRule() {
+            @Override
+            public int memory() {
+                return 1;
+            }
+
+            @Override
+            public StepCoefficients coefficients(int t) {
+                return t < 3 ? StepCoefficients.momentum(0.1, 0.5, 0) : StepCoefficients.momentum(Double.NaN, 0.5, 0);
+            }
+
+            @Override
+            public double batchFraction() {
+                return 1;
+            }
+
+            @Override
+            public double temperature() {
+                return 0;
+            }
+        };
+        Problem square = Experiments.squareProblem(2, 0.1, 0.2, 1);
+        assertEquals(2, new Experiment(square, lagging, 2).steps(), "steps 0…2 are fine");
+        InvalidInputException error = assertThrows(InvalidInputException.class,
+                () -> new Experiment(square, lagging, 3));
+        assertEquals("optimizer/invalid-rule", error.code());
+        assertTrue(error.getMessage().contains("step 3 has a non-finite coefficient"), error.getMessage());
     }
 }

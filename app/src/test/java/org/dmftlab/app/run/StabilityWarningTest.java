@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * SPEC §6 on configuration A's quadratic: α = 3, λ = 0.5, so κ = 0.5 + (1 + √3)² = 7.964: GD is stable for
  * η &lt; 0.2511, heavy ball (β = 0.5) for η &lt; 0.3767, Nesterov (β = 0.5) for η &lt; 0.1883.
  */
-class StabilityCheckTest {
+class StabilityWarningTest {
 
     private static final ExperimentReader READER = new ExperimentReader(PluginRegistry.discover());
 
@@ -59,7 +59,7 @@ class StabilityCheckTest {
 
     private Optional<String> check(String optimizer, String loss) {
         Path file = TestExperiments.write(dir, "x.yaml", TestExperiments.CONFIG_A);
-        return StabilityCheck.warning(READER.read(file, List.of(KeyOverride.parse("optimizer=" + optimizer),
+        return StabilityWarning.of(READER.read(file, List.of(KeyOverride.parse("optimizer=" + optimizer),
                 KeyOverride.parse("problem.loss.id=" + loss)), 1).experiment());
     }
 }
