@@ -157,7 +157,7 @@ sealed interface Population {
             for (int j = 0; j < teacher.length; j++) {
                 teacher[j] = random.nextGaussian();
             }
-            double scale = Math.sqrt(teacher.length / Kernels.dot(teacher, teacher));
+            double scale = Math.sqrt(teacher.length / VectorOps.dot(teacher, teacher));
             for (int j = 0; j < teacher.length; j++) {
                 teacher[j] *= scale;
             }
@@ -180,7 +180,7 @@ sealed interface Population {
         @Override
         public void multiply(double[] v, double[] out) {
             for (int i = 0; i < v.length; i++) {
-                out[i] = Kernels.dot(entries, i * v.length, v, v.length);
+                out[i] = VectorOps.dot(entries, i * v.length, v, v.length);
             }
         }
 
@@ -188,7 +188,7 @@ sealed interface Population {
         public double quadratic(double[] v) {
             double sum = 0;
             for (int i = 0; i < v.length; i++) {
-                sum += v[i] * Kernels.dot(entries, i * v.length, v, v.length);
+                sum += v[i] * VectorOps.dot(entries, i * v.length, v, v.length);
             }
             return sum;
         }

@@ -36,7 +36,7 @@ final class SeedRun {
 
     /** Rows per block of the data pass: fixed, so that results do not depend on the thread count. */
     static final int BLOCK_ROWS = 256;
-    /** Rows handled together by the multi-row kernels (divides {@link #BLOCK_ROWS}). */
+    /** Rows handled together by the multi-row vector operations (divides {@link #BLOCK_ROWS}). */
     private static final int GROUP = 8;
 
     private final Loss loss;
@@ -117,7 +117,7 @@ final class SeedRun {
         teacherVector = population.drawTeacher(teacherRandom);
         sigmaTeacher = new double[d];
         population.multiply(teacherVector, sigmaTeacher);
-        rho = Kernels.dot(teacherVector, sigmaTeacher) / d;
+        rho = VectorOps.dot(teacherVector, sigmaTeacher) / d;
         x = new double[n * d];
         labels = new double[n];
         drawSamples(dataRandom);
@@ -149,7 +149,7 @@ final class SeedRun {
             draws.add(ForkJoinTask.adapt(() -> {
                 population.drawRows(random, x, from, to);
                 for (int mu = from; mu < to; mu++) {
-                    labels[mu] = teacher.label(Kernels.dot(x, mu * d, teacherVector, d), teacher.drawNoise(random));
+                    labels[mu] = teacher.label(VectorOps.dot(x, mu * d, teacherVector, d), teacher.drawNoise(random));
                 }
             }));
         }
@@ -162,11 +162,11 @@ final class SeedRun {
         for (int j = 0; j < d; j++) {
             orthogonal[j] = random.nextGaussian();
         }
-        double projection = Kernels.dot(orthogonal, teacherVector) / Kernels.dot(teacherVector, teacherVector);
+        double projection = VectorOps.dot(orthogonal, teacherVector) / VectorOps.dot(teacherVector, teacherVector);
         for (int j = 0; j < d; j++) {
             orthogonal[j] -= projection * teacherVector[j];
         }
-        double scale = Math.sqrt(problem.initVariance() * d / Kernels.dot(orthogonal, orthogonal));
+        double scale = Math.sqrt(problem.initVariance() * d / VectorOps.dot(orthogonal, orthogonal));
         double[] start = new double[d];
         for (int j = 0; j < d; j++) {
             start[j] = problem.initOverlap() * teacherVector[j] + scale * orthogonal[j];
@@ -255,9 +255,9 @@ final class SeedRun {
         int mu = from;
         for (; mu + GROUP <= to; mu += GROUP) {
             int offset = mu * d;
-            Kernels.dotEightRows(x, offset, d, passQuery, r);
+            VectorOps.dotEightRows(x, offset, d, passQuery, r);
             if (separate) {
-                Kernels.dotEightRows(x, offset, d, passIterate, rIterate);
+                VectorOps.dotEightRows(x, offset, d, passIterate, rIterate);
             }
             for (int k = 0; k < GROUP; k++) {
                 lossSum += loss.value(labels[mu + k], rIterate[k]);
@@ -265,17 +265,17 @@ final class SeedRun {
             }
             for (int half = 0; half < GROUP; half += 4) {
                 if (weights[half] != 0 || weights[half + 1] != 0 || weights[half + 2] != 0 || weights[half + 3] != 0) {
-                    Kernels.axpyFourRows(weights, half, x, offset + half * d, gradient);
+                    VectorOps.axpyFourRows(weights, half, x, offset + half * d, gradient);
                 }
             }
         }
         for (; mu < to; mu++) {
             int offset = mu * d;
-            double rQuery = Kernels.dot(x, offset, passQuery, d);
-            lossSum += loss.value(labels[mu], separate ? Kernels.dot(x, offset, passIterate, d) : rQuery);
+            double rQuery = VectorOps.dot(x, offset, passQuery, d);
+            lossSum += loss.value(labels[mu], separate ? VectorOps.dot(x, offset, passIterate, d) : rQuery);
             double weight = passGradient ? gradientWeight(selection, labels[mu], rQuery) : 0;
             if (weight != 0) {
-                Kernels.axpy(weight, x, offset, gradient);
+                VectorOps.axpy(weight, x, offset, gradient);
             }
         }
         blockLosses[block] = lossSum;
@@ -292,10 +292,10 @@ final class SeedRun {
         for (double blockLoss : blockLosses) {
             trainLoss += blockLoss;
         }
-        double overlap = Kernels.dot(w, sigmaTeacher) / d;
+        double overlap = VectorOps.dot(w, sigmaTeacher) / d;
         double norm = population.quadratic(w) / d;
-        set(Observable.OVERLAP, Kernels.dot(w, teacherVector) / d);
-        set(Observable.NORM, Kernels.dot(w, w) / d);
+        set(Observable.OVERLAP, VectorOps.dot(w, teacherVector) / d);
+        set(Observable.NORM, VectorOps.dot(w, w) / d);
         set(Observable.POPULATION_OVERLAP, overlap);
         set(Observable.POPULATION_NORM, norm);
         set(Observable.TRAIN_LOSS, trainLoss / n);

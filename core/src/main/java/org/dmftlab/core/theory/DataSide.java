@@ -1,8 +1,8 @@
 package org.dmftlab.core.theory;
 
 /**
- * The data side of one forward march (SPEC §4.2): at step t it reads row t of the parameter-side aggregates from
- * the shared {@link Kernels} and writes row t of the kernels C_ℓ, Γ and Γ* (SPEC §4.1) back.
+ * The data side of one forward march (SPEC §4.2): at step t it reads row t of the {@link ParameterAggregates} and
+ * publishes row t of its {@link DataKernels} C_ℓ, Γ and Γ* (SPEC §4.1), of which it is the only writer.
  */
 interface DataSide {
 
@@ -14,4 +14,7 @@ interface DataSide {
      * @return the train loss E ℓ(y, r_w^t) at the iterate w^t (SPEC §4.3)
      */
     double step(int t, boolean withKernels);
+
+    /** The kernels this side publishes, for the parameter side to read. */
+    DataKernels kernels();
 }

@@ -20,7 +20,8 @@ import org.dmftlab.core.spi.Teacher;
  */
 final class GaussianDataSide implements DataSide {
 
-    private final Kernels kernels;
+    private final ParameterAggregates aggregates;
+    private final DataKernels kernels;
     private final double alpha;
     private final double curvature;
     /** E[f²], E[h0 f], E[ℓ(y, 0)]. */
@@ -36,12 +37,14 @@ final class GaussianDataSide implements DataSide {
     /** Scratch vectors over steps. */
     private final double[] scratch;
     private final double[] iterateWeights;
+    private final double[] memoryRow;
 
-    GaussianDataSide(Kernels kernels, Loss loss, Teacher teacher, double alpha, int steps) {
-        this.kernels = kernels;
+    GaussianDataSide(ParameterAggregates aggregates, Loss loss, Teacher teacher, double alpha, int steps) {
+        this.aggregates = aggregates;
+        this.kernels = new DataKernels(steps);
         this.alpha = alpha;
         this.curvature = loss.secondDerivative(0, 0);
-        double rho = kernels.rho;
+        double rho = aggregates.rho();
         // Label moments E F(y, h0): the test-metric quadrature with M = Q = ρ, whose field is then h0 itself.
         labelPower = TestMetrics.expectation(teacher, rho, rho, rho, (y, h0) -> square(loss.firstDerivative(y, 0)));
         labelCorrelation = TestMetrics.expectation(teacher, rho, rho, rho, (y, h0) -> h0 * loss.firstDerivative(y, 0));
@@ -53,6 +56,12 @@ final class GaussianDataSide implements DataSide {
         transferredLabel = new double[rows];
         scratch = new double[rows];
         iterateWeights = new double[rows];
+        memoryRow = new double[rows];
+    }
+
+    @Override
+    public DataKernels kernels() {
+        return kernels;
     }
 
     private static double square(double x) {
@@ -61,10 +70,8 @@ final class GaussianDataSide implements DataSide {
 
     @Override
     public double step(int t, boolean withKernels) {
-        double rho = kernels.rho;
-        double[] response = kernels.response[t];
-        double[][] c = kernels.fieldCovariance;
-        double[] mHat = kernels.teacherOverlap;
+        double rho = aggregates.rho();
+        double[] response = aggregates.response(t);
         double labelShare = labelCorrelation / rho;
 
         // A(t,·), B(t) and β(t).
@@ -81,14 +88,14 @@ final class GaussianDataSide implements DataSide {
         labelCoefficient[t] = curvature * b + 1;
         double aOmegaF = 0;
         for (int u = 0; u <= t; u++) {
-            aOmegaF += a[u] * mHat[u] * labelShare;
+            aOmegaF += a[u] * aggregates.teacherOverlap(u) * labelShare;
         }
         transferredLabel[t] = aOmegaF;
         // (A C Aᵀ)(t, t') for t' ≤ t, through scratch = (A C)(t, ·).
         for (int u2 = 0; u2 <= t; u2++) {
             double sum = 0;
             for (int u = 0; u <= t; u++) {
-                sum += a[u] * c[u][u2];
+                sum += a[u] * aggregates.fieldCovariance(u)[u2];
             }
             scratch[u2] = sum;
         }
@@ -105,15 +112,16 @@ final class GaussianDataSide implements DataSide {
             double beta = labelCoefficient[t];
             double teacherProduct = 0;
             for (int u = 0; u <= t; u++) {
-                kernels.memory[t][u] = alpha * curvature * a[u];
-                teacherProduct += a[u] * mHat[u];
+                memoryRow[u] = alpha * curvature * a[u];
+                teacherProduct += a[u] * aggregates.teacherOverlap(u);
             }
             for (int t2 = 0; t2 <= t; t2++) {
                 double beta2 = labelCoefficient[t2];
                 scratch[t2] = alpha * (curvature * curvature * transferredCovariance[t][t2]
                         + curvature * (beta2 * aOmegaF + beta * transferredLabel[t2]) + beta * beta2 * labelPower);
             }
-            kernels.finishRow(t, scratch, alpha * (curvature * teacherProduct + beta * labelCorrelation));
+            kernels.publishRow(t, memoryRow, scratch, alpha * (curvature * teacherProduct + beta * labelCorrelation),
+                    aggregates);
         }
         return trainLoss;
     }
@@ -123,9 +131,7 @@ final class GaussianDataSide implements DataSide {
      * v(u) = κ Σ_s R_w(t,s) A(s,u) and β_w = Σ_s R_w(t,s) β(s) (for γ = 0 this is r^t itself).
      */
     private double iterateLoss(int t, double labelShare) {
-        double[] iterateResponse = kernels.iterateResponse[t];
-        double[][] c = kernels.fieldCovariance;
-        double[] mHat = kernels.teacherOverlap;
+        double[] iterateResponse = aggregates.iterateResponse(t);
         Arrays.fill(iterateWeights, 0, t + 1, 0);
         double betaW = 0;
         for (int s = 0; s < t; s++) {
@@ -135,21 +141,23 @@ final class GaussianDataSide implements DataSide {
             }
             betaW += iterateResponse[s] * labelCoefficient[s];
         }
-        double iterateLabel = kernels.iterateOverlap[t] * labelShare;
+        double iterateLabel = aggregates.iterateOverlap(t) * labelShare;
+        double[] iterateCovariance = aggregates.iterateCovariance(t);
         double quadratic = 0;
         double cross = 0;
         double weightsLabel = 0;
         for (int u = 0; u < t; u++) {
             double vu = iterateWeights[u];
             double inner = 0;
+            double[] covariance = aggregates.fieldCovariance(u);
             for (int u2 = 0; u2 < t; u2++) {
-                inner += c[u][u2] * iterateWeights[u2];
+                inner += covariance[u2] * iterateWeights[u2];
             }
             quadratic += vu * inner;
-            cross += vu * kernels.iterateCovariance[t][u];
-            weightsLabel += vu * mHat[u] * labelShare;
+            cross += vu * iterateCovariance[u];
+            weightsLabel += vu * aggregates.teacherOverlap(u) * labelShare;
         }
-        double second = kernels.iterateVariance[t] - 2 * cross + quadratic + betaW * betaW * labelPower
+        double second = aggregates.iterateVariance(t) - 2 * cross + quadratic + betaW * betaW * labelPower
                 - 2 * betaW * iterateLabel + 2 * betaW * weightsLabel;
         double first = iterateLabel - weightsLabel - betaW * labelPower;
         return lossAtZero + first + 0.5 * curvature * second;

@@ -22,6 +22,9 @@ import org.dmftlab.core.dynamics.UpdateSchedule;
  * </pre>
  * (hatted or not per argument); v-coordinates multiply by σ_k.
  *
+ * <p>Each step publishes row t of the {@link ParameterAggregates} it owns (the only writer) and returns the
+ * {@link IterateMoments}; it reads the {@link DataKernels} of earlier steps.
+ *
  * <p>Series of one step are stored in one row, interleaved so that the series that are non-zero at step t form a
  * prefix: [e, P, χ̃(·,0), ψ(·,0), χ̃(·,1), ψ(·,1), …] (no ψ without Langevin noise). Memory about
  * K (T + 2p + 4) (2 + T) doubles for K species, (2 + 2T) with Langevin noise.
@@ -52,6 +55,12 @@ final class ParameterSide {
     /** Scratch: Σ_s χ̃(t,s) C_ℓ(s,·) for the query point and the iterate of the current step. */
     private final double[] queryNoise;
     private final double[] iterateNoise;
+    /** Scratch: row t of the aggregates while the species are summed. */
+    private final double[] covarianceRow;
+    private final double[] responseRow;
+    private final double[] iterateResponseRow;
+    private final double[] iterateCovarianceRow;
+    private final ParameterAggregates aggregates;
 
     ParameterSide(Species species, UpdateSchedule schedule, double ridge, double initOverlap, double initVariance) {
         this.species = species;
@@ -74,6 +83,16 @@ final class ParameterSide {
         }
         queryNoise = new double[steps + 1];
         iterateNoise = new double[steps + 1];
+        covarianceRow = new double[steps + 1];
+        responseRow = new double[steps + 1];
+        iterateResponseRow = new double[steps + 1];
+        iterateCovarianceRow = new double[steps + 1];
+        aggregates = new ParameterAggregates(steps, species.rho());
+    }
+
+    /** The aggregates this side publishes, for the data side to read. */
+    ParameterAggregates aggregates() {
+        return aggregates;
     }
 
     /** The iterate row of step t of species k, x(−j) := x(0) (row 0 is still in the ring while t &lt; 0 is read). */
@@ -98,23 +117,24 @@ final class ParameterSide {
 
     /**
      * Step t, first half: the query points x̂(t), then row t of the aggregates that feed the data side (C(t,≤t),
-     * M̂(t), R(t,&lt;t), and for look-ahead rules the iterate's R_w, cross-covariances, M and Q) into
-     * {@code kernels}, and the observables of the iterate into observables[0…3] = m, q, M, Q.
-     * Needs C_ℓ for steps &lt; t.
+     * M̂(t), R(t,&lt;t), and the iterate's R_w, cross-covariances, M and Q, which for a rule without look-ahead are
+     * those of the query point).
+     *
+     * @param kernels C_ℓ of the steps before t
+     * @return the observables m, q, M, Q of the iterate w^t
      */
-    void prepare(int t, Kernels kernels, double[] observables) {
+    IterateMoments prepare(int t, DataKernels kernels) {
         int series = active(t);
-        double[] cRow = kernels.fieldCovariance[t];
+        double[] cRow = covarianceRow;
         Arrays.fill(cRow, 0, t + 1, 0);
-        Arrays.fill(kernels.response[t], 0);
-        Arrays.fill(kernels.iterateResponse[t], 0);
-        Arrays.fill(kernels.iterateCovariance[t], 0);
+        Arrays.fill(responseRow, 0, t, 0);
+        Arrays.fill(iterateResponseRow, 0, t, 0);
+        Arrays.fill(iterateCovarianceRow, 0, t + 1, 0);
         double mHat = 0;
         double overlap = 0;
         double norm = 0;
         double populationOverlap = 0;
         double populationNorm = 0;
-        double[][] ell = kernels.noiseCovariance;
         for (int k = 0; k < species.size(); k++) {
             double sigma = species.sigma()[k];
             double weight = species.weight()[k];
@@ -130,9 +150,9 @@ final class ParameterSide {
                 }
             }
             // Σ_s χ̃(t,s) C_ℓ(s,·) for the query point and, when it differs, the iterate.
-            projectNoise(xHat, ell, t, queryNoise);
+            projectNoise(xHat, kernels, t, queryNoise);
             if (lookAhead) {
-                projectNoise(x, ell, t, iterateNoise);
+                projectNoise(x, kernels, t, iterateNoise);
             }
             double[] noiseAtIterate = lookAhead ? iterateNoise : queryNoise;
             for (int u = 0; u <= t; u++) {
@@ -141,12 +161,12 @@ final class ParameterSide {
                 cRow[u] += weight * sigma * (xHat[MEAN] * uHat[MEAN] + fluctuation);
                 if (lookAhead) {
                     double cross = fluctuation(x, noiseAtIterate, uHat, u, sigma);
-                    kernels.iterateCovariance[t][u] += weight * sigma * (x[MEAN] * uHat[MEAN] + cross);
+                    iterateCovarianceRow[u] += weight * sigma * (x[MEAN] * uHat[MEAN] + cross);
                 }
             }
             for (int s = 0; s < t; s++) {
-                kernels.response[t][s] += weight * sigma * xHat[kickIndex(s)];
-                kernels.iterateResponse[t][s] += weight * sigma * x[kickIndex(s)];
+                responseRow[s] += weight * sigma * xHat[kickIndex(s)];
+                iterateResponseRow[s] += weight * sigma * x[kickIndex(s)];
             }
             double second = x[MEAN] * x[MEAN] + fluctuation(x, noiseAtIterate, x, t, sigma);
             mHat += weight * sigma * teacher * xHat[MEAN];
@@ -155,27 +175,19 @@ final class ParameterSide {
             norm += weight * second;
             populationNorm += weight * sigma * second;
         }
-        for (int u = 0; u < t; u++) {
-            kernels.fieldCovariance[u][t] = cRow[u];
-        }
-        kernels.teacherOverlap[t] = mHat;
-        kernels.iterateOverlap[t] = lookAhead ? populationOverlap : mHat;
-        kernels.iterateVariance[t] = lookAhead ? populationNorm : cRow[t];
-        if (!lookAhead) {
-            System.arraycopy(cRow, 0, kernels.iterateCovariance[t], 0, t + 1);
-        }
-        observables[0] = overlap;
-        observables[1] = norm;
-        observables[2] = populationOverlap;
-        observables[3] = populationNorm;
+        aggregates.publishRow(t, cRow, mHat, responseRow, iterateResponseRow,
+                lookAhead ? iterateCovarianceRow : cRow, lookAhead ? populationOverlap : mHat,
+                lookAhead ? populationNorm : cRow[t]);
+        return new IterateMoments(overlap, norm, populationOverlap, populationNorm);
     }
 
-    /** out[s'] = Σ_{s&lt;t} row[χ̃(·,s)] C_ℓ(s,s') for s' &lt; t. */
-    private void projectNoise(double[] row, double[][] ell, int t, double[] out) {
+    /** out[s'] = Σ_{s&lt;t} row[χ̃(·,s)] C_ℓ(s,s') for s' &lt; t (C_ℓ is symmetric: read along its row s'). */
+    private void projectNoise(double[] row, DataKernels kernels, int t, double[] out) {
         for (int s2 = 0; s2 < t; s2++) {
+            double[] ell = kernels.noiseCovariance(s2);
             double sum = 0;
             for (int s = 0; s < t; s++) {
-                sum += row[kickIndex(s)] * ell[s][s2];
+                sum += row[kickIndex(s)] * ell[s];
             }
             out[s2] = sum;
         }
@@ -202,9 +214,9 @@ final class ParameterSide {
     /**
      * Step t, second half: the fields H(t) from Γ(t, ≤t) and Γ*(t), then the iterates x(t+1) of every series.
      */
-    void advance(int t, Kernels kernels) {
-        double[] gamma = kernels.memory[t];
-        double drift = kernels.teacherDrift[t];
+    void advance(int t, DataKernels kernels) {
+        double[] gamma = kernels.memory(t);
+        double drift = kernels.teacherDrift(t);
         int series = active(t);
         for (int k = 0; k < species.size(); k++) {
             double sigma = species.sigma()[k];

@@ -27,7 +27,8 @@ final class PathDataSide implements DataSide {
     /** Relative size below which a Cholesky pivot counts as zero (the field is determined by earlier ones). */
     private static final double PIVOT_TOLERANCE = 1e-12;
 
-    private final Kernels kernels;
+    private final ParameterAggregates aggregates;
+    private final DataKernels kernels;
     private final Loss loss;
     private final RandomGenerator random;
     private final double alpha;
@@ -54,6 +55,7 @@ final class PathDataSide implements DataSide {
     private final double[] responseRow;
     private final double[] products;
     private final double[] memorySums;
+    private final double[] memoryRow;
 
     /**
      * Draws h0 and the label of every path.
@@ -61,9 +63,9 @@ final class PathDataSide implements DataSide {
      * @param schedule the update: the selection of each step, and whether some step's query point differs from
      *                 its iterate (then the iterate's field is an extra observed field per step)
      */
-    PathDataSide(Kernels kernels, Loss loss, Teacher teacher, double alpha, UpdateSchedule schedule, int paths,
-                 int responsePaths, RandomGenerator random) {
-        this.kernels = kernels;
+    PathDataSide(ParameterAggregates aggregates, Loss loss, Teacher teacher, double alpha, UpdateSchedule schedule,
+                 int paths, int responsePaths, RandomGenerator random) {
+        this.aggregates = aggregates;
         this.loss = loss;
         this.random = random;
         this.alpha = alpha;
@@ -72,6 +74,7 @@ final class PathDataSide implements DataSide {
         this.paths = paths;
         this.responsePaths = responsePaths;
         this.steps = schedule.steps();
+        this.kernels = new DataKernels(steps);
         this.width = steps + 2;
         this.triangle = steps * (steps + 1) / 2;
         normals = new double[paths * width];
@@ -84,7 +87,8 @@ final class PathDataSide implements DataSide {
         responseRow = new double[steps];
         products = new double[steps + 1];
         memorySums = new double[steps + 1];
-        factor[0][0] = Math.sqrt(kernels.rho);
+        memoryRow = new double[steps + 1];
+        factor[0][0] = Math.sqrt(aggregates.rho());
         for (int p = 0; p < paths; p++) {
             double z = random.nextGaussian();
             normals[p * width] = z;
@@ -93,22 +97,27 @@ final class PathDataSide implements DataSide {
     }
 
     @Override
+    public DataKernels kernels() {
+        return kernels;
+    }
+
+    @Override
     public double step(int t, boolean withKernels) {
         int row = t + 1;
-        double[] covariance = kernels.fieldCovariance[t];
+        double[] covariance = aggregates.fieldCovariance(t);
         // Cholesky row of ω̂^t against (h0, ω̂^0 … ω̂^{t−1}): entry 0 is M̂(t), entry 1+u is C(t,u).
         double[] current = factor[row];
-        current[0] = kernels.teacherOverlap[t];
+        current[0] = aggregates.teacherOverlap(t);
         System.arraycopy(covariance, 0, current, 1, t);
         current[row] = pivot(current, row, covariance[t]);
         double iteratePivot = 0;
         if (lookAhead) {
-            iterateRow[0] = kernels.iterateOverlap[t];
-            System.arraycopy(kernels.iterateCovariance[t], 0, iterateRow, 1, t + 1);
-            iteratePivot = pivot(iterateRow, row + 1, kernels.iterateVariance[t]);
+            iterateRow[0] = aggregates.iterateOverlap(t);
+            System.arraycopy(aggregates.iterateCovariance(t), 0, iterateRow, 1, t + 1);
+            iteratePivot = pivot(iterateRow, row + 1, aggregates.iterateVariance(t));
         }
-        double[] response = kernels.response[t];
-        double[] iterateResponse = kernels.iterateResponse[t];
+        double[] response = aggregates.response(t);
+        double[] iterateResponse = aggregates.iterateResponse(t);
         BatchSelection batch = schedule.selection(t);
         double selected = batch.weight();
         Arrays.fill(products, 0, t + 1, 0);
@@ -160,10 +169,10 @@ final class PathDataSide implements DataSide {
         if (withKernels) {
             double sdH0 = factor[0][0];
             for (int u = 0; u <= t; u++) {
-                kernels.memory[t][u] = alpha * memorySums[u] / responsePaths;
+                memoryRow[u] = alpha * memorySums[u] / responsePaths;
                 products[u] *= alpha / paths;
             }
-            kernels.finishRow(t, products, alpha * sdH0 * mu / paths);
+            kernels.publishRow(t, memoryRow, products, alpha * sdH0 * mu / paths, aggregates);
         }
         return trainLoss / paths;
     }

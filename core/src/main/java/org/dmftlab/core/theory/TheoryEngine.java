@@ -7,23 +7,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
-import org.dmftlab.core.dynamics.Divergence;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.ReplicaStatistics;
 import org.dmftlab.core.dynamics.UpdateSchedule;
-import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
-import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
  * The discrete-time DMFT of SPEC §4, solved by causal forward marching (SPEC §4.4): one pass over t, no
- * damping, no fixed-point iteration. Each step first advances the species recursions of the parameter side
- * ({@link ParameterSide}), then the data side, whose kernels feed the next step.
+ * damping, no fixed-point iteration ({@link ForwardMarch}). Each step first advances the species recursions of the
+ * parameter side ({@link ParameterSide}), then the data side, whose kernels feed the next step.
  *
  * <p>Two data sides: the exact Gaussian propagation ({@link GaussianDataSide}) for a loss of constant curvature
  * at full batch (SPEC §5.1; error 0), and sampled paths ({@link PathDataSide}) otherwise. The sampled solve runs
@@ -36,9 +33,6 @@ public final class TheoryEngine {
 
     /** Independent sub-populations of the Monte-Carlo solve. */
     static final int GROUPS = 8;
-    /** What a march produces itself, in this order: the parameter side's m, q, M, Q, then the data side's loss. */
-    private static final Observable[] MARCHED = {Observable.OVERLAP, Observable.NORM,
-        Observable.POPULATION_OVERLAP, Observable.POPULATION_NORM, Observable.TRAIN_LOSS};
 
     /**
      * Solves the DMFT of the experiment.
@@ -63,7 +57,7 @@ public final class TheoryEngine {
         int groups = exact ? 1 : Math.min(GROUPS, settings.paths());
         progress.start("theory", (long) groups * steps);
         try {
-            return exact ? ReplicaStatistics.exact(march(experiment, species, null, 0, 0, progress))
+            return exact ? ReplicaStatistics.exact(ForwardMarch.run(experiment, species, null, 0, 0, progress))
                     : ReplicaStatistics.combine(sampledMarches(experiment, species, settings, groups, progress));
         } finally {
             progress.finish();
@@ -116,7 +110,7 @@ public final class TheoryEngine {
                 int paths = share(settings.paths(), groups, g);
                 int responsePaths = Math.max(1, share(settings.responsePaths(), groups, g));
                 RandomGenerator stream = streams.get(g);
-                futures.add(pool.submit(() -> march(experiment, species, stream, paths, Math.min(responsePaths, paths),
+                futures.add(pool.submit(() -> ForwardMarch.run(experiment, species, stream, paths, Math.min(responsePaths, paths),
                         progress)));
             }
             List<Trajectory> results = new ArrayList<>();
@@ -140,50 +134,5 @@ public final class TheoryEngine {
     /** Group g's share of n items split over groups as evenly as possible. */
     private static int share(int n, int groups, int g) {
         return n / groups + (g < n % groups ? 1 : 0);
-    }
-
-    /**
-     * One causal forward march (SPEC §4.4); {@code random == null} selects the exact data side. Returns the values
-     * (errors NaN); after a blow-up ({@link Divergence}) the remaining steps stay NaN.
-     */
-    static Trajectory march(Experiment experiment, Species species, RandomGenerator random, int paths,
-                            int responsePaths, Progress progress) {
-        Problem problem = experiment.problem();
-        int steps = experiment.steps();
-        Kernels kernels = new Kernels(steps, species.rho());
-        UpdateSchedule schedule = experiment.schedule();
-        ParameterSide parameters = new ParameterSide(species, schedule, problem.ridge(), problem.initOverlap(),
-                problem.initVariance());
-        DataSide data = random == null
-                ? new GaussianDataSide(kernels, problem.loss(), problem.teacher(), problem.alpha(), steps)
-                : new PathDataSide(kernels, problem.loss(), problem.teacher(), problem.alpha(), schedule, paths,
-                        responsePaths, random);
-        Trajectory values = new Trajectory(steps);
-        double[] marched = new double[MARCHED.length];
-        for (int t = 0; t <= steps; t++) {
-            parameters.prepare(t, kernels, marched);
-            marched[MARCHED.length - 1] = data.step(t, t < steps);
-            boolean finite = true;
-            for (int o = 0; o < MARCHED.length; o++) {
-                values.set(MARCHED[o], t, marched[o], Double.NaN);
-                finite &= !Divergence.diverged(marched[o]);
-            }
-            if (!finite) {
-                return values;
-            }
-            double rho = kernels.rho;
-            double populationOverlap = marched[2];
-            double populationNorm = marched[3];
-            values.set(Observable.TEST_LOSS, t,
-                    TestMetrics.testLoss(problem.loss(), problem.teacher(), rho, populationOverlap, populationNorm),
-                    Double.NaN);
-            values.set(Observable.TEST_ERROR, t, problem.teacher().testError(rho, populationOverlap, populationNorm),
-                    Double.NaN);
-            if (t < steps) {
-                parameters.advance(t, kernels);
-                progress.advance(1);
-            }
-        }
-        return values;
     }
 }

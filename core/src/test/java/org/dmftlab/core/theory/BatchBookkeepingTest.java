@@ -97,25 +97,26 @@ class BatchBookkeepingTest {
     @ValueSource(doubles = {1.0, 0.3})
     void selectionCarriesTheBatchFactorOnce(double batchFraction) {
         Species identity = new Species(new double[] {1}, new double[] {1}, new double[] {1});
-        Kernels kernels = new Kernels(1, identity.rho());
         UpdateSchedule schedule = UpdateSchedule.of(new Sgd(batchFraction), 1);
         ParameterSide parameters = new ParameterSide(identity, schedule, 0.1, M0, C0);
-        PathDataSide data = new PathDataSide(kernels, LOG_COSH, NOISY_LINEAR, ALPHA, schedule, PATHS, PATHS,
+        ParameterAggregates aggregates = parameters.aggregates();
+        PathDataSide data = new PathDataSide(aggregates, LOG_COSH, NOISY_LINEAR, ALPHA, schedule, PATHS, PATHS,
                 Streams.root(42));
-        parameters.prepare(0, kernels, new double[4]);
-        assertEquals(M0, kernels.teacherOverlap[0], 1e-15);
-        assertEquals(M0 * M0 + C0, kernels.fieldCovariance[0][0], 1e-15);
+        parameters.prepare(0, data.kernels());
+        assertEquals(M0, aggregates.teacherOverlap(0), 1e-15);
+        assertEquals(M0 * M0 + C0, aggregates.fieldCovariance(0)[0], 1e-15);
         data.step(0, true);
+        DataKernels kernels = data.kernels();
 
         double curvature = ALPHA * expectation(LOG_COSH::secondDerivative);
         double noise = ALPHA / batchFraction * expectation((y, r) -> Math.pow(LOG_COSH.firstDerivative(y, r), 2));
         // |ℓ′| ≤ 1 and 0 ≤ ℓ″ ≤ 1 bound the variances by E[s²] = 1/b and E[s⁴] = 1/b³.
         double curvatureTolerance = 4 * ALPHA * Math.sqrt(1 / (batchFraction * PATHS));
         double noiseTolerance = 4 * ALPHA * Math.sqrt(1 / (Math.pow(batchFraction, 3) * PATHS));
-        assertEquals(curvature, kernels.memory[0][0], curvatureTolerance, "Γ(0,0) = α E[ℓ″]");
-        assertEquals(noise, kernels.noiseCovariance[0][0], noiseTolerance, "C_ℓ(0,0) = (α/b) E[ℓ′²]");
+        assertEquals(curvature, kernels.memory(0)[0], curvatureTolerance, "Γ(0,0) = α E[ℓ″]");
+        assertEquals(noise, kernels.noiseCovariance(0)[0], noiseTolerance, "C_ℓ(0,0) = (α/b) E[ℓ′²]");
         if (batchFraction < 1) {
-            assertTrue(Math.abs(curvature / batchFraction - kernels.memory[0][0]) > 10 * curvatureTolerance,
+            assertTrue(Math.abs(curvature / batchFraction - kernels.memory(0)[0]) > 10 * curvatureTolerance,
                     "a memory kernel with α/b (SPEC §4.4) would be detected");
         }
     }

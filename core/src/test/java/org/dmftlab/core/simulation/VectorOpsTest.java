@@ -6,12 +6,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The multi-row kernels against the one-row ones, for several row lengths. */
-class KernelsTest {
+/** The multi-row operations against the one-row ones, for several row lengths. */
+class VectorOpsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7, 64, 301})
-    void multiRowKernelsAgreeWithOneRowAtATime(int length) {
+    void multiRowOperationsAgreeWithOneRowAtATime(int length) {
         SplittableRandom random = new SplittableRandom(length);
         int offset = 3 * length;
         double[] x = new double[offset + 8 * length];
@@ -23,10 +23,10 @@ class KernelsTest {
             v[j] = random.nextGaussian();
         }
         double[] dots = new double[8];
-        Kernels.dotEightRows(x, offset, length, v, dots);
+        VectorOps.dotEightRows(x, offset, length, v, dots);
         double[] weights = {9, 9, 0.5, -1.5, 0, 2};
         double[] fused = new double[length];
-        Kernels.axpyFourRows(weights, 2, x, offset, fused);
+        VectorOps.axpyFourRows(weights, 2, x, offset, fused);
         double[] oneByOne = new double[length];
         for (int k = 0; k < 8; k++) {
             double expected = 0;
@@ -34,9 +34,9 @@ class KernelsTest {
                 expected += x[offset + k * length + j] * v[j];
             }
             assertEquals(expected, dots[k], 1e-12 * length, "row " + k);
-            assertEquals(expected, Kernels.dot(x, offset + k * length, v, length), 1e-12 * length, "row " + k);
+            assertEquals(expected, VectorOps.dot(x, offset + k * length, v, length), 1e-12 * length, "row " + k);
             if (k < 4) {
-                Kernels.axpy(weights[k + 2], x, offset + k * length, oneByOne);
+                VectorOps.axpy(weights[k + 2], x, offset + k * length, oneByOne);
             }
         }
         for (int j = 0; j < length; j++) {

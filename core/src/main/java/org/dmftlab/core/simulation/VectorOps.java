@@ -1,17 +1,18 @@
 package org.dmftlab.core.simulation;
 
 /**
- * The dense vector kernels of the simulation's hot loop. Allocation-free, and every reduction adds in a fixed
- * order (interleaved partial sums, combined pairwise) so that results are reproducible bit for bit.
+ * The dense vector arithmetic of the simulation's hot loop: dot products and axpy, on one row of X or on several
+ * at a time. Allocation-free, and every reduction adds in a fixed order (interleaved partial sums, combined
+ * pairwise) so that results are reproducible bit for bit.
  *
- * <p>The multi-row kernels serve the data pass: eight rows of X share every load of the vector they are
+ * <p>The multi-row operations serve the data pass: eight rows of X share every load of the vector they are
  * multiplied with and give eight independent addition chains (Java 17 does not vectorise floating-point
  * reductions), and the gradient is updated with one load and store per four rows (this loop is vectorised).
  * At d = 2000 this roughly halves the time of a pass compared with one row at a time.
  */
-final class Kernels {
+final class VectorOps {
 
-    private Kernels() {
+    private VectorOps() {
     }
 
     /** Σ_j a[offset + j] b[j] for j &lt; length. */
