@@ -16,6 +16,7 @@ import org.dmftlab.app.experiment.ExperimentDocument.TheoryBlock;
 import org.dmftlab.app.plot.TimeAxis;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
@@ -99,8 +100,13 @@ final class ExperimentResolver {
         UpdateRule rule = plugin(PluginFamily.OPTIMIZER, "optimizer", document.optimizer(), null, plugins);
         int steps = integer(required(document.steps(), "steps", "the number of updates T"), "steps", AT_LEAST_ONE);
 
-        Experiment experiment = new Experiment(
-                new Problem(alpha, ridge, teacher, loss, covariance, overlap, variance), rule, steps);
+        Experiment experiment;
+        try {
+            experiment = new Experiment(new Problem(alpha, ridge, teacher, loss, covariance, overlap, variance), rule,
+                    steps);
+        } catch (RefusedInputException refused) {
+            throw InputKeys.keyed(refused, plugins);
+        }
         return new ExperimentPlan(name, file, overrides, experiment, plugins, theory(document.theory(), steps, threads),
                 simulation(document.simulation(), alpha, threads), declared, timeAxis(document.figure()));
     }

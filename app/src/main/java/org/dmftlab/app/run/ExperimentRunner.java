@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
+import org.dmftlab.app.experiment.InputKeys;
 import org.dmftlab.app.experiment.PluginChoice;
 import org.dmftlab.app.output.EngineRun;
 import org.dmftlab.app.output.Machine;
@@ -19,10 +20,10 @@ import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.spi.Covariance;
-import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.theory.TheoryEngine;
 
 /**
@@ -103,7 +104,8 @@ public final class ExperimentRunner {
 
     /**
      * Runs one engine. A refusal of the input (for example an optimizer outside the theory's linear family) names the
-     * experiment file and, when it is about a plugin block, the plugin's id: {@code optimizer.id = sign-sgd}.
+     * experiment file and its key ({@link InputKeys}), for a plugin block the plugin's id:
+     * {@code optimizer.id = sign-sgd}.
      */
     private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress) {
         long start = System.nanoTime();
@@ -112,21 +114,9 @@ public final class ExperimentRunner {
                     ? theoryEngine.run(plan.experiment(), plan.theory(), progress)
                     : simulationEngine.run(plan.experiment(), plan.simulation(), progress);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
-        } catch (InvalidInputException refused) {
-            InvalidInputException named = withPluginId(refused, plan);
-            throw named.source() == null ? named.withSource(plan.file().toString()) : named;
+        } catch (RefusedInputException refused) {
+            throw InputKeys.keyed(refused, plan.plugins()).withSource(plan.file().toString());
         }
-    }
-
-    /** The refusal keyed {@code <block>.id = <id>} when it names a plugin block without a value, else itself. */
-    private static InvalidInputException withPluginId(InvalidInputException refused, ExperimentPlan plan) {
-        if (refused.value() != null) {
-            return refused;
-        }
-        return plan.plugins().stream().filter(choice -> choice.key().equals(refused.key())).findFirst()
-                .map(choice -> new InvalidInputException(refused.code(), choice.key() + ".id",
-                        choice.descriptor().id(), refused.detail()))
-                .orElse(refused);
     }
 
     private static Trajectory trajectory(List<EngineRun> runs, Engine engine) {

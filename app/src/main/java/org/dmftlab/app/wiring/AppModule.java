@@ -5,13 +5,16 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.dmftlab.app.experiment.ExperimentReader;
+import org.dmftlab.app.experiment.InputKeys;
 import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.app.plot.RunFigure;
 import org.dmftlab.app.plot.SummaryFigure;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.sweep.SweepReader;
 import org.dmftlab.app.sweep.SweepRunner;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.theory.TheoryEngine;
@@ -39,10 +42,15 @@ public final class AppModule extends AbstractModule {
         this.version = version;
     }
 
+    /** The plugins of the boot layer and of the {@code --plugins} folder; a bad folder is named by its option. */
     @Provides
     @Singleton
     PluginRegistry registry() {
-        return PluginRegistry.discover(pluginsFolder);
+        try {
+            return PluginRegistry.discover(pluginsFolder);
+        } catch (RefusedInputException refused) {
+            throw InputKeys.keyed(refused, List.of());
+        }
     }
 
     @Provides

@@ -2,7 +2,7 @@ package org.dmftlab.core.dynamics;
 
 import java.util.Objects;
 import org.dmftlab.core.problem.Problem;
-import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.UpdateRule;
 
 /**
@@ -20,8 +20,8 @@ public final class Experiment {
      * @param problem the learning problem (SPEC §1)
      * @param rule    the update rule (SPEC §2.1)
      * @param steps   T ≥ 1, the number of updates
-     * @throws InvalidInputException {@code optimizer/invalid-rule} when the rule does not fit SPEC §2.1
-     *                               ({@link UpdateSchedule#of})
+     * @throws RefusedInputException {@code optimizer/invalid-rule} when the rule does not fit SPEC §2.1
+     *                                ({@link UpdateSchedule#of})
      */
     public Experiment(Problem problem, UpdateRule rule, int steps) {
         this.problem = Objects.requireNonNull(problem, "problem");

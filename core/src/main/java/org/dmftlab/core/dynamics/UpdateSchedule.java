@@ -2,7 +2,8 @@ package org.dmftlab.core.dynamics;
 
 import java.util.Optional;
 import org.dmftlab.core.spi.GradientMap;
-import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.problem.InputPart;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 
@@ -60,7 +61,7 @@ public final class UpdateSchedule {
      * noise √(2 T_L b_{t,0}) is added.
      *
      * @param steps T ≥ 1
-     * @throws InvalidInputException {@code optimizer/invalid-rule} naming what does not fit
+     * @throws RefusedInputException {@code optimizer/invalid-rule} about the update rule, naming what does not fit
      */
     public static UpdateSchedule of(UpdateRule rule, int steps) {
         double fraction = rule.batchFraction();
@@ -100,8 +101,8 @@ public final class UpdateSchedule {
         return new UpdateSchedule(memory, a, b, c, selections, temperature, rule.gradientMap(), rule.linear());
     }
 
-    private static InvalidInputException invalidRule(String detail) {
-        return new InvalidInputException("optimizer/invalid-rule", "optimizer", null,
+    private static RefusedInputException invalidRule(String detail) {
+        return new RefusedInputException("optimizer/invalid-rule", InputPart.UPDATE_RULE, null,
                 "the update rule does not fit SPEC §2.1: " + detail);
     }
 

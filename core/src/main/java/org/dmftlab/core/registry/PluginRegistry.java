@@ -15,6 +15,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.dmftlab.core.problem.InputPart;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.PluginProvider;
 
@@ -51,6 +53,8 @@ public final class PluginRegistry {
      * at least one.
      *
      * @param pluginsFolder a folder of plugin jars, or null for none
+     * @throws RefusedInputException {@code plugins/bad-folder} about the {@link InputPart#PLUGINS_FOLDER} when it is
+     *                               not a folder of plugin modules
      */
     public static PluginRegistry discover(Path pluginsFolder) {
         Builder builder = builder();
@@ -80,7 +84,7 @@ public final class PluginRegistry {
 
     private static ModuleLayer pluginLayer(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException("plugins/bad-folder", "--plugins", folder,
+            throw new RefusedInputException("plugins/bad-folder", InputPart.PLUGINS_FOLDER, folder,
                     "not a folder; give a folder that holds plugin jars");
         }
         ModuleLayer boot = ModuleLayer.boot();
@@ -94,7 +98,7 @@ public final class PluginRegistry {
             Configuration configuration = boot.configuration().resolveAndBind(ModuleFinder.of(), finder, roots);
             return boot.defineModulesWithOneLoader(configuration, PluginRegistry.class.getClassLoader());
         } catch (FindException | ResolutionException | LayerInstantiationException broken) {
-            throw new InvalidInputException("plugins/bad-folder", "--plugins", folder,
+            throw new RefusedInputException("plugins/bad-folder", InputPart.PLUGINS_FOLDER, folder,
                     "its jars cannot be loaded as modules: " + broken.getMessage()
                             + "; each jar must be a plugin module whose dependencies are in the folder or in dmftlab");
         }

@@ -2,7 +2,8 @@ package org.dmftlab.core.simulation;
 
 import java.util.random.RandomGenerator;
 import org.dmftlab.core.spi.Covariance;
-import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.problem.InputPart;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
@@ -15,9 +16,6 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * shared, read-only, by every seed.
  */
 sealed interface Population {
-
-    /** Key named in input errors about the covariance. */
-    String KEY = "problem.covariance";
 
     /** The dimension d. */
     int dimension();
@@ -41,7 +39,7 @@ sealed interface Population {
      * The population of a covariance in dimension d: simulated in its eigenbasis unless it has a
      * {@link Covariance#denseOperator() dense operator}.
      *
-     * @throws InvalidInputException {@code covariance/invalid-spectrum} for a negative or non-finite eigenvalue
+     * @throws RefusedInputException {@code covariance/invalid-spectrum} for a negative or non-finite eigenvalue
      *     or teacher power, {@code covariance/not-positive-definite} when a dense Σ has no Cholesky factor
      */
     static Population of(Covariance covariance, int d) {
@@ -64,7 +62,8 @@ sealed interface Population {
                 double u = (j + 0.5) / d;
                 tau[j] = covariance.teacherPower(u);
                 if (!(sigma[j] >= 0) || !Double.isFinite(sigma[j]) || !(tau[j] >= 0) || !Double.isFinite(tau[j])) {
-                    throw new InvalidInputException("covariance/invalid-spectrum", KEY, null, "at quantile u = " + u
+                    throw new RefusedInputException("covariance/invalid-spectrum", InputPart.COVARIANCE, null,
+                            "at quantile u = " + u
                             + " the eigenvalue is " + sigma[j] + " and the teacher power " + tau[j]
                             + "; both must be finite and >= 0");
                 }
@@ -131,7 +130,7 @@ sealed interface Population {
                 for (int j = 0; j < d; j++) {
                     double entry = operator.entry(d, i, j);
                     if (!Double.isFinite(entry)) {
-                        throw new InvalidInputException("covariance/invalid-spectrum", KEY, null,
+                        throw new RefusedInputException("covariance/invalid-spectrum", InputPart.COVARIANCE, null,
                                 "the dense covariance has the entry " + entry + " at (" + i + ", " + j + ")");
                     }
                     sigma.unsafe_set(i, j, entry);
@@ -140,7 +139,7 @@ sealed interface Population {
             CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
             // decompose() overwrites its argument: factor a copy and keep Σ.
             if (!MatrixFeatures_DDRM.isSymmetric(sigma, 1e-12) || !cholesky.decompose(sigma.copy())) {
-                throw new InvalidInputException("covariance/not-positive-definite", KEY, null,
+                throw new RefusedInputException("covariance/not-positive-definite", InputPart.COVARIANCE, null,
                         "the dense covariance of dimension " + d + " is not symmetric positive definite");
             }
             return new Dense(sigma.data, cholesky.getT(null));

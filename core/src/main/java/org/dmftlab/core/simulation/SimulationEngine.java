@@ -9,11 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.ReplicaStatistics;
+import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
-import org.dmftlab.core.spi.InvalidInputException;
 
 /**
  * Finite-size simulation of an experiment, exactly as SPEC §1–3 describe: observables averaged over seeds, with
@@ -45,7 +46,7 @@ public final class SimulationEngine {
      * Simulates the experiment.
      *
      * @return mean over seeds of every observable at t = 0…T, with the standard error over seeds
-     * @throws InvalidInputException for a dimension that is too small or too large, or an invalid covariance
+     * @throws RefusedInputException for a dimension that is too small or too large, or an invalid covariance
      *     spectrum
      * @throws RunFailedException    {@code run/diverged} as soon as a seed produces a non-finite or exploding
      *     observable (the earliest step, and at that step the lowest seed; the message names step and observable)
@@ -92,7 +93,7 @@ public final class SimulationEngine {
     static void checkDimension(Experiment experiment, int d) {
         long n = SeedRun.sampleCount(experiment.problem().alpha(), d);
         if (d < 2 || n < 1 || n * d > Integer.MAX_VALUE - 8) {
-            throw new InvalidInputException("config/out-of-range", "simulation.dimension", d,
+            throw new RefusedInputException("config/out-of-range", InputPart.SIMULATION_DIMENSION, d,
                     "need d >= 2, at least one sample (n = round(alpha d) = " + n + ") and n d < 2^31");
         }
     }

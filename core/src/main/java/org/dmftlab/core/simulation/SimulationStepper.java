@@ -28,7 +28,7 @@ public final class SimulationStepper implements AutoCloseable {
     /**
      * Draws the data set and the initial point of seed 0.
      *
-     * @throws org.dmftlab.core.spi.InvalidInputException as {@link SimulationEngine#run}
+     * @throws org.dmftlab.core.problem.RefusedInputException as {@link SimulationEngine#run}
      */
     public static SimulationStepper open(Experiment experiment, SimulationSettings settings) {
         SimulationEngine.checkDimension(experiment, settings.dimension());

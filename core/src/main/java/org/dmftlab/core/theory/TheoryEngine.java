@@ -10,12 +10,13 @@ import java.util.random.RandomGenerator;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.ReplicaStatistics;
 import org.dmftlab.core.dynamics.UpdateSchedule;
+import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
-import org.dmftlab.core.spi.InvalidInputException;
 
 /**
  * The discrete-time DMFT of SPEC §4, solved by causal forward marching (SPEC §4.4): one pass over t, no
@@ -38,9 +39,10 @@ public final class TheoryEngine {
      * Solves the DMFT of the experiment.
      *
      * @return every observable at t = 0…T with its Monte-Carlo error (0 in the exact mode)
-     * @throws InvalidInputException {@code theory/unsupported-loss} when ℓ″ cannot carry pathwise responses,
-     *                               {@code theory/exact-unavailable} when the exact mode is asked where it does
-     *                               not apply, {@code theory/degenerate-teacher} when ρ = 0
+     * @throws RefusedInputException {@code theory/unsupported-loss} when ℓ″ cannot carry pathwise responses,
+     *                                {@code theory/nonlinear-rule} for a rule with a gradient map,
+     *                                {@code theory/exact-unavailable} when the exact mode is asked where it does
+     *                                not apply, {@code theory/degenerate-teacher} when ρ = 0
      * @throws RunFailedException    {@code run/diverged} when the trajectory blows up
      */
     public Trajectory run(Experiment experiment, TheorySettings settings, Progress progress) {
@@ -50,7 +52,7 @@ public final class TheoryEngine {
         boolean exact = exactMode(problem, experiment.schedule(), settings.mode());
         Species species = Species.of(problem.covariance(), settings.species());
         if (!(species.rho() > 0)) {
-            throw new InvalidInputException("theory/degenerate-teacher", "problem.covariance", null,
+            throw new RefusedInputException("theory/degenerate-teacher", InputPart.COVARIANCE, null,
                     "the teacher has no power in the data (ρ = w*ᵀΣw*/d = 0): labels carry no signal; use a"
                             + " covariance with a positive eigenvalue where the teacher power is positive");
         }
@@ -66,13 +68,13 @@ public final class TheoryEngine {
 
     private static void checkSupported(Problem problem, UpdateSchedule schedule) {
         if (!problem.loss().curvatureCarriesResponse()) {
-            throw new InvalidInputException("theory/unsupported-loss", "problem.loss", null,
+            throw new RefusedInputException("theory/unsupported-loss", InputPart.LOSS, null,
                     "the theory needs ℓ″ to carry the pathwise response (SPEC §4.2, §6); this loss has a jump in ℓ′"
                             + " (like the exact hinge), whose response is a delta function that sampled paths"
                             + " cannot see. Use a smooth version (e.g. smooth-hinge) or run the simulation only");
         }
         if (!schedule.linear()) {
-            throw new InvalidInputException("theory/nonlinear-rule", "optimizer", null,
+            throw new RefusedInputException("theory/nonlinear-rule", InputPart.UPDATE_RULE, null,
                     "this optimizer transforms its gradients (e.g. a sign or a clipping), so it is outside the linear"
                             + " family of SPEC §2.1 that the theory solves (SPEC §6); run it with --engine simulation");
         }
@@ -82,7 +84,7 @@ public final class TheoryEngine {
     private static boolean exactMode(Problem problem, UpdateSchedule schedule, TheorySettings.Mode mode) {
         boolean applicable = problem.loss().constantCurvature() && schedule.fullBatch();
         if (mode == TheorySettings.Mode.EXACT && !applicable) {
-            throw new InvalidInputException("theory/exact-unavailable", "theory.mode", "exact",
+            throw new RefusedInputException("theory/exact-unavailable", InputPart.THEORY_MODE, "exact",
                     "the exact mode needs a loss of constant curvature (square) and batch fraction 1, got "
                             + (problem.loss().constantCurvature() ? "" : "a loss with non-constant ℓ″ and ")
                             + "batch fraction " + schedule.firstPartialBatchFraction() + "; use mode auto or monte-carlo");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.function.IntFunction;
-import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class UpdateScheduleTest {
     }
 
     private static String refusal(UpdateRule rule) {
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> UpdateSchedule.of(rule, 5));
+        RefusedInputException error = assertThrows(RefusedInputException.class, () -> UpdateSchedule.of(rule, 5));
         assertEquals("optimizer/invalid-rule", error.code());
         return error.detail();
     }

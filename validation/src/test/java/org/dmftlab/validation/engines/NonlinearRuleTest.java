@@ -9,11 +9,11 @@ import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationSettings;
-import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;
 import org.dmftlab.validation.Plugins;
@@ -48,7 +48,7 @@ class NonlinearRuleTest {
 
     @Test
     void theoryRefusesIt() {
-        InvalidInputException refusal = assertThrows(InvalidInputException.class, () -> new TheoryEngine()
+        RefusedInputException refusal = assertThrows(RefusedInputException.class, () -> new TheoryEngine()
                 .run(experiment("sign-sgd"), new TheorySettings(100, 1, 1, 100, TheorySettings.Mode.AUTO, 1),
                         Progress.NONE));
 

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 import org.dmftlab.core.dynamics.Experiment;
+import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.Covariance;
-import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
@@ -97,10 +98,11 @@ class DenseCovarianceAndFailureTest {
 
     @Test
     void invalidInputIsReportedWithItsKey() {
-        InvalidInputException tooSmall = assertThrows(InvalidInputException.class,
+        RefusedInputException tooSmall = assertThrows(RefusedInputException.class,
                 () -> simulate(Plugins.identity(), 0.2, 1, 0.1, 1, new SimulationSettings(1, 1, 1, 1)));
         assertEquals("config/out-of-range", tooSmall.code());
-        assertEquals("simulation.dimension", tooSmall.key());
+        assertEquals(InputPart.SIMULATION_DIMENSION, tooSmall.part());
+        assertEquals("1", tooSmall.value());
 
         Covariance singular = new Covariance() {
             @Override
@@ -113,8 +115,9 @@ class DenseCovarianceAndFailureTest {
                 return Optional.of((d, i, j) -> 1.0);
             }
         };
-        InvalidInputException notDefinite = assertThrows(InvalidInputException.class,
+        RefusedInputException notDefinite = assertThrows(RefusedInputException.class,
                 () -> simulate(singular, 0.2, 1, 0.1, 1, new SimulationSettings(20, 1, 1, 1)));
         assertEquals("covariance/not-positive-definite", notDefinite.code());
+        assertEquals(InputPart.COVARIANCE, notDefinite.part());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
-import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
@@ -47,7 +47,7 @@ class RefusalTest {
     @Test
     void lossWithoutPathwiseResponseIsRefused() {
         Problem problem = new Problem(2, 0.1, Plugins.signTeacher(0), HINGE, Plugins.identity(), 0.2, 1);
-        InvalidInputException error = assertThrows(InvalidInputException.class,
+        RefusedInputException error = assertThrows(RefusedInputException.class,
                 () -> Experiments.theory(problem, Plugins.sgd(0.1, 1), 5, Experiments.monteCarlo(100, 1, 1)));
         assertEquals("theory/unsupported-loss", error.code());
         assertEquals(2, error.exitCode());
@@ -60,9 +60,9 @@ class RefusalTest {
                 0.2, 1);
         Problem square = Experiments.squareProblem(2, 0.1, 0.2, 1);
         TheorySettings exact = Experiments.exact();
-        InvalidInputException curvature = assertThrows(InvalidInputException.class,
+        RefusedInputException curvature = assertThrows(RefusedInputException.class,
                 () -> Experiments.theory(logistic, Plugins.sgd(0.1, 1), 5, exact));
-        InvalidInputException batch = assertThrows(InvalidInputException.class,
+        RefusedInputException batch = assertThrows(RefusedInputException.class,
                 () -> Experiments.theory(square, Plugins.sgd(0.1, 0.5), 5, exact));
         assertEquals("theory/exact-unavailable", curvature.code());
         assertEquals("theory/exact-unavailable", batch.code());
@@ -94,7 +94,7 @@ class RefusalTest {
         };
         Problem square = Experiments.squareProblem(2, 0.1, 0.2, 1);
         assertEquals(2, new Experiment(square, lagging, 2).steps(), "steps 0…2 are fine");
-        InvalidInputException error = assertThrows(InvalidInputException.class,
+        RefusedInputException error = assertThrows(RefusedInputException.class,
                 () -> new Experiment(square, lagging, 3));
         assertEquals("optimizer/invalid-rule", error.code());
         assertTrue(error.getMessage().contains("step 3 has a non-finite coefficient"), error.getMessage());
