@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
 
@@ -61,13 +62,13 @@ final class EmpiricalSpectrum implements Covariance {
         CsvFile csv = new CsvFile(file, key);
         List<String> lines = csv.lines();
         int header = IntStream.range(0, lines.size()).filter(i -> !lines.get(i).isBlank()).findFirst()
-                .orElseThrow(() -> csv.error("spectrum/no-rows", 0, "the file is empty; it needs a header line"
+                .orElseThrow(() -> csv.error(SpectrumError.NO_ROWS, 0, "the file is empty; it needs a header line"
                         + " with a column '" + EIGENVALUE + "' and one row per eigenvalue"));
         List<String> columns = cells(lines.get(header));
         int eigenvalueColumn = columns.indexOf(EIGENVALUE);
         int powerColumn = columns.indexOf(TEACHER_POWER);
         if (eigenvalueColumn < 0) {
-            throw csv.error("spectrum/bad-header", header + 1, "header '" + lines.get(header).strip()
+            throw csv.error(SpectrumError.BAD_HEADER, header + 1, "header '" + lines.get(header).strip()
                     + "' has no column '" + EIGENVALUE + "'; name the columns " + EIGENVALUE + "[," + TEACHER_POWER + "]");
         }
         double[] values = new double[lines.size()];
@@ -83,11 +84,11 @@ final class EmpiricalSpectrum implements Covariance {
             rows++;
         }
         if (rows == 0) {
-            throw csv.error("spectrum/no-rows", header + 1, "no rows after the header; give one row per eigenvalue");
+            throw csv.error(SpectrumError.NO_ROWS, header + 1, "no rows after the header; give one row per eigenvalue");
         }
         double meanPower = Arrays.stream(powers, 0, rows).sum() / rows;
         if (meanPower <= 0) {
-            throw csv.error("spectrum/bad-value", 0, "every " + TEACHER_POWER
+            throw csv.error(SpectrumError.BAD_VALUE, 0, "every " + TEACHER_POWER
                     + " is 0; the teacher needs a positive power somewhere");
         }
         Integer[] order = IntStream.range(0, rows).boxed().sorted(Comparator.comparingDouble(r -> values[r]))
@@ -121,13 +122,13 @@ final class EmpiricalSpectrum implements Covariance {
                 }
                 return lines;
             } catch (NoSuchFileException missing) {
-                throw new InvalidInputException("config/missing-file", key, file,
+                throw new InvalidInputException(ConfigError.MISSING_FILE, key, file,
                         "'spectrum-file': no such file; give the path of a CSV file, relative to the experiment file");
             } catch (MalformedInputException notText) {
-                throw new InvalidInputException("spectrum/unreadable", key, file,
+                throw new InvalidInputException(SpectrumError.UNREADABLE, key, file,
                         "'spectrum-file': not a UTF-8 text file; give a CSV file");
             } catch (IOException unreadable) {
-                throw new InvalidInputException("spectrum/unreadable", key, file,
+                throw new InvalidInputException(SpectrumError.UNREADABLE, key, file,
                         "'spectrum-file': cannot be read (" + unreadable.getMessage() + ")");
             }
         }
@@ -135,22 +136,23 @@ final class EmpiricalSpectrum implements Covariance {
         /** The non-negative finite number in {@code column} of a row on line {@code line} (1-based). */
         double number(List<String> row, int column, String name, int line) {
             if (column >= row.size()) {
-                throw error("spectrum/bad-row", line, "has " + row.size() + " cells, no value in column '" + name + "'");
+                throw error(SpectrumError.BAD_ROW, line, "has " + row.size() + " cells, no value in column '" + name
+                        + "'");
             }
             String text = row.get(column);
             double value;
             try {
                 value = Double.parseDouble(text);
             } catch (NumberFormatException notANumber) {
-                throw error("spectrum/bad-value", line, name + " '" + text + "' is not a number");
+                throw error(SpectrumError.BAD_VALUE, line, name + " '" + text + "' is not a number");
             }
             if (!Double.isFinite(value) || value < 0) {
-                throw error("spectrum/bad-value", line, name + " '" + text + "' must be a finite number >= 0");
+                throw error(SpectrumError.BAD_VALUE, line, name + " '" + text + "' must be a finite number >= 0");
             }
             return value;
         }
 
-        InvalidInputException error(String code, int line, String detail) {
+        InvalidInputException error(SpectrumError code, int line, String detail) {
             String where = line > 0 ? "line " + line + ": " : "";
             return new InvalidInputException(code, key, file, "'spectrum-file' " + where + detail);
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.spi.PluginProvider;
@@ -64,14 +65,14 @@ final class ProviderChecks {
     static void rejectsAnUnknownKey(PluginProvider<?> provider, ParameterValues values) {
         InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> values.config(provider, Map.of("no-such-key", 0.125)));
-        assertEquals("config/unknown-key", error.code());
+        assertEquals(ConfigError.UNKNOWN_KEY, error.errorCode());
         assertNamesPluginKeyAndValue(error, provider.id(), "no-such-key", "0.125");
     }
 
     static void rejectsAValueOutsideItsRange(PluginProvider<?> provider, ParameterValues values, OutsideValue outside) {
         InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> values.config(provider, Map.of(outside.key(), outside.value())));
-        assertEquals("config/out-of-range", error.code());
+        assertEquals(ConfigError.OUT_OF_RANGE, error.errorCode());
         assertNamesPluginKeyAndValue(error, provider.id(), outside.key(), String.valueOf(outside.value()));
     }
 

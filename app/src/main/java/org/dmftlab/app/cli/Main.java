@@ -7,7 +7,9 @@ import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.wiring.AppModule;
+import org.dmftlab.core.problem.RunError;
 import org.dmftlab.core.spi.DmftlabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,15 +67,16 @@ public final class Main {
         });
         commandLine.setParameterExceptionHandler((failure, arguments) -> {
             CommandLine failed = failure.getCommandLine();
-            failed.getErr().println("dmftlab: [cli/bad-argument] " + failure.getMessage()
+            failed.getErr().println("dmftlab: [" + CliError.BAD_ARGUMENT.code() + "] " + failure.getMessage()
                     + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError exhausted) {
-            err.println("dmftlab: [run/out-of-memory] the run needs more memory than the JVM may use; lower"
-                    + " theory.paths, theory.response-paths or simulation.dimension, or raise -Xmx in DMFTLAB_JAVA_OPTS");
+            err.println("dmftlab: [" + RunError.OUT_OF_MEMORY.code() + "] the run needs more memory than the JVM may"
+                    + " use; lower theory.paths, theory.response-paths or simulation.dimension, or raise -Xmx in"
+                    + " DMFTLAB_JAVA_OPTS");
             err.flush();
             return 1;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
@@ -21,11 +22,11 @@ import org.dmftlab.core.spi.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dmftlab run}: reads and validates an experiment file with its overrides (nothing runs before the whole
@@ -147,14 +148,14 @@ final class RunCommand implements Callable<Integer> {
         ExperimentPlan plan;
         if (replay != null) {
             if (file != null || engine != null || !parsed.isEmpty()) {
-                throw new InvalidInputException("cli/conflicting-options", "--replay", replay, "repeats the recorded"
+                throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--replay", replay, "repeats the recorded"
                         + " configuration exactly; give no EXPERIMENT.yaml, --set or --engine with it");
             }
             Replay recorded = reader.replay(replay, threadCount);
             plan = recorded.plan();
             warnings.addAll(recorded.warnings());
         } else if (file == null) {
-            throw new InvalidInputException("cli/missing-argument", "EXPERIMENT.yaml", null,
+            throw new InvalidInputException(CliError.MISSING_ARGUMENT, "EXPERIMENT.yaml", null,
                     "give an experiment file, for example dmftlab run examples/paper-figure.yaml, or --replay"
                             + " DIR/run.json");
         } else {

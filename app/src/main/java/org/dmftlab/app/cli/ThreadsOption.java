@@ -1,5 +1,6 @@
 package org.dmftlab.app.cli;
 
+import org.dmftlab.app.errors.CliError;
 import org.dmftlab.core.spi.InvalidInputException;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ final class ThreadsOption {
     int count() {
         int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (count < 1) {
-            throw new InvalidInputException("cli/out-of-range", "--threads", count, "must be at least 1");
+            throw new InvalidInputException(CliError.OUT_OF_RANGE, "--threads", count, "must be at least 1");
         }
         return count;
     }

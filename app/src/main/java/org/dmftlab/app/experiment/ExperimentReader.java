@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.dmftlab.app.errors.CliError;
+import org.dmftlab.app.errors.ReplayError;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
@@ -44,10 +47,10 @@ public final class ExperimentReader {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException missing) {
-            throw new InvalidInputException("config/unreadable-file", null, null, "no such file")
+            throw new InvalidInputException(ConfigError.UNREADABLE_FILE, null, null, "no such file")
                     .withSource(source);
         } catch (IOException unreadable) {
-            throw new InvalidInputException("config/unreadable-file", null, null,
+            throw new InvalidInputException(ConfigError.UNREADABLE_FILE, null, null,
                     "cannot read it as UTF-8 text: " + unreadable.getMessage()).withSource(source);
         }
         try {
@@ -78,7 +81,7 @@ public final class ExperimentReader {
         List<String> warnings = new ArrayList<>();
         for (RunRecord.Plugin plugin : record.plugins()) {
             PluginDescriptor<?> installed = plugin.find(registry).orElseThrow(() -> new InvalidInputException(
-                    "replay/missing-plugin", plugin.key() + ".id", plugin.id(), "the run used the " + plugin.family()
+                    ReplayError.MISSING_PLUGIN, plugin.key() + ".id", plugin.id(), "the run used the " + plugin.family()
                     + " plugin '" + plugin.id() + "' (" + plugin.module() + "), which is not installed; put its jar"
                     + " in a folder and pass --plugins DIR").withSource(runJson.toString()));
             String now = installed.origin().moduleAtVersion();
@@ -127,7 +130,7 @@ public final class ExperimentReader {
                 block = (ObjectNode) child;
             } else {
                 String prefix = String.join(".", List.of(segments).subList(0, i + 1));
-                throw new InvalidInputException("cli/bad-override", override.key(), override.value(),
+                throw new InvalidInputException(CliError.BAD_OVERRIDE, override.key(), override.value(),
                         prefix + " is a single value (" + child.asText() + "), not a block with keys");
             }
         }

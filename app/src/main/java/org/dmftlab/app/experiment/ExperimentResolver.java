@@ -21,6 +21,7 @@ import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationSettings;
+import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Loss;
@@ -119,7 +120,7 @@ final class ExperimentResolver {
             return NAME.matcher(stem).matches() ? stem : "experiment";
         }
         if (!NAME.matcher(given).matches()) {
-            throw new InvalidInputException("config/out-of-range", "name", given, "must be usable as a folder name:"
+            throw new InvalidInputException(ConfigError.OUT_OF_RANGE, "name", given, "must be usable as a folder name:"
                     + " letters, digits, '.', '_' and '-', starting with a letter or digit");
         }
         return given;
@@ -132,7 +133,7 @@ final class ExperimentResolver {
         int responsePaths = given.responsePaths() == null ? defaultResponsePaths(paths, steps)
                 : integer(given.responsePaths(), "theory.response-paths", AT_LEAST_ONE);
         if (responsePaths > paths) {
-            throw new InvalidInputException("config/invalid-combination", "theory.response-paths", responsePaths,
+            throw new InvalidInputException(ConfigError.INVALID_COMBINATION, "theory.response-paths", responsePaths,
                     "must be at most theory.paths = " + paths + " (the responses are carried by a sub-population)");
         }
         long seed = given.seed() == null ? SEED : given.seed();
@@ -155,7 +156,7 @@ final class ExperimentResolver {
                 return mode;
             }
         }
-        throw new InvalidInputException("config/out-of-range", "theory.mode", given,
+        throw new InvalidInputException(ConfigError.OUT_OF_RANGE, "theory.mode", given,
                 "must be one of auto, exact, monte-carlo");
     }
 
@@ -168,7 +169,7 @@ final class ExperimentResolver {
                 return axis;
             }
         }
-        throw new InvalidInputException("config/out-of-range", "figure.time-axis", block.timeAxis(),
+        throw new InvalidInputException(ConfigError.OUT_OF_RANGE, "figure.time-axis", block.timeAxis(),
                 "must be linear or log");
     }
 
@@ -182,7 +183,7 @@ final class ExperimentResolver {
         int dimension = integer(given.dimension() == null ? DIMENSION : given.dimension(), "simulation.dimension",
                 AT_LEAST_ONE);
         if (Math.round(alpha * dimension) < 1) {
-            throw new InvalidInputException("config/invalid-combination", "simulation.dimension", dimension,
+            throw new InvalidInputException(ConfigError.INVALID_COMBINATION, "simulation.dimension", dimension,
                     "gives n = round(alpha d) = 0 samples with problem.alpha = " + alpha + "; raise the dimension");
         }
         int seeds = integer(given.seeds() == null ? SEEDS : given.seeds(), "simulation.seeds", AT_LEAST_ONE);
@@ -204,16 +205,16 @@ final class ExperimentResolver {
             Object id = given.get("id");
             if (!(id instanceof String text)) {
                 throw id == null
-                        ? new InvalidInputException("config/missing-key", "id", null,
+                        ? new InvalidInputException(ConfigError.MISSING_KEY, "id", null,
                                 "required: the " + family + " plugin id (run 'dmftlab plugins' to list them)")
-                        : new InvalidInputException("config/wrong-type", "id", id, "expected a plugin id (text)");
+                        : new InvalidInputException(ConfigError.WRONG_TYPE, "id", id, "expected a plugin id (text)");
             }
             PluginDescriptor<? extends PluginProvider<P>> descriptor = registry.find(family, text);
             Map<String, Object> parameters = new LinkedHashMap<>(given);
             parameters.remove("id");
             parameters.forEach((parameter, value) -> {
                 if (value == null) {
-                    throw new InvalidInputException("config/wrong-type", parameter, null,
+                    throw new InvalidInputException(ConfigError.WRONG_TYPE, parameter, null,
                             "has no value; give one or remove the key to use the default");
                 }
             });
@@ -235,7 +236,7 @@ final class ExperimentResolver {
 
     private static <V> V required(V value, String key, String what) {
         if (value == null) {
-            throw new InvalidInputException("config/missing-key", key, null, "required: " + what);
+            throw new InvalidInputException(ConfigError.MISSING_KEY, key, null, "required: " + what);
         }
         return value;
     }
@@ -244,7 +245,7 @@ final class ExperimentResolver {
     private static double real(Double given, String key, Double fallback, Range allowed) {
         double value = given == null ? required(fallback, key, ("a real " + describe(allowed)).trim()) : given;
         if (!allowed.contains(value)) {
-            throw new InvalidInputException("config/out-of-range", key, value, ("must be a finite real "
+            throw new InvalidInputException(ConfigError.OUT_OF_RANGE, key, value, ("must be a finite real "
                     + describe(allowed)).trim());
         }
         return value;
@@ -252,7 +253,7 @@ final class ExperimentResolver {
 
     private static int integer(int value, String key, Range allowed) {
         if (!allowed.contains(value)) {
-            throw new InvalidInputException("config/out-of-range", key, value, "must be an integer "
+            throw new InvalidInputException(ConfigError.OUT_OF_RANGE, key, value, "must be an integer "
                     + describe(allowed));
         }
         return value;

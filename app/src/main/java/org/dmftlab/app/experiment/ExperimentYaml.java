@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
@@ -49,7 +50,7 @@ final class ExperimentYaml {
             return JsonNodeFactory.instance.objectNode();
         }
         if (!tree.isObject()) {
-            throw new InvalidInputException("config/wrong-type", null, null, "the file must be a mapping of keys"
+            throw new InvalidInputException(ConfigError.WRONG_TYPE, null, null, "the file must be a mapping of keys"
                     + " (name, problem, optimizer, steps, theory, simulation, figure), not a " + describe(tree));
         }
         return (ObjectNode) tree;
@@ -69,16 +70,16 @@ final class ExperimentYaml {
             List<String> path = path(unknown);
             String known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", "));
-            throw new InvalidInputException("config/unknown-key", String.join(".", path), valueAt(tree, path),
+            throw new InvalidInputException(ConfigError.UNKNOWN_KEY, String.join(".", path), valueAt(tree, path),
                     "unknown key; allowed here: " + known);
         } catch (JsonMappingException mismatch) {
             List<String> path = path(mismatch);
             Class<?> target = mismatch instanceof MismatchedInputException typed ? typed.getTargetType() : null;
             String detail = target == null ? oneLine(mismatch.getOriginalMessage()) : "expected " + expected(target);
-            throw new InvalidInputException("config/wrong-type", path.isEmpty() ? null : String.join(".", path),
+            throw new InvalidInputException(ConfigError.WRONG_TYPE, path.isEmpty() ? null : String.join(".", path),
                     valueAt(tree, path), detail);
         } catch (JacksonException other) {
-            throw new InvalidInputException("config/wrong-type", null, null, oneLine(other.getOriginalMessage()));
+            throw new InvalidInputException(ConfigError.WRONG_TYPE, null, null, oneLine(other.getOriginalMessage()));
         }
     }
 
@@ -90,10 +91,10 @@ final class ExperimentYaml {
             String message = oneLine(broken.getOriginalMessage());
             Matcher duplicate = DUPLICATE.matcher(message);
             if (duplicate.lookingAt()) {
-                throw new InvalidInputException("config/duplicate-key", null, null,
+                throw new InvalidInputException(ConfigError.DUPLICATE_KEY, null, null,
                         where + "the key '" + duplicate.group(1) + "' appears twice in the same block; keep one");
             }
-            throw new InvalidInputException("config/yaml-syntax", null, null, where + "not valid YAML: " + message);
+            throw new InvalidInputException(ConfigError.YAML_SYNTAX, null, null, where + "not valid YAML: " + message);
         }
     }
 

@@ -9,6 +9,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.dmftlab.app.errors.ReplayError;
+import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
@@ -34,7 +36,7 @@ public record InputFile(String key, Path path, String sha256) {
         try {
             return new InputFile(key, absolute, sha256(absolute));
         } catch (IOException unreadable) {
-            throw new InvalidInputException("config/unreadable-file", key, absolute, "cannot be read: "
+            throw new InvalidInputException(ConfigError.UNREADABLE_FILE, key, absolute, "cannot be read: "
                     + unreadable.getMessage());
         }
     }
@@ -66,7 +68,7 @@ public record InputFile(String key, Path path, String sha256) {
     }
 
     private InvalidInputException changed(String detail) {
-        return new InvalidInputException("replay/changed-input", key, path, "the file changed since the run: "
+        return new InvalidInputException(ReplayError.CHANGED_INPUT, key, path, "the file changed since the run: "
                 + detail + "; a replay needs the same input files");
     }
 

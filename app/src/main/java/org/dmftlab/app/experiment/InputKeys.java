@@ -39,11 +39,11 @@ public final class InputKeys {
         if (refused.value() == null) {
             for (PluginChoice choice : plugins) {
                 if (choice.key().equals(key)) {
-                    return new InvalidInputException(refused.code(), key + ".id", choice.descriptor().id(),
+                    return new InvalidInputException(refused.errorCode(), key + ".id", choice.descriptor().id(),
                             refused.detail());
                 }
             }
         }
-        return new InvalidInputException(refused.code(), key, refused.value(), refused.detail());
+        return new InvalidInputException(refused.errorCode(), key, refused.value(), refused.detail());
     }
 }

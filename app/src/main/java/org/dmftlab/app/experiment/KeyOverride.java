@@ -1,6 +1,7 @@
 package org.dmftlab.app.experiment;
 
 import java.util.regex.Pattern;
+import org.dmftlab.app.errors.CliError;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
@@ -23,12 +24,12 @@ public record KeyOverride(String key, String value) {
     public static KeyOverride parse(String argument) {
         int equals = argument.indexOf('=');
         if (equals < 0) {
-            throw new InvalidInputException("cli/bad-override", "--set", argument,
+            throw new InvalidInputException(CliError.BAD_OVERRIDE, "--set", argument,
                     "expected KEY=VALUE, for example --set problem.alpha=2 (there is no '=')");
         }
         String key = argument.substring(0, equals).trim();
         if (!KEY.matcher(key).matches()) {
-            throw new InvalidInputException("cli/bad-override", "--set", argument, "expected KEY=VALUE with a dotted"
+            throw new InvalidInputException(CliError.BAD_OVERRIDE, "--set", argument, "expected KEY=VALUE with a dotted"
                     + " key of the experiment file, for example --set problem.alpha=2");
         }
         return new KeyOverride(key, argument.substring(equals + 1));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dmftlab.app.errors.ReplayError;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
@@ -76,7 +77,7 @@ record RunRecord(ObjectNode experiment, Path experimentFile, List<Plugin> plugin
     }
 
     private static InvalidInputException unreadable(Path runJson, String detail) {
-        return new InvalidInputException("replay/unreadable", "--replay", runJson, detail)
+        return new InvalidInputException(ReplayError.UNREADABLE, "--replay", runJson, detail)
                 .withSource(runJson.toString());
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dmftlab.app.errors.CliError;
+import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
@@ -53,7 +55,7 @@ public final class OutputFolder {
                 Files.deleteIfExists(folder.resolve(name));
             }
         } catch (IOException unusable) {
-            throw new InvalidInputException("cli/bad-out", "--out", folder,
+            throw new InvalidInputException(CliError.BAD_OUT, "--out", folder,
                     "cannot be used as the output folder (" + unusable + "); choose another folder");
         }
     }
@@ -65,13 +67,13 @@ public final class OutputFolder {
      */
     public static void create(Path folder) {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InvalidInputException("cli/bad-out", "--out", folder,
+            throw new InvalidInputException(CliError.BAD_OUT, "--out", folder,
                     "is a file, not a folder; give a folder (it is created when missing)");
         }
         try {
             Files.createDirectories(folder);
         } catch (IOException unusable) {
-            throw new InvalidInputException("cli/bad-out", "--out", folder,
+            throw new InvalidInputException(CliError.BAD_OUT, "--out", folder,
                     "cannot be used as the output folder (" + unusable + "); choose another folder");
         }
     }
@@ -120,7 +122,7 @@ public final class OutputFolder {
         try {
             AtomicFiles.write(target, content);
         } catch (IOException failure) {
-            throw new RunFailedException("output/write-failed", "cannot write " + target + ": " + failure);
+            throw new RunFailedException(OutputError.WRITE_FAILED, "cannot write " + target + ": " + failure);
         }
     }
 

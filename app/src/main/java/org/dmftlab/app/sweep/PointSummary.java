@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.core.problem.Observable;
@@ -73,7 +74,7 @@ record PointSummary(SweepPoint point, boolean complete, Map<String, Double> colu
             return Files.readAllLines(csv).stream().filter(line -> !line.isEmpty()).map(line -> line.split(","))
                     .toList();
         } catch (IOException failure) {
-            throw new RunFailedException("output/read-failed", "cannot read " + csv + ": " + failure);
+            throw new RunFailedException(OutputError.READ_FAILED, "cannot read " + csv + ": " + failure);
         }
     }
 }

@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.dmftlab.app.errors.SweepError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.core.spi.ConfigError;
+import org.dmftlab.core.spi.ErrorCode;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
@@ -69,19 +72,19 @@ public final class SweepReader {
         try {
             root = yaml.readTree(Files.readString(file));
         } catch (JacksonException broken) {
-            throw invalid(source, "config/yaml-syntax", null, null, "not valid YAML: "
+            throw invalid(source, ConfigError.YAML_SYNTAX, null, null, "not valid YAML: "
                     + broken.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException unreadable) {
-            throw invalid(source, "config/unreadable-file", null, null, "cannot read it: " + unreadable);
+            throw invalid(source, ConfigError.UNREADABLE_FILE, null, null, "cannot read it: " + unreadable);
         }
         if (root == null || !root.isObject()) {
-            throw invalid(source, "config/wrong-type", null, null, "a sweep file is a mapping with keys base, grid"
+            throw invalid(source, ConfigError.WRONG_TYPE, null, null, "a sweep file is a mapping with keys base, grid"
                     + " and optionally name");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String key = names.next();
             if (!KEYS.contains(key)) {
-                throw invalid(source, "config/unknown-key", key, root.get(key).toString(),
+                throw invalid(source, ConfigError.UNKNOWN_KEY, key, root.get(key).toString(),
                         "unknown key; allowed here: base, grid, name, set");
             }
         }
@@ -105,7 +108,7 @@ public final class SweepReader {
             }
             String folder = String.join("_", parts);
             if (!folders.add(folder)) {
-                throw invalid(source, "sweep/duplicate-point", "grid", folder, "two grid points would share this"
+                throw invalid(source, SweepError.DUPLICATE_POINT, "grid", folder, "two grid points would share this"
                         + " folder; make the values differ by more than punctuation");
             }
             List<KeyOverride> all = new ArrayList<>(fixed);
@@ -129,7 +132,7 @@ public final class SweepReader {
             return NAME.matcher(stem).matches() ? stem : "sweep";
         }
         if (!given.isTextual() || !NAME.matcher(given.asText()).matches()) {
-            throw invalid(source, "config/out-of-range", "name", given.asText(), "must be usable as a folder name:"
+            throw invalid(source, ConfigError.OUT_OF_RANGE, "name", given.asText(), "must be usable as a folder name:"
                     + " letters, digits, '.', '_' and '-', starting with a letter or digit");
         }
         return given.asText();
@@ -137,13 +140,13 @@ public final class SweepReader {
 
     private static Path base(JsonNode given, Path file, String source) {
         if (given == null || !given.isTextual() || given.asText().isBlank()) {
-            throw invalid(source, given == null ? "config/missing-key" : "config/wrong-type", "base",
+            throw invalid(source, given == null ? ConfigError.MISSING_KEY : ConfigError.WRONG_TYPE, "base",
                     given == null ? null : given.toString(), "required: the experiment file of every point, relative"
                             + " to this sweep file, e.g. base: sgd-batch.yaml");
         }
         Path base = file.toAbsolutePath().getParent().resolve(given.asText()).normalize();
         if (!Files.isRegularFile(base)) {
-            throw invalid(source, "config/unreadable-file", "base", given.asText(), "no such file (looked for "
+            throw invalid(source, ConfigError.UNREADABLE_FILE, "base", given.asText(), "no such file (looked for "
                     + base + ")");
         }
         return base;
@@ -156,7 +159,7 @@ public final class SweepReader {
             return fixed;
         }
         if (!set.isObject()) {
-            throw invalid(source, "config/wrong-type", "set", set.toString(), "expected a block of dotted keys with"
+            throw invalid(source, ConfigError.WRONG_TYPE, "set", set.toString(), "expected a block of dotted keys with"
                     + " one value each, e.g. set: {simulation.dimension: 500}");
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = set.fields(); fields.hasNext(); ) {
@@ -172,7 +175,7 @@ public final class SweepReader {
         try {
             KeyOverride.parse(key + "=");
         } catch (InvalidInputException malformed) {
-            throw invalid(source, "config/bad-key", where, null, "expected a dotted key of the experiment file"
+            throw invalid(source, ConfigError.BAD_KEY, where, null, "expected a dotted key of the experiment file"
                     + " (as for --set), e.g. optimizer.learning-rate");
         }
     }
@@ -180,7 +183,7 @@ public final class SweepReader {
     /** Fills {@code keys} and their {@code values} (as YAML text) from the {@code grid} block. */
     private static void grid(JsonNode grid, String source, List<String> keys, List<List<String>> values) {
         if (grid == null || !grid.isObject() || grid.isEmpty()) {
-            throw invalid(source, grid == null ? "config/missing-key" : "config/wrong-type", "grid",
+            throw invalid(source, grid == null ? ConfigError.MISSING_KEY : ConfigError.WRONG_TYPE, "grid",
                     grid == null ? null : grid.toString(), "required: a block of dotted keys (as for --set), each"
                             + " with a list of values, e.g. grid: {optimizer.learning-rate: [0.05, 0.1]}");
         }
@@ -190,17 +193,17 @@ public final class SweepReader {
             checkKey(field.getKey(), key, source);
             JsonNode list = field.getValue();
             if (!list.isArray() || list.isEmpty()) {
-                throw invalid(source, "config/wrong-type", key, list.toString(),
+                throw invalid(source, ConfigError.WRONG_TYPE, key, list.toString(),
                         "expected a non-empty list of values, e.g. [0.05, 0.1, 0.2]");
             }
             List<String> texts = new ArrayList<>();
             for (JsonNode value : list) {
                 if (!value.isValueNode() || value.isNull()) {
-                    throw invalid(source, "config/wrong-type", key, value.toString(),
+                    throw invalid(source, ConfigError.WRONG_TYPE, key, value.toString(),
                             "each value must be a single number or text (a plugin id, say)");
                 }
                 if (texts.contains(value.asText())) {
-                    throw invalid(source, "config/duplicate-value", key, value.asText(), "appears twice; keep one");
+                    throw invalid(source, ConfigError.DUPLICATE_VALUE, key, value.asText(), "appears twice; keep one");
                 }
                 texts.add(value.asText());
             }
@@ -238,7 +241,7 @@ public final class SweepReader {
         return combinations;
     }
 
-    private static InvalidInputException invalid(String source, String code, String key, String value,
+    private static InvalidInputException invalid(String source, ErrorCode code, String key, String value,
                                                  String detail) {
         return new InvalidInputException(code, key, value, detail).withSource(source);
     }

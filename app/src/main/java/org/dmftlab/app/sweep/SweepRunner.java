@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.dmftlab.app.errors.OutputError;
+import org.dmftlab.app.errors.SweepError;
 import org.dmftlab.app.output.AtomicFiles;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.plot.SummaryFigure;
@@ -114,7 +116,7 @@ public final class SweepRunner {
                 + " points)");
         log.flush();
         if (!failures.isEmpty()) {
-            throw new RunFailedException("sweep/failed-points", failures.size() + " of " + plan.points().size()
+            throw new RunFailedException(SweepError.FAILED_POINTS, failures.size() + " of " + plan.points().size()
                     + " points failed (" + String.join("; ", failures) + "); the others and the summary are in "
                     + out);
         }
@@ -136,7 +138,7 @@ public final class SweepRunner {
         } catch (JsonProcessingException unreadable) {
             return false;
         } catch (IOException unreadable) {
-            throw new RunFailedException("output/read-failed", "cannot read the run.json in " + folder.path()
+            throw new RunFailedException(OutputError.READ_FAILED, "cannot read the run.json in " + folder.path()
                     + ": " + unreadable);
         }
     }
@@ -153,7 +155,7 @@ public final class SweepRunner {
             throw new IllegalStateException("a sweep point failed unexpectedly", failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new RunFailedException("sweep/interrupted", "interrupted while waiting for the points");
+            throw new RunFailedException(SweepError.INTERRUPTED, "interrupted while waiting for the points");
         }
     }
 
@@ -161,7 +163,7 @@ public final class SweepRunner {
         try {
             AtomicFiles.write(target, content);
         } catch (IOException failure) {
-            throw new RunFailedException("output/write-failed", "cannot write " + target + ": " + failure);
+            throw new RunFailedException(OutputError.WRITE_FAILED, "cannot write " + target + ": " + failure);
         }
     }
 }

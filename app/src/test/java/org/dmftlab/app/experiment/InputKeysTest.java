@@ -12,6 +12,7 @@ import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.OptimizerProvider;
 import org.dmftlab.core.spi.Parameter;
@@ -19,6 +20,7 @@ import org.dmftlab.core.spi.PluginConfig;
 import org.dmftlab.core.spi.PluginProvider;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.core.theory.TheoryError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,7 +96,7 @@ class InputKeysTest {
 
     @Test
     void aRefusedValueKeepsItsKeyAndValue() {
-        InvalidInputException keyed = InputKeys.keyed(new RefusedInputException("config/out-of-range",
+        InvalidInputException keyed = InputKeys.keyed(new RefusedInputException(ConfigError.OUT_OF_RANGE,
                 InputPart.SIMULATION_DIMENSION, 1, "need d >= 2"), List.of());
 
         assertEquals("[config/out-of-range] simulation.dimension = 1: need d >= 2", keyed.getMessage());
@@ -103,7 +105,7 @@ class InputKeysTest {
 
     @Test
     void aPartWithoutAChosenPluginKeepsItsBlockKey() {
-        InvalidInputException keyed = InputKeys.keyed(new RefusedInputException("theory/unsupported-loss",
+        InvalidInputException keyed = InputKeys.keyed(new RefusedInputException(TheoryError.UNSUPPORTED_LOSS,
                 InputPart.LOSS, null, "use a smooth loss"), List.of());
 
         assertEquals(Map.entry("problem.loss", "[theory/unsupported-loss] problem.loss: use a smooth loss"),

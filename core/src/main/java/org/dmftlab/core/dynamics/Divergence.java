@@ -1,6 +1,7 @@
 package org.dmftlab.core.dynamics;
 
 import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.RunError;
 import org.dmftlab.core.problem.RunFailedException;
 
 /**
@@ -29,7 +30,7 @@ public final class Divergence {
      */
     public static void check(Observable observable, int t, double value) {
         if (diverged(value)) {
-            throw new RunFailedException("run/diverged", "the trajectory diverged at step " + t + ": "
+            throw new RunFailedException(RunError.DIVERGED, "the trajectory diverged at step " + t + ": "
                     + observable.column() + " = " + value + "; lower the learning rate (SPEC §6 gives the full-batch"
                     + " limits: η κ < 2 for GD, 2(1+β) for heavy ball, 2(1+β)/(1+2β) for Nesterov, κ the largest"
                     + " curvature) or the number of steps");

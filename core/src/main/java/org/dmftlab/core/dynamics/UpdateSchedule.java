@@ -1,9 +1,9 @@
 package org.dmftlab.core.dynamics;
 
 import java.util.Optional;
-import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.RefusedInputException;
+import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 
@@ -102,7 +102,7 @@ public final class UpdateSchedule {
     }
 
     private static RefusedInputException invalidRule(String detail) {
-        return new RefusedInputException("optimizer/invalid-rule", InputPart.UPDATE_RULE, null,
+        return new RefusedInputException(OptimizerError.INVALID_RULE, InputPart.UPDATE_RULE, null,
                 "the update rule does not fit SPEC §2.1: " + detail);
     }
 

@@ -2,6 +2,7 @@ package org.dmftlab.core.problem;
 
 import java.util.Objects;
 import org.dmftlab.core.spi.DmftlabException;
+import org.dmftlab.core.spi.ErrorCode;
 
 /**
  * Input that core refuses before any work: an update rule outside SPEC §2.1, a loss or a rule the theory cannot
@@ -18,12 +19,12 @@ public final class RefusedInputException extends DmftlabException {
     private final String value;
 
     /**
-     * @param code   stable code, e.g. {@code theory/nonlinear-rule}
+     * @param code   stable code, e.g. {@code TheoryError.NONLINEAR_RULE}
      * @param part   what is refused
      * @param value  the offending value, or null when the part as a whole is refused
      * @param detail what is wrong and how to fix it
      */
-    public RefusedInputException(String code, InputPart part, Object value, String detail) {
+    public RefusedInputException(ErrorCode code, InputPart part, Object value, String detail) {
         super(code, Objects.requireNonNull(detail, "detail"));
         this.part = Objects.requireNonNull(part, "part");
         this.value = value == null ? null : String.valueOf(value);

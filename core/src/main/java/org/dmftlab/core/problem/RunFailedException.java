@@ -1,6 +1,7 @@
 package org.dmftlab.core.problem;
 
 import org.dmftlab.core.spi.DmftlabException;
+import org.dmftlab.core.spi.ErrorCode;
 
 /** A run that started with valid input but could not finish, e.g. a diverging trajectory. Exit code 1. */
 public final class RunFailedException extends DmftlabException {
@@ -8,10 +9,10 @@ public final class RunFailedException extends DmftlabException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param code    stable code, e.g. {@code run/diverged}
+     * @param code    stable code, e.g. {@link RunError#DIVERGED}
      * @param message what happened (step, observable) and what to try
      */
-    public RunFailedException(String code, String message) {
+    public RunFailedException(ErrorCode code, String message) {
         super(code, message);
     }
 }

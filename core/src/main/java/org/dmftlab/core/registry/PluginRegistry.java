@@ -76,7 +76,7 @@ public final class PluginRegistry {
                 builder.add(family, provider, PluginOrigin.of(provider));
             }
         } catch (ServiceConfigurationError broken) {
-            throw new InvalidInputException("plugins/broken-provider", null, null,
+            throw new InvalidInputException(PluginsError.BROKEN_PROVIDER, null, null,
                     "a " + family + " plugin could not be loaded: " + broken.getMessage()
                             + "; fix or remove that plugin jar");
         }
@@ -84,7 +84,7 @@ public final class PluginRegistry {
 
     private static ModuleLayer pluginLayer(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RefusedInputException("plugins/bad-folder", InputPart.PLUGINS_FOLDER, folder,
+            throw new RefusedInputException(PluginsError.BAD_FOLDER, InputPart.PLUGINS_FOLDER, folder,
                     "not a folder; give a folder that holds plugin jars");
         }
         ModuleLayer boot = ModuleLayer.boot();
@@ -98,7 +98,7 @@ public final class PluginRegistry {
             Configuration configuration = boot.configuration().resolveAndBind(ModuleFinder.of(), finder, roots);
             return boot.defineModulesWithOneLoader(configuration, PluginRegistry.class.getClassLoader());
         } catch (FindException | ResolutionException | LayerInstantiationException broken) {
-            throw new RefusedInputException("plugins/bad-folder", InputPart.PLUGINS_FOLDER, folder,
+            throw new RefusedInputException(PluginsError.BAD_FOLDER, InputPart.PLUGINS_FOLDER, folder,
                     "its jars cannot be loaded as modules: " + broken.getMessage()
                             + "; each jar must be a plugin module whose dependencies are in the folder or in dmftlab");
         }
@@ -130,7 +130,8 @@ public final class PluginRegistry {
         requireNonEmpty(family);
         PluginDescriptor<?> found = byFamily.get(family).get(id);
         if (found == null) {
-            throw new InvalidInputException("plugins/unknown-id", "id", id, "no " + family + " plugin has this id; known: "
+            throw new InvalidInputException(PluginsError.UNKNOWN_ID, "id", id, "no " + family
+                    + " plugin has this id; known: "
                     + String.join(", ", byFamily.get(family).keySet())
                     + " (run 'dmftlab plugins' to see them, or add a jar with --plugins DIR)");
         }
@@ -139,7 +140,7 @@ public final class PluginRegistry {
 
     private void requireNonEmpty(PluginFamily<?> family) {
         if (byFamily.getOrDefault(family, Map.of()).isEmpty()) {
-            throw new InvalidInputException("plugins/empty-family", null, null, "no " + family
+            throw new InvalidInputException(PluginsError.EMPTY_FAMILY, null, null, "no " + family
                     + " plugin was found; put the module that provides " + family.service().getName()
                     + " on the module path or its jar in the --plugins folder");
         }
@@ -168,14 +169,14 @@ public final class PluginRegistry {
             PluginDescriptor<T> added = new PluginDescriptor<>(family, provider, origin);
             String id = provider.id();
             if (id == null || !ID.matcher(id).matches()) {
-                throw new InvalidInputException("plugins/malformed-id", null, null, "the " + family + " plugin "
+                throw new InvalidInputException(PluginsError.MALFORMED_ID, null, null, "the " + family + " plugin "
                         + provider.getClass().getName() + " in module " + origin.moduleAtVersion() + " ("
                         + origin.location() + ") has id '" + id + "'; ids are lowercase words joined by hyphens ("
                         + PluginProvider.ID_PATTERN + "): fix its id() or remove the jar");
             }
             PluginDescriptor<?> existing = byFamily.get(family).putIfAbsent(id, added);
             if (existing != null) {
-                throw new InvalidInputException("plugins/duplicate-id", null, null, "two " + family
+                throw new InvalidInputException(PluginsError.DUPLICATE_ID, null, null, "two " + family
                         + " plugins have the id '" + id + "': " + existing.describe() + " and " + added.describe()
                         + "; remove one of the jars or rename one id");
             }

@@ -1,9 +1,9 @@
 package org.dmftlab.core.simulation;
 
 import java.util.random.RandomGenerator;
-import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.RefusedInputException;
+import org.dmftlab.core.spi.Covariance;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
@@ -62,7 +62,7 @@ sealed interface Population {
                 double u = (j + 0.5) / d;
                 tau[j] = covariance.teacherPower(u);
                 if (!(sigma[j] >= 0) || !Double.isFinite(sigma[j]) || !(tau[j] >= 0) || !Double.isFinite(tau[j])) {
-                    throw new RefusedInputException("covariance/invalid-spectrum", InputPart.COVARIANCE, null,
+                    throw new RefusedInputException(CovarianceError.INVALID_SPECTRUM, InputPart.COVARIANCE, null,
                             "at quantile u = " + u
                             + " the eigenvalue is " + sigma[j] + " and the teacher power " + tau[j]
                             + "; both must be finite and >= 0");
@@ -130,7 +130,7 @@ sealed interface Population {
                 for (int j = 0; j < d; j++) {
                     double entry = operator.entry(d, i, j);
                     if (!Double.isFinite(entry)) {
-                        throw new RefusedInputException("covariance/invalid-spectrum", InputPart.COVARIANCE, null,
+                        throw new RefusedInputException(CovarianceError.INVALID_SPECTRUM, InputPart.COVARIANCE, null,
                                 "the dense covariance has the entry " + entry + " at (" + i + ", " + j + ")");
                     }
                     sigma.unsafe_set(i, j, entry);
@@ -139,7 +139,7 @@ sealed interface Population {
             CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
             // decompose() overwrites its argument: factor a copy and keep Σ.
             if (!MatrixFeatures_DDRM.isSymmetric(sigma, 1e-12) || !cholesky.decompose(sigma.copy())) {
-                throw new RefusedInputException("covariance/not-positive-definite", InputPart.COVARIANCE, null,
+                throw new RefusedInputException(CovarianceError.NOT_POSITIVE_DEFINITE, InputPart.COVARIANCE, null,
                         "the dense covariance of dimension " + d + " is not symmetric positive definite");
             }
             return new Dense(sigma.data, cholesky.getT(null));

@@ -15,6 +15,7 @@ import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
+import org.dmftlab.core.spi.ConfigError;
 
 /**
  * Finite-size simulation of an experiment, exactly as SPEC §1–3 describe: observables averaged over seeds, with
@@ -93,7 +94,7 @@ public final class SimulationEngine {
     static void checkDimension(Experiment experiment, int d) {
         long n = SeedRun.sampleCount(experiment.problem().alpha(), d);
         if (d < 2 || n < 1 || n * d > Integer.MAX_VALUE - 8) {
-            throw new RefusedInputException("config/out-of-range", InputPart.SIMULATION_DIMENSION, d,
+            throw new RefusedInputException(ConfigError.OUT_OF_RANGE, InputPart.SIMULATION_DIMENSION, d,
                     "need d >= 2, at least one sample (n = round(alpha d) = " + n + ") and n d < 2^31");
         }
     }

@@ -1,32 +1,38 @@
 package org.dmftlab.core.spi;
 
+import java.util.Objects;
+
 /**
- * Base of every error dmftlab reports to a person. It carries a short stable code such as
- * {@code plugins/duplicate-id} (scripts and tests may match on it) and a one-line message that says what is
- * wrong and how to fix it. The command line prints {@link #getMessage()} and never a stack trace.
+ * Base of every error dmftlab reports to a person. It carries a stable {@link ErrorCode} such as
+ * {@code plugins/duplicate-id} (scripts and tests may match on it) and a one-line message that says what is wrong
+ * and how to fix it. The command line prints {@link #getMessage()} and never a stack trace.
  */
 public class DmftlabException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String code;
+    private final transient ErrorCode code;
 
     /**
-     * @param code    stable code, {@code area/what}, lowercase-kebab words
+     * @param code    the stable code, from the catalogue of its area ({@link ErrorCode})
      * @param message what is wrong and how to fix it, one line
+     * @throws IllegalArgumentException when the code does not match {@link ErrorCode#PATTERN}
      */
-    public DmftlabException(String code, String message) {
-        this(code, message, null);
+    public DmftlabException(ErrorCode code, String message) {
+        super(message);
+        this.code = Objects.requireNonNull(code, "code");
+        if (code.code() == null || !code.code().matches(ErrorCode.PATTERN)) {
+            throw new IllegalArgumentException("error code '" + code.code() + "' does not match " + ErrorCode.PATTERN);
+        }
     }
 
-    /** As {@link #DmftlabException(String, String)} with the cause kept for debugging. */
-    public DmftlabException(String code, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-    }
-
-    /** The stable code, e.g. {@code config/out-of-range}. */
+    /** The stable code as text, e.g. {@code config/out-of-range}. */
     public String code() {
+        return code.code();
+    }
+
+    /** The stable code. */
+    public ErrorCode errorCode() {
         return code;
     }
 
@@ -42,6 +48,6 @@ public class DmftlabException extends RuntimeException {
 
     @Override
     public String getMessage() {
-        return "[" + code + "] " + super.getMessage();
+        return "[" + code() + "] " + super.getMessage();
     }
 }

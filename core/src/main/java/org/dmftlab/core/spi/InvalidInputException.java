@@ -18,16 +18,16 @@ public final class InvalidInputException extends DmftlabException {
     private final String value;
 
     /**
-     * @param code   stable code, e.g. {@code config/unknown-key}
+     * @param code   stable code, e.g. {@link ConfigError#UNKNOWN_KEY}
      * @param key    the offending key (dotted path), or null when the error is not about one key
      * @param value  the offending value as written, or null
      * @param detail what is allowed / how to fix it
      */
-    public InvalidInputException(String code, String key, Object value, String detail) {
+    public InvalidInputException(ErrorCode code, String key, Object value, String detail) {
         this(code, null, key, value == null ? null : String.valueOf(value), detail);
     }
 
-    private InvalidInputException(String code, String source, String key, String value, String detail) {
+    private InvalidInputException(ErrorCode code, String source, String key, String value, String detail) {
         super(code, Objects.requireNonNull(detail, "detail"));
         this.source = source;
         this.key = key;
@@ -37,12 +37,12 @@ public final class InvalidInputException extends DmftlabException {
     /** A copy whose key is {@code prefix.key} (or {@code prefix} when there was no key). */
     public InvalidInputException withKeyPrefix(String prefix) {
         String prefixed = key == null ? prefix : prefix + "." + key;
-        return new InvalidInputException(code(), source, prefixed, value, detail());
+        return new InvalidInputException(errorCode(), source, prefixed, value, detail());
     }
 
     /** A copy that names the file (or other source) the input came from. */
     public InvalidInputException withSource(String newSource) {
-        return new InvalidInputException(code(), newSource, key, value, detail());
+        return new InvalidInputException(errorCode(), newSource, key, value, detail());
     }
 
     /** The file or other source, or null. */

@@ -52,7 +52,7 @@ public final class PluginConfig {
             if (!declared.containsKey(key)) {
                 String known = declared.isEmpty() ? "it takes no parameters"
                         : "known keys: " + String.join(", ", declared.keySet());
-                throw new InvalidInputException("config/unknown-key", key, raw.get(key),
+                throw new InvalidInputException(ConfigError.UNKNOWN_KEY, key, raw.get(key),
                         "'" + pluginId + "' has no parameter '" + key + "'; " + known);
             }
         }
@@ -60,7 +60,7 @@ public final class PluginConfig {
         for (Parameter parameter : parameters) {
             Object given = raw.get(parameter.name());
             if (given == null && parameter.required()) {
-                throw new InvalidInputException("config/missing-key", parameter.name(), null,
+                throw new InvalidInputException(ConfigError.MISSING_KEY, parameter.name(), null,
                         "'" + pluginId + "' needs " + parameter.allowed() + " here: " + parameter.description());
             }
             Object value = given == null ? parameter.defaultValue() : given;
@@ -94,14 +94,14 @@ public final class PluginConfig {
             throw wrongType(pluginId, parameter, value);
         }
         if (!parameter.range().contains(number)) {
-            throw new InvalidInputException("config/out-of-range", parameter.name(), value,
+            throw new InvalidInputException(ConfigError.OUT_OF_RANGE, parameter.name(), value,
                     "'" + pluginId + "' allows " + parameter.allowed());
         }
         return parameter.type() == Parameter.Type.INTEGER ? (Object) (int) number : (Object) number;
     }
 
     private static InvalidInputException wrongType(String pluginId, Parameter parameter, Object value) {
-        return new InvalidInputException("config/wrong-type", parameter.name(), value,
+        return new InvalidInputException(ConfigError.WRONG_TYPE, parameter.name(), value,
                 "'" + pluginId + "' expects " + parameter.allowed());
     }
 
@@ -145,7 +145,7 @@ public final class PluginConfig {
      * @param detail what is allowed
      */
     public InvalidInputException invalid(String key, String detail) {
-        return new InvalidInputException("config/invalid-combination", key, values.get(key),
+        return new InvalidInputException(ConfigError.INVALID_COMBINATION, key, values.get(key),
                 "'" + pluginId + "': " + detail);
     }
 

@@ -14,6 +14,7 @@ import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RefusedInputException;
+import org.dmftlab.core.problem.RunError;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
@@ -52,7 +53,7 @@ public final class TheoryEngine {
         boolean exact = exactMode(problem, experiment.schedule(), settings.mode());
         Species species = Species.of(problem.covariance(), settings.species());
         if (!(species.rho() > 0)) {
-            throw new RefusedInputException("theory/degenerate-teacher", InputPart.COVARIANCE, null,
+            throw new RefusedInputException(TheoryError.DEGENERATE_TEACHER, InputPart.COVARIANCE, null,
                     "the teacher has no power in the data (ρ = w*ᵀΣw*/d = 0): labels carry no signal; use a"
                             + " covariance with a positive eigenvalue where the teacher power is positive");
         }
@@ -68,13 +69,13 @@ public final class TheoryEngine {
 
     private static void checkSupported(Problem problem, UpdateSchedule schedule) {
         if (!problem.loss().curvatureCarriesResponse()) {
-            throw new RefusedInputException("theory/unsupported-loss", InputPart.LOSS, null,
+            throw new RefusedInputException(TheoryError.UNSUPPORTED_LOSS, InputPart.LOSS, null,
                     "the theory needs ℓ″ to carry the pathwise response (SPEC §4.2, §6); this loss has a jump in ℓ′"
                             + " (like the exact hinge), whose response is a delta function that sampled paths"
                             + " cannot see. Use a smooth version (e.g. smooth-hinge) or run the simulation only");
         }
         if (!schedule.linear()) {
-            throw new RefusedInputException("theory/nonlinear-rule", InputPart.UPDATE_RULE, null,
+            throw new RefusedInputException(TheoryError.NONLINEAR_RULE, InputPart.UPDATE_RULE, null,
                     "this optimizer transforms its gradients (e.g. a sign or a clipping), so it is outside the linear"
                             + " family of SPEC §2.1 that the theory solves (SPEC §6); run it with --engine simulation");
         }
@@ -84,10 +85,11 @@ public final class TheoryEngine {
     private static boolean exactMode(Problem problem, UpdateSchedule schedule, TheorySettings.Mode mode) {
         boolean applicable = problem.loss().constantCurvature() && schedule.fullBatch();
         if (mode == TheorySettings.Mode.EXACT && !applicable) {
-            throw new RefusedInputException("theory/exact-unavailable", InputPart.THEORY_MODE, "exact",
+            throw new RefusedInputException(TheoryError.EXACT_UNAVAILABLE, InputPart.THEORY_MODE, "exact",
                     "the exact mode needs a loss of constant curvature (square) and batch fraction 1, got "
                             + (problem.loss().constantCurvature() ? "" : "a loss with non-constant ℓ″ and ")
-                            + "batch fraction " + schedule.firstPartialBatchFraction() + "; use mode auto or monte-carlo");
+                            + "batch fraction " + schedule.firstPartialBatchFraction()
+                            + "; use mode auto or monte-carlo");
         }
         return mode == TheorySettings.Mode.AUTO ? applicable : mode == TheorySettings.Mode.EXACT;
     }
@@ -112,8 +114,8 @@ public final class TheoryEngine {
                 int paths = share(settings.paths(), groups, g);
                 int responsePaths = Math.max(1, share(settings.responsePaths(), groups, g));
                 RandomGenerator stream = streams.get(g);
-                futures.add(pool.submit(() -> ForwardMarch.run(experiment, species, stream, paths, Math.min(responsePaths, paths),
-                        progress)));
+                futures.add(pool.submit(() -> ForwardMarch.run(experiment, species, stream, paths,
+                        Math.min(responsePaths, paths), progress)));
             }
             List<Trajectory> results = new ArrayList<>();
             for (Future<Trajectory> future : futures) {
@@ -122,7 +124,7 @@ public final class TheoryEngine {
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RunFailedException("run/interrupted", "the theory run was interrupted");
+            throw new RunFailedException(RunError.INTERRUPTED, "the theory run was interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -85,7 +85,8 @@ class ReplicaStatisticsTest {
 
     @Test
     void replicasMustHaveTheSameSteps() {
-        assertThrows(IllegalArgumentException.class, () -> ReplicaStatistics.combine(List.of(replica(1), replica(1, 2))));
+        assertThrows(IllegalArgumentException.class,
+                () -> ReplicaStatistics.combine(List.of(replica(1), replica(1, 2))));
         assertThrows(IllegalArgumentException.class, () -> ReplicaStatistics.combine(List.of()));
     }
 }

@@ -1,0 +1,26 @@
+package org.dmftlab.core.problem;
+
+import org.dmftlab.core.spi.ErrorCode;
+
+/**
+ * The error codes of runs that started with valid input and could not finish ({@code run/…}, exit 1).
+ */
+public enum RunError implements ErrorCode {
+    /** An observable became non-finite or exceeded the divergence limit. */
+    DIVERGED("run/diverged"),
+    /** The run was interrupted. */
+    INTERRUPTED("run/interrupted"),
+    /** The run needed more memory than the JVM may use. */
+    OUT_OF_MEMORY("run/out-of-memory");
+
+    private final String code;
+
+    RunError(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}
