@@ -22,9 +22,4 @@ public record EngineRun(Engine engine, Trajectory trajectory, double wallSeconds
     public String tableName() {
         return OutputFolder.table(engine);
     }
-
-    /** The suffix of the error columns: {@code _mc} (theory's Monte-Carlo error) or {@code _se} (standard error). */
-    public String errorSuffix() {
-        return engine == Engine.THEORY ? "_mc" : "_se";
-    }
 }

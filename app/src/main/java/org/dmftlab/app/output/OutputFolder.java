@@ -94,7 +94,7 @@ public final class OutputFolder {
 
     /** Writes an engine's table. */
     public void write(EngineRun run) {
-        writeText(run.tableName(), CsvTables.trajectory(run.trajectory(), run.errorSuffix()));
+        writeText(run.tableName(), CsvTables.trajectory(run.trajectory(), run.engine()));
     }
 
     /** Writes {@code comparison.csv}. */

@@ -5,14 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.output.CsvTables;
+import org.dmftlab.app.output.ObservableComparison;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.RunFailedException;
+import org.dmftlab.core.problem.Trajectory;
 
 /**
  * The summary of one grid point, read back from its folder (so a point skipped on resume is summarised like a
@@ -32,7 +35,11 @@ record PointSummary(SweepPoint point, boolean complete, Map<String, Double> colu
     private static final Set<Observable> LOWER_IS_BETTER =
             EnumSet.of(Observable.TRAIN_LOSS, Observable.TEST_LOSS, Observable.TEST_ERROR);
 
-    /** Reads the tables in {@code folder}. */
+    /**
+     * Reads the tables in {@code folder} ({@link CsvTables}).
+     *
+     * @throws RunFailedException {@code output/read-failed} when a table cannot be read back
+     */
     static PointSummary read(SweepPoint point, OutputFolder folder) {
         Map<String, Double> columns = new LinkedHashMap<>();
         if (!folder.complete()) {
@@ -43,16 +50,14 @@ record PointSummary(SweepPoint point, boolean complete, Map<String, Double> colu
             if (!Files.isRegularFile(table)) {
                 continue;
             }
-            List<String[]> rows = rows(table);
-            String[] header = rows.get(0);
-            String[] last = rows.get(rows.size() - 1);
+            Trajectory trajectory = parse(table, text -> CsvTables.readTrajectory(text, engine));
+            int last = trajectory.steps();
             for (Observable observable : Observable.values()) {
-                int column = List.of(header).indexOf(observable.column());
-                columns.put(engine.key() + "_final_" + observable.column(), Double.parseDouble(last[column]));
+                columns.put(engine.key() + "_final_" + observable.column(), trajectory.value(observable, last));
                 if (LOWER_IS_BETTER.contains(observable)) {
                     double best = Double.NaN;
-                    for (String[] row : rows.subList(1, rows.size())) {
-                        double value = Double.parseDouble(row[column]);
+                    for (int t = 0; t <= last; t++) {
+                        double value = trajectory.value(observable, t);
                         best = Double.isNaN(best) ? value : Math.min(best, value);
                     }
                     columns.put(engine.key() + "_best_" + observable.column(), best);
@@ -61,19 +66,18 @@ record PointSummary(SweepPoint point, boolean complete, Map<String, Double> colu
         }
         Path comparison = folder.path().resolve(OutputFolder.COMPARISON);
         if (Files.isRegularFile(comparison)) {
-            for (String[] row : rows(comparison).subList(1, Observable.values().length + 1)) {
-                columns.put("distance_" + row[0], Double.parseDouble(row[2]));
-                columns.put("max_abs_difference_" + row[0], Double.parseDouble(row[1]));
+            for (ObservableComparison row : parse(comparison, CsvTables::readComparison)) {
+                columns.put("distance_" + row.observable().column(), row.maxDifferenceOverError());
+                columns.put("max_abs_difference_" + row.observable().column(), row.maxAbsDifference());
             }
         }
         return new PointSummary(point, true, columns);
     }
 
-    private static List<String[]> rows(Path csv) {
+    private static <T> T parse(Path csv, Function<String, T> reader) {
         try {
-            return Files.readAllLines(csv).stream().filter(line -> !line.isEmpty()).map(line -> line.split(","))
-                    .toList();
-        } catch (IOException failure) {
+            return reader.apply(Files.readString(csv));
+        } catch (IOException | IllegalArgumentException failure) {
             throw new RunFailedException(OutputError.READ_FAILED, "cannot read " + csv + ": " + failure);
         }
     }

@@ -1,14 +1,23 @@
 package org.dmftlab.app.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Trajectory;
 import org.junit.jupiter.api.Test;
 
+/** The run tables: their layout, locale-free numbers, and reading back exactly what was written. */
 class CsvTablesTest {
+
+    /** Values that text formats get wrong: NaN, infinities, −0, the smallest subnormal, long mantissas. */
+    private static final double[] AWKWARD = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0,
+        Double.MIN_VALUE, 0.1 + 0.2, -1e-300, 1e300, Math.PI, 1.0 / 3};
 
     @Test
     void trajectoryTableHasTheHeaderOfTheDesignAndOneRowPerStep() {
@@ -19,7 +28,7 @@ class CsvTablesTest {
         }
         trajectory.set(Observable.TEST_ERROR, 1, 2.0, Double.NaN);
 
-        String[] lines = CsvTables.trajectory(trajectory, "_se").split("\n", -1);
+        String[] lines = CsvTables.trajectory(trajectory, Engine.SIMULATION).split("\n", -1);
 
         assertEquals("step,m,q,M,Q,train_loss,test_loss,test_error,"
                 + "m_se,q_se,M_se,Q_se,train_loss_se,test_loss_se,test_error_se", lines[0]);
@@ -40,7 +49,7 @@ class CsvTablesTest {
         Locale previous = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            String row = CsvTables.trajectory(trajectory, "_mc").split("\n")[1];
+            String row = CsvTables.trajectory(trajectory, Engine.THEORY).split("\n")[1];
             String[] cells = row.split(",");
             assertEquals(15, cells.length);
             assertEquals(awkward, Double.parseDouble(cells[1]));
@@ -56,5 +65,65 @@ class CsvTablesTest {
                 new ObservableComparison(Observable.TRAIN_LOSS, 0.0, Double.NaN)));
 
         assertEquals("observable,max_abs_difference,max_difference_over_error\nm,0.25,1.5\ntrain_loss,0.0,NaN\n", csv);
+    }
+
+    @Test
+    void aTrajectoryReadsBackBitForBitAndRewritesToTheSameBytes() {
+        SplittableRandom random = new SplittableRandom(11);
+        Trajectory written = new Trajectory(12);
+        for (int t = 0; t <= 12; t++) {
+            for (Observable observable : Observable.values()) {
+                int i = t * Observable.values().length + observable.ordinal();
+                written.set(observable, t, i < AWKWARD.length ? AWKWARD[i] : random.nextGaussian() * 1e3,
+                        i % 5 == 0 ? Double.NaN : Math.abs(random.nextGaussian()) * 1e-3);
+            }
+        }
+        for (Engine engine : Engine.values()) {
+            String csv = CsvTables.trajectory(written, engine);
+            Trajectory read = CsvTables.readTrajectory(csv, engine);
+
+            assertEquals(written.steps(), read.steps());
+            for (int t = 0; t <= 12; t++) {
+                for (Observable observable : Observable.values()) {
+                    assertEquals(Double.doubleToLongBits(written.value(observable, t)),
+                            Double.doubleToLongBits(read.value(observable, t)), observable + " at " + t);
+                    assertEquals(Double.doubleToLongBits(written.error(observable, t)),
+                            Double.doubleToLongBits(read.error(observable, t)), observable + " error at " + t);
+                }
+            }
+            assertEquals(csv, CsvTables.trajectory(read, engine));
+        }
+    }
+
+    @Test
+    void columnsAreReadByNameNotPosition() {
+        String csv = "m_mc,step,q,M,Q,train_loss,test_loss,test_error,m,q_mc,M_mc,Q_mc,train_loss_mc,test_loss_mc,"
+                + "test_error_mc\n0.5,0,2,3,4,5,6,7,1,0,0,0,0,0,0\n";
+        Trajectory read = CsvTables.readTrajectory(csv, Engine.THEORY);
+        assertEquals(1, read.value(Observable.OVERLAP, 0));
+        assertEquals(0.5, read.error(Observable.OVERLAP, 0));
+        assertEquals(7, read.value(Observable.TEST_ERROR, 0));
+    }
+
+    @Test
+    void aComparisonReadsBack() {
+        List<ObservableComparison> rows = List.of(new ObservableComparison(Observable.OVERLAP, 0.1 + 0.2, 1.5),
+                new ObservableComparison(Observable.TEST_ERROR, Double.MIN_VALUE, Double.NaN));
+        String csv = CsvTables.comparison(rows);
+        assertEquals(rows, CsvTables.readComparison(csv));
+        assertEquals(csv, CsvTables.comparison(CsvTables.readComparison(csv)));
+    }
+
+    @Test
+    void somethingElseIsNotReadAsATable() {
+        String table = CsvTables.trajectory(new Trajectory(1), Engine.SIMULATION);
+        for (String broken : List.of("", table.lines().findFirst().orElseThrow(), table.replace("_se", "_mc"),
+                table.replace("\n1,", "\n2,"), table.replaceFirst("NaN", "one"), table + "2,0\n")) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> CsvTables.readTrajectory(broken, Engine.SIMULATION), broken);
+            assertTrue(error.getMessage() != null && !error.getMessage().isBlank());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> CsvTables.readComparison("observable,max_abs_difference,max_difference_over_error\nmm,1,2\n"));
     }
 }
