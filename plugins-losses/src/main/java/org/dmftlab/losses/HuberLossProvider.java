@@ -60,5 +60,11 @@ public final class HuberLossProvider implements LossProvider {
         public double secondDerivative(double y, double r) {
             return Math.abs(r - y) <= delta ? 1 : 0;
         }
+
+        /** ℓ′ is continuous (ℓ″ only jumps), so ℓ″ carries the response. */
+        @Override
+        public boolean curvatureCarriesResponse() {
+            return true;
+        }
     }
 }

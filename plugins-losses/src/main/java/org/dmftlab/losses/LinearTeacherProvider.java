@@ -45,6 +45,11 @@ public final class LinearTeacherProvider implements TeacherProvider {
     private record LinearTeacher(double noiseVariance, Quadrature noiseLaw) implements Teacher {
 
         @Override
+        public Task task() {
+            return Task.REGRESSION;
+        }
+
+        @Override
         public double drawNoise(RandomGenerator random) {
             return random.nextGaussian();
         }

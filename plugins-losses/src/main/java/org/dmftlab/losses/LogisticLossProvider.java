@@ -49,5 +49,11 @@ public final class LogisticLossProvider implements LossProvider {
         public double secondDerivative(double y, double r) {
             return y * y * Logistic.sigmoidSlope(y * r);
         }
+
+        /** ℓ′ is smooth. */
+        @Override
+        public boolean curvatureCarriesResponse() {
+            return true;
+        }
     }
 }

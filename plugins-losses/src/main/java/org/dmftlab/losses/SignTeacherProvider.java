@@ -43,6 +43,11 @@ public final class SignTeacherProvider implements TeacherProvider {
     private record SignTeacher(double flip, Quadrature noiseLaw) implements Teacher {
 
         @Override
+        public Task task() {
+            return Task.CLASSIFICATION;
+        }
+
+        @Override
         public double drawNoise(RandomGenerator random) {
             return random.nextDouble() < flip ? -1 : 1;
         }

@@ -62,5 +62,11 @@ public final class SmoothHingeLossProvider implements LossProvider {
         public double secondDerivative(double y, double r) {
             return sharpness * y * y * Logistic.sigmoidSlope(sharpness * (1 - y * r));
         }
+
+        /** ℓ′ is smooth. */
+        @Override
+        public boolean curvatureCarriesResponse() {
+            return true;
+        }
     }
 }

@@ -49,6 +49,11 @@ public final class SquareLossProvider implements LossProvider {
         }
 
         @Override
+        public boolean curvatureCarriesResponse() {
+            return true;
+        }
+
+        @Override
         public boolean constantCurvature() {
             return true;
         }

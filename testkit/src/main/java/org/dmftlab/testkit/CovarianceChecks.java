@@ -13,7 +13,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * The {@link Covariance} contract (SPEC §1, §4): a non-negative, finite, non-decreasing eigenvalue quantile σ(u)
  * with a documented mean (1 for every standard covariance), a non-negative teacher power with mean 1
  * (|w*|² = d), and, when a dense operator is given, a symmetric positive semi-definite matrix whose eigenvalues
- * follow the quantile.
+ * follow the quantile, with teacher power 1 (the simulation draws the teacher of a dense Σ isotropically, SPEC §1).
  */
 final class CovarianceChecks {
 
@@ -50,6 +50,18 @@ final class CovarianceChecks {
 
     static void meanEigenvalueIs(Covariance covariance, double expected) {
         assertEquals(expected, mean(covariance, true), MEAN_TOLERANCE * Math.max(1, expected), "mean eigenvalue");
+    }
+
+    /**
+     * Only for covariances with a dense operator: the simulation then draws w* isotropically in the canonical basis,
+     * so its power along every eigenvector is 1 on average, and the theory must use τ(u) = 1 too.
+     */
+    static void denseOperatorHasTeacherPowerOne(Covariance covariance) {
+        for (int i = 1; i <= GRID; i++) {
+            double u = (double) i / GRID;
+            assertEquals(1, covariance.teacherPower(u), 1e-12, "τ(" + u + ") with a dense operator: the simulation"
+                    + " draws the teacher of a dense Σ isotropically, so the theory's teacher power must be 1");
+        }
     }
 
     /** Only for covariances with a dense operator (the others are diagonal in the canonical basis). */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DynamicNode;
  * Contract tests for a {@link CovarianceProvider}: every provider check ({@link PluginContracts#provider}) and
  * those of SPEC §1 and §4: σ(u) non-negative, finite and non-decreasing, the teacher power τ(u) ≥ 0 with mean 1,
  * the mean eigenvalue of {@link #meanEigenvalue()} at the defaults, and a dense operator, when there is one, that
- * is symmetric with the eigenvalues of σ(u). Extend it and return the provider:
+ * is symmetric with the eigenvalues of σ(u) and comes with teacher power 1. Extend it and return the provider:
  * <pre>
  * class MyCovarianceTest extends CovarianceContract {
  *     &#64;Override

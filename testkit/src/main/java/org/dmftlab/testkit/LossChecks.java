@@ -7,8 +7,9 @@ import org.dmftlab.core.spi.Loss;
 
 /**
  * The {@link Loss} contract (SPEC §1, §4.2): ℓ′ and ℓ″ are the derivatives of ℓ in r (checked against central
- * finite differences of ℓ on a grid of labels and preactivations), ℓ, ℓ′, ℓ″ stay finite at r = ±1e4, and a
- * loss that declares {@link Loss#constantCurvature()} has the same ℓ″ everywhere.
+ * finite differences of ℓ on a grid of labels and preactivations), ℓ, ℓ′, ℓ″ stay finite at r = ±1e4, a loss that
+ * declares {@link Loss#curvatureCarriesResponse()} has no jump in ℓ′ that ℓ″ misses, and a loss that declares
+ * {@link Loss#constantCurvature()} has the same ℓ″ everywhere.
  */
 final class LossChecks {
 
@@ -23,6 +24,12 @@ final class LossChecks {
     private static final double STEP = 1e-4;
     private static final double TOLERANCE = 1e-5;
     private static final double LARGE = 1e4;
+    /** The preactivations [−{@value #REACH}, {@value #REACH}] scanned for jumps of ℓ′, one unit cell at a time. */
+    private static final int REACH = 10;
+    /** Trapezoid points per unit cell: the rule's error stays near 1e-6 for ℓ‴ up to ~1e3 (sharp smoothing). */
+    private static final int CELL_POINTS = 10_000;
+    /** Allowed |Δℓ′ − ∫ℓ″| per unit cell: far below any jump worth the name, far above the rule's error. */
+    private static final double JUMP_TOLERANCE = 1e-3;
 
     private LossChecks() {
     }
@@ -50,6 +57,30 @@ final class LossChecks {
                 assertTrue(Double.isFinite(loss.value(y, r)), "ℓ" + where);
                 assertTrue(Double.isFinite(loss.firstDerivative(y, r)), "ℓ′" + where);
                 assertTrue(Double.isFinite(loss.secondDerivative(y, r)), "ℓ″" + where);
+            }
+        }
+    }
+
+    /**
+     * When the loss says ℓ″ carries the response: ℓ′(b) − ℓ′(a) = ∫_a^b ℓ″ on every unit cell of the scanned
+     * preactivations (trapezoid rule), i.e. ℓ′ has no jump that ℓ″ would miss (SPEC §4.2, §6).
+     */
+    static void curvatureIntegratesToTheFirstDerivative(Loss loss) {
+        if (!loss.curvatureCarriesResponse()) {
+            return;
+        }
+        double h = 1.0 / CELL_POINTS;
+        for (double y : LABELS) {
+            for (int cell = -REACH; cell < REACH; cell++) {
+                double integral = 0.5 * (loss.secondDerivative(y, cell) + loss.secondDerivative(y, cell + 1));
+                for (int i = 1; i < CELL_POINTS; i++) {
+                    integral += loss.secondDerivative(y, cell + i * h);
+                }
+                integral *= h;
+                double change = loss.firstDerivative(y, cell + 1) - loss.firstDerivative(y, cell);
+                assertEquals(change, integral, JUMP_TOLERANCE * (1 + Math.abs(change)), "curvatureCarriesResponse()"
+                        + " is true but ℓ′ changes by " + change + " on [" + cell + ", " + (cell + 1) + "] at y = " + y
+                        + " while ℓ″ integrates to " + integral + ": ℓ′ jumps, or ℓ″ is wrong there");
             }
         }
     }

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Contract tests for a {@link LossProvider}: every provider check ({@link PluginContracts#provider}) and those of
- * SPEC §1 and §4.2: ℓ′ and ℓ″ are the derivatives of ℓ, everything stays finite at |r| = 1e4, and a declared
- * constant curvature holds. Extend it and return the provider:
+ * SPEC §1 and §4.2: ℓ′ and ℓ″ are the derivatives of ℓ, everything stays finite at |r| = 1e4, ℓ′ has no jump
+ * when the loss says ℓ″ carries the response, and a declared constant curvature holds. Extend it and return the provider:
  * <pre>
  * class MyLossTest extends LossContract {
  *     &#64;Override

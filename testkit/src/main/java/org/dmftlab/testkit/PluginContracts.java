@@ -101,6 +101,8 @@ public final class PluginContracts {
                         LossChecks::derivativesMatchCentralDifferences),
                 perSet(provider, values, "ℓ, ℓ′, ℓ″ stay finite at |r| = 1e4",
                         LossChecks::staysFiniteForLargePreactivations),
+                perSet(provider, values, "ℓ″ integrates to ℓ′ when it carries the response (no jump in ℓ′)",
+                        LossChecks::curvatureIntegratesToTheFirstDerivative),
                 perSet(provider, values, "declared constant curvature holds",
                         LossChecks::declaredConstantCurvatureIsConstant))
                 .flatMap(Function.identity());
@@ -110,14 +112,18 @@ public final class PluginContracts {
     public static Stream<DynamicNode> teacher(TeacherProvider provider, ParameterValues values) {
         return Stream.of(
                 provider(provider, values),
+                perSet(provider, values, "labels fit the declared task", TeacherChecks::labelsFitTheTask),
                 perSet(provider, values, "test error matches Monte-Carlo", TeacherChecks::testErrorMatchesMonteCarlo),
-                perSet(provider, values, "noise law is a probability law", TeacherChecks::noiseLawIsAProbabilityLaw))
+                perSet(provider, values, "noise law is a probability law", TeacherChecks::noiseLawIsAProbabilityLaw),
+                perSet(provider, values, "noise law gives the labels of drawNoise",
+                        TeacherChecks::noiseLawGivesTheLabelsOfDrawNoise))
                 .flatMap(Function.identity());
     }
 
     /**
      * {@link #provider} and the {@link Covariance} contract of SPEC §1 and §4 at every parameter set: the quantile
-     * and the teacher power, the mean eigenvalue at the defaults, and the dense operator of every set that has one.
+     * and the teacher power, the mean eigenvalue at the defaults, and the dense operator of every set that has one
+     * (its eigenvalues follow the quantile, and the teacher power is 1).
      *
      * @param meanEigenvalue the mean of σ(u) at the defaults, as the plugin documents it
      */
@@ -125,8 +131,12 @@ public final class PluginContracts {
                                                  double meanEigenvalue) {
         Stream<DynamicNode> dense = values.sets().stream()
                 .filter(set -> hasDenseOperator(provider, values, set))
-                .map(set -> dynamicTest("dense matrix has the quantile eigenvalues " + label(set),
-                        () -> CovarianceChecks.denseMatrixHasTheQuantileEigenvalues(values.create(provider, set))));
+                .flatMap(set -> Stream.of(
+                        dynamicTest("dense matrix has the quantile eigenvalues " + label(set),
+                                () -> CovarianceChecks.denseMatrixHasTheQuantileEigenvalues(
+                                        values.create(provider, set))),
+                        dynamicTest("dense matrix comes with teacher power 1 " + label(set),
+                                () -> CovarianceChecks.denseOperatorHasTeacherPowerOne(values.create(provider, set)))));
         return Stream.of(
                 provider(provider, values),
                 perSet(provider, values, "σ(u) is non-negative, finite, non-decreasing; τ(u) ≥ 0",

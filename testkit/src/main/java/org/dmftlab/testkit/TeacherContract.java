@@ -6,8 +6,8 @@ import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Contract tests for a {@link TeacherProvider}: every provider check ({@link PluginContracts#provider}) and those
- * of SPEC §1 and §3: the test error equals a Monte-Carlo estimate from the labels, and the noise law is a
- * probability law. Extend it and return the provider:
+ * of SPEC §1 and §3: the labels fit the declared task, the test error equals a Monte-Carlo estimate from the
+ * labels, and the noise law is a probability law and the law of the drawn noises. Extend it and return the provider:
  * <pre>
  * class MyTeacherTest extends TeacherContract {
  *     &#64;Override

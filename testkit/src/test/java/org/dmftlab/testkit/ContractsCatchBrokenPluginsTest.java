@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.dmftlab.core.spi.Covariance;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class ContractsCatchBrokenPluginsTest {
 
     @Test
-    void aWrongCurvatureFailsTheDerivativeAndConstantCurvatureChecks() {
+    void aWrongCurvatureFailsTheDerivativeIntegralAndConstantCurvatureChecks() {
         LossProvider halfCurvature = new FakeLoss(new Loss() {
             public double value(double y, double r) {
                 return 0.5 * (y - r) * (y - r);
@@ -48,14 +49,42 @@ class ContractsCatchBrokenPluginsTest {
                 return Math.abs(y) < 1.5 ? 0.5 : 1; // wrong, and not constant although declared so
             }
 
+            public boolean curvatureCarriesResponse() {
+                return true;
+            }
+
             @Override
             public boolean constantCurvature() {
                 return true;
             }
         });
         assertEquals(List.of("ℓ′ and ℓ″ match central differences of ℓ (defaults)",
+                "ℓ″ integrates to ℓ′ when it carries the response (no jump in ℓ′) (defaults)",
                 "declared constant curvature holds (defaults)"),
                 failing(PluginContracts.loss(halfCurvature, values(halfCurvature))));
+    }
+
+    @Test
+    void theExactHingeClaimingToCarryTheResponseFailsOnlyTheJumpCheck() {
+        LossProvider hinge = new FakeLoss(new Loss() {
+            public double value(double y, double r) {
+                return Math.max(0, 1 - y * r);
+            }
+
+            public double firstDerivative(double y, double r) {
+                return y * r < 1 ? -y : 0;
+            }
+
+            public double secondDerivative(double y, double r) {
+                return 0;
+            }
+
+            public boolean curvatureCarriesResponse() {
+                return true; // wrong: ℓ′ jumps at y r = 1
+            }
+        });
+        assertEquals(List.of("ℓ″ integrates to ℓ′ when it carries the response (no jump in ℓ′) (defaults)"),
+                failing(PluginContracts.loss(hinge, values(hinge))));
     }
 
     @Test
@@ -118,6 +147,10 @@ class ContractsCatchBrokenPluginsTest {
     @Test
     void aHalvedTestErrorFailsTheMonteCarloCheck() {
         TeacherProvider halved = new FakeTeacher(new Teacher() {
+            public Task task() {
+                return Task.REGRESSION;
+            }
+
             public double drawNoise(RandomGenerator random) {
                 return 0;
             }
@@ -136,6 +169,103 @@ class ContractsCatchBrokenPluginsTest {
         });
         assertEquals(List.of("test error matches Monte-Carlo (defaults)"),
                 failing(PluginContracts.teacher(halved, values(halved))));
+    }
+
+    @Test
+    void aNoiseLawThatIsNotTheLawOfTheDrawsFailsOnlyThatCheck() {
+        TeacherProvider twiceTheNoise = new FakeTeacher(new Teacher() {
+            public Task task() {
+                return Task.REGRESSION;
+            }
+
+            public double drawNoise(RandomGenerator random) {
+                return 2 * random.nextGaussian(); // the law below says N(0, 1)
+            }
+
+            public Quadrature noiseLaw() {
+                return Quadrature.standardNormal(24);
+            }
+
+            public double label(double h0, double noise) {
+                return h0 + 0.5 * noise;
+            }
+
+            public double testError(double rho, double m, double q) {
+                return rho - 2 * m + q + 1; // the variance of the noise actually drawn: 0.25 × 4
+            }
+        });
+        assertEquals(List.of("noise law gives the labels of drawNoise (defaults)"),
+                failing(PluginContracts.teacher(twiceTheNoise, values(twiceTheNoise))));
+    }
+
+    @Test
+    void aRegressionDeclaredAsClassificationFailsTheTaskAndTestErrorChecks() {
+        TeacherProvider mislabelled = new FakeTeacher(new Teacher() {
+            public Task task() {
+                return Task.CLASSIFICATION; // wrong: the labels are real
+            }
+
+            public double drawNoise(RandomGenerator random) {
+                return 0;
+            }
+
+            public Quadrature noiseLaw() {
+                return Quadrature.pointMass(0);
+            }
+
+            public double label(double h0, double noise) {
+                return h0;
+            }
+
+            public double testError(double rho, double m, double q) {
+                return rho - 2 * m + q;
+            }
+        });
+        assertEquals(List.of("labels fit the declared task (defaults)", "test error matches Monte-Carlo (defaults)"),
+                failing(PluginContracts.teacher(mislabelled, values(mislabelled))));
+    }
+
+    /** Σ_ij = ρ^|i−j| with ρ = 1/2 as a dense operator (eigenvalues between 1/3 and 3, mean 1). */
+    private static Optional<Covariance.DenseOperator> toeplitz() {
+        return Optional.of((d, i, j) -> Math.pow(0.5, Math.abs(i - j)));
+    }
+
+    @Test
+    void aDenseOperatorWhoseSpectrumIsNotTheQuantileFailsOnlyTheDenseSpectrumCheck() {
+        CovarianceProvider identityQuantile = new FakeCovariance(new Covariance() {
+            public double eigenvalueQuantile(double u) {
+                return 1; // wrong: the Toeplitz matrix below is not the identity
+            }
+
+            @Override
+            public Optional<DenseOperator> denseOperator() {
+                return toeplitz();
+            }
+        }, List.of());
+        assertEquals(List.of("dense matrix has the quantile eigenvalues (defaults)"),
+                failing(PluginContracts.covariance(identityQuantile, values(identityQuantile), 1)));
+    }
+
+    @Test
+    void aDenseOperatorWithAnAnisotropicTeacherFailsOnlyTheTeacherPowerCheck() {
+        CovarianceProvider tilted = new FakeCovariance(new Covariance() {
+            public double eigenvalueQuantile(double u) {
+                double theta = Math.PI * (1 - u);
+                return 0.75 / (1.25 - Math.cos(theta)); // the symbol of the Toeplitz matrix: right
+            }
+
+            @Override
+            public double teacherPower(double u) {
+                return 2 * u; // mean 1, but the simulation of a dense Σ draws an isotropic teacher
+            }
+
+            @Override
+            public Optional<DenseOperator> denseOperator() {
+                return toeplitz();
+            }
+        }, List.of());
+        assertEquals(List.of("dense matrix comes with teacher power 1 (defaults)"),
+                failing(PluginContracts.covariance(tilted, values(tilted), 1)));
     }
 
     @Test

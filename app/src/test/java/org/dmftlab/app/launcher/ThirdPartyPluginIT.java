@@ -115,6 +115,7 @@ class ThirdPartyPluginIT {
                             public double value(double y, double r) { double e = r - y; return e * e * e * e / 4; }
                             public double firstDerivative(double y, double r) { double e = r - y; return e * e * e; }
                             public double secondDerivative(double y, double r) { return 3 * (r - y) * (r - y); }
+                            public boolean curvatureCarriesResponse() { return true; }
                         };
                     }
                 }

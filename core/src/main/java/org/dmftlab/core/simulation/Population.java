@@ -59,7 +59,7 @@ sealed interface Population {
             double[] tau = new double[d];
             double[] scale = new double[d];
             for (int j = 0; j < d; j++) {
-                double u = (j + 0.5) / d;
+                double u = Covariance.quantileNode(j, d);
                 tau[j] = covariance.teacherPower(u);
                 if (!(sigma[j] >= 0) || !Double.isFinite(sigma[j]) || !(tau[j] >= 0) || !Double.isFinite(tau[j])) {
                     throw new RefusedInputException(CovarianceError.INVALID_SPECTRUM, InputPart.COVARIANCE, null,

@@ -14,8 +14,9 @@ public interface GradientMap {
     GradientMap IDENTITY = gradient -> { };
 
     /**
-     * Replaces the gradient by its image, in place; must not allocate (it runs once per step on d coordinates)
-     * and must be deterministic.
+     * Replaces the gradient ∇L_s(ŵ^t) of SPEC §2.1 by its image, in place, before the update uses it (SPEC §6: any
+     * map but {@link #IDENTITY} leaves the linear family); must not allocate (it runs once per step on d
+     * coordinates) and must be deterministic.
      *
      * @param gradient the d coordinates of ∇L_s(ŵ^t); modified
      */

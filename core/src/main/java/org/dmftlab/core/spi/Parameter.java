@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A declared plugin parameter: its experiment-file key, type, default, allowed values and meaning.
  * {@link PluginConfig} validates values against it, so a plugin never sees an unknown key or an out-of-range
- * value.
+ * value. Parameters are input handling, not mathematics: they have no SPEC section; docs/plugin-guide.md §4
+ * explains them.
  *
  * @param name         experiment-file key, lowercase-kebab ({@code learning-rate})
  * @param type         value type

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * <p>Build it with {@link #of}; every violation is an {@link InvalidInputException} whose message names the
  * plugin, the key and the value and says what is allowed. Plugins read values with {@link #real},
- * {@link #integer}, {@link #symbol} and {@link #path}.
+ * {@link #integer}, {@link #symbol} and {@link #path} (docs/plugin-guide.md §4; input handling has no SPEC section).
  */
 public final class PluginConfig {
 

@@ -15,18 +15,26 @@ public interface PluginProvider<P> {
 
     /**
      * The id used in experiment files, e.g. {@code heavy-ball}: lowercase letters and digits in words joined by
-     * single hyphens ({@link #ID_PATTERN}). Unique within a family.
+     * single hyphens ({@link #ID_PATTERN}). Unique within a family (docs/plugin-guide.md §3).
      */
     String id();
 
-    /** One sentence for {@code dmftlab plugins}: what the plugin is, with the formula it implements. */
+    /**
+     * One sentence for {@code dmftlab plugins}: what the plugin is, with the formula it implements (in the terms of
+     * the SPEC section of its family: SPEC §2.1 for an optimizer, §1 for a loss or a teacher, §1 and §4 for a
+     * covariance).
+     */
     String description();
 
-    /** Every parameter the plugin accepts, in the order they should be documented. May be empty, never null. */
+    /**
+     * Every parameter the plugin accepts, in the order they should be documented (docs/plugin-guide.md §4). May be
+     * empty, never null.
+     */
     List<Parameter> parameters();
 
     /**
-     * Builds the product.
+     * Builds the product: an update rule of SPEC §2.1, a loss of SPEC §1, a teacher of SPEC §1 and §3, or a
+     * covariance of SPEC §1 and §4, as the family says.
      *
      * @param config the values of {@link #parameters()}, already validated against their ranges, with defaults
      *               filled in

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A quadrature rule for a one-dimensional law: E f(X) ≈ Σ_i weights[i] f(nodes[i]). Weights sum to 1.
- * Used for the label-noise law of a {@link Teacher}.
+ * Used for the label-noise law of a {@link Teacher}, over which the test loss of SPEC §3 is integrated.
  */
 public final class Quadrature {
 
@@ -16,7 +16,10 @@ public final class Quadrature {
         this.weights = weights;
     }
 
-    /** A discrete law with the given atoms and probabilities (copied; probabilities must sum to 1). */
+    /**
+     * A discrete law with the given atoms and probabilities (copied; probabilities must sum to 1), e.g. the label
+     * flips of a sign teacher (SPEC §1).
+     */
     public static Quadrature of(double[] nodes, double[] weights) {
         if (nodes.length != weights.length || nodes.length == 0) {
             throw new IllegalArgumentException("need as many weights as nodes, at least one");
@@ -28,14 +31,15 @@ public final class Quadrature {
         return new Quadrature(nodes.clone(), weights.clone());
     }
 
-    /** The point mass at x. */
+    /** The point mass at x: a noiseless teacher (SPEC §1). */
     public static Quadrature pointMass(double x) {
         return new Quadrature(new double[] {x}, new double[] {1});
     }
 
     /**
-     * Gauss–Hermite rule with n nodes for the standard normal law (exact for polynomials of degree up to 2n−1).
-     * Nodes are found by Newton's method on the orthonormal Hermite recurrence.
+     * Gauss–Hermite rule with n nodes for the standard normal law (exact for polynomials of degree up to 2n−1), e.g.
+     * the noise of a linear teacher (SPEC §1) and the Gaussian integrals of SPEC §3. Nodes are found by Newton's
+     * method on the orthonormal Hermite recurrence.
      */
     public static Quadrature standardNormal(int n) {
         if (n < 1) {
@@ -90,7 +94,7 @@ public final class Quadrature {
 
     /**
      * Gauss–Legendre rule with n nodes for the uniform law on (0, 1) (exact for polynomials of degree up to
-     * 2n−1).
+     * 2n−1); the test metrics of SPEC §3 integrate the teacher field with it.
      */
     public static Quadrature uniform(int n) {
         if (n < 1) {
@@ -125,17 +129,17 @@ public final class Quadrature {
         return new Quadrature(nodes, weights);
     }
 
-    /** Number of nodes. */
+    /** Number of nodes (SPEC §3: the points E f(ε) is evaluated at). */
     public int size() {
         return nodes.length;
     }
 
-    /** Node i. */
+    /** Node i (SPEC §3). */
     public double node(int i) {
         return nodes[i];
     }
 
-    /** Weight i. */
+    /** Weight i (SPEC §3). */
     public double weight(int i) {
         return weights[i];
     }

@@ -1,7 +1,8 @@
 package org.dmftlab.core.spi;
 
 /**
- * An interval of allowed numeric values for a {@link Parameter}, each end open or closed, possibly infinite.
+ * An interval of allowed numeric values for a {@link Parameter}, each end open or closed, possibly infinite
+ * (docs/plugin-guide.md §4; input handling has no SPEC section).
  *
  * @param min          lower end ({@code Double.NEGATIVE_INFINITY} for none)
  * @param minInclusive whether {@code min} itself is allowed

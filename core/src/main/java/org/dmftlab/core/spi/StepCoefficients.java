@@ -19,8 +19,8 @@ public final class StepCoefficients {
     }
 
     /**
-     * Coefficient arrays of possibly different lengths; shorter ones are padded with zeros to the memory depth.
-     * The arrays are copied.
+     * The coefficient arrays of one step of SPEC §2.1, of possibly different lengths; shorter ones are padded with
+     * zeros to the memory depth. The arrays are copied.
      */
     public static StepCoefficients of(double[] a, double[] b, double[] c) {
         int length = Math.max(a.length, Math.max(b.length, c.length));
@@ -38,22 +38,22 @@ public final class StepCoefficients {
         return of(new double[] {1 + beta, -beta}, new double[] {eta, 0}, new double[] {1 + gamma, -gamma});
     }
 
-    /** The memory depth p (arrays have length p + 1). */
+    /** The memory depth p of SPEC §2.1 (arrays have length p + 1). */
     public int memory() {
         return a.length - 1;
     }
 
-    /** a_j, the weight of w^{t−j} in w^{t+1}. */
+    /** a_j, the weight of w^{t−j} in w^{t+1} (SPEC §2.1). */
     public double a(int j) {
         return a[j];
     }
 
-    /** b_j, the weight of the gradient of step t−j (b_0 is the learning rate of this step). */
+    /** b_j, the weight of the gradient of step t−j (SPEC §2.1; b_0 is the learning rate of this step). */
     public double b(int j) {
         return b[j];
     }
 
-    /** c_j, the weight of w^{t−j} in the query point ŵ^t. */
+    /** c_j, the weight of w^{t−j} in the query point ŵ^t (SPEC §2.1). */
     public double c(int j) {
         return c[j];
     }

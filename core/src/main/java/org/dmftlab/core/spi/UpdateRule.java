@@ -6,42 +6,48 @@ package org.dmftlab.core.spi;
  *   ŵ^t     = Σ_{j=0..p} c_{t,j} w^{t−j}
  *   w^{t+1} = Σ_{j=0..p} a_{t,j} w^{t−j} − Σ_{j=0..p} b_{t,j} ∇L_{s^{t−j}}(ŵ^{t−j}) + √(2 T_L b_{t,0}) ζ^t
  * </pre>
- * with ∇L_s(ŵ) = λŵ + Σ_μ s_μ ℓ′(y_μ, x_μ·ŵ) x_μ, w^{−j} := w⁰, ζ^t ~ N(0, I_d), and the sample selection
+ * with ∇L_s(ŵ) = λŵ + Σ_μ s_μ ℓ′(y_μ, x_μ·ŵ) x_μ, w^{−j} := w⁰ (gradients before step 0 are zero), ζ^t ~ N(0, I_d),
+ * and the sample selection
  * s^t_μ = 1/b with probability b (the batch fraction), else 0. SGD, heavy ball, Nesterov (with schedules) and
  * Langevin dynamics are instances (see {@link StepCoefficients#momentum}). Both engines read the same
  * coefficients, so any rule of this form works in the theory (SPEC §4.3) and in the simulation alike.
  *
- * <p>Implementations are immutable and cheap to query; engines read all coefficients before the step loop.
+ * <p>Implementations are immutable. Engines read every coefficient once, when an experiment is built
+ * ({@code org.dmftlab.core.dynamics.UpdateSchedule}), so {@link #coefficients} may allocate.
  * A rule may also transform each step's gradient with a {@link GradientMap} (sign-SGD, clipping); such a rule is
  * outside the linear family, and only the simulation runs it (SPEC §6).
  */
 public interface UpdateRule {
 
-    /** The memory depth p ≥ 0: the rule reads w^t … w^{t−p} and the gradients of steps t … t−p. */
+    /** The memory depth p ≥ 0 of SPEC §2.1: the rule reads w^t … w^{t−p} and the gradients of steps t … t−p. */
     int memory();
 
     /**
-     * The coefficients (a_{t,·}, b_{t,·}, c_{t,·}) of step t → t+1, each of length {@link #memory()} + 1.
+     * The coefficients (a_{t,·}, b_{t,·}, c_{t,·}) of step t → t+1 (SPEC §2.1), each of length {@link #memory()} + 1,
+     * finite, with b_{t,0} ≥ 0 when {@link #temperature()} &gt; 0.
      *
      * @param t the step, 0 ≤ t
      */
     StepCoefficients coefficients(int t);
 
-    /** The batch fraction b in (0, 1]: each sample enters a step's gradient with probability b, weight 1/b. */
+    /**
+     * The batch fraction b in (0, 1] of the sample selection of SPEC §2: each sample enters a step's gradient with
+     * probability b, weight 1/b (1 = full-batch gradient descent).
+     */
     double batchFraction();
 
-    /** The Langevin temperature T_L ≥ 0 (0 for plain gradient methods). */
+    /** The Langevin temperature T_L ≥ 0 of SPEC §2 (0 for plain gradient methods): the noise √(2 T_L b_{t,0}) ζ^t. */
     double temperature();
 
     /**
      * The map applied to each step's gradient before the update uses it; {@link GradientMap#IDENTITY} (the
-     * default) for the linear family. Anything else makes the rule simulation-only (SPEC §6).
+     * default) for the linear family of SPEC §2.1. Anything else makes the rule simulation-only (SPEC §6).
      */
     default GradientMap gradientMap() {
         return GradientMap.IDENTITY;
     }
 
-    /** Whether the rule is in the linear family of SPEC §2.1, which the theory solves. */
+    /** Whether the rule is in the linear family of SPEC §2.1, which the theory solves (SPEC §6); do not override. */
     default boolean linear() {
         return gradientMap() == GradientMap.IDENTITY;
     }

@@ -13,6 +13,7 @@
  * Providers are stateless factories keyed by a lowercase-kebab id; they declare their
  * {@link org.dmftlab.core.spi.Parameter}s and build an immutable product from a validated
  * {@link org.dmftlab.core.spi.PluginConfig}. Both engines consume the same products, so one plugin drives
- * theory and simulation alike. The SPI uses only JDK types.
+ * theory and simulation alike. The SPI uses only JDK types. Every method about the mathematics cites its section of
+ * docs/SPEC.md; errors carry an {@link org.dmftlab.core.spi.ErrorCode} (plugin guide §9).
  */
 package org.dmftlab.core.spi;

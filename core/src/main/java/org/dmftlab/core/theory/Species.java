@@ -41,7 +41,7 @@ record Species(double[] sigma, double[] tau, double[] weight) {
         List<Double> run = null;
         int runLength = 0;
         for (int k = 0; k < cells; k++) {
-            double u = (k + 0.5) / cells;
+            double u = Covariance.quantileNode(k, cells);
             double sigma = covariance.eigenvalueQuantile(u);
             double tau = covariance.teacherPower(u);
             if (sigma != previousSigma || tau != previousTau) {

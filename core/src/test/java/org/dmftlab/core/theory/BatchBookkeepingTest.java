@@ -46,10 +46,20 @@ class BatchBookkeepingTest {
             double tanh = Math.tanh(r - y);
             return 1 - tanh * tanh;
         }
+
+        @Override
+        public boolean curvatureCarriesResponse() {
+            return true;
+        }
     };
 
     /** y = h0 + ε/2, ε ~ N(0, 1). */
     private static final Teacher NOISY_LINEAR = new Teacher() {
+        @Override
+        public Task task() {
+            return Task.REGRESSION;
+        }
+
         @Override
         public double drawNoise(RandomGenerator random) {
             return random.nextGaussian();
