@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.dmftlab.core.spi.Covariance;
@@ -146,81 +148,27 @@ class ContractsCatchBrokenPluginsTest {
 
     @Test
     void aHalvedTestErrorFailsTheMonteCarloCheck() {
-        TeacherProvider halved = new FakeTeacher(new Teacher() {
-            public Task task() {
-                return Task.REGRESSION;
-            }
-
-            public double drawNoise(RandomGenerator random) {
-                return 0;
-            }
-
-            public Quadrature noiseLaw() {
-                return Quadrature.pointMass(0);
-            }
-
-            public double label(double h0, double noise) {
-                return h0;
-            }
-
-            public double testError(double rho, double m, double q) {
-                return (rho - 2 * m + q) / 2; // E(y − r)² halved
-            }
-        });
+        TeacherProvider halved = new FakeTeacher(new TeacherOf(Teacher.Task.REGRESSION, random -> 0,
+                Quadrature.pointMass(0), (h0, noise) -> h0,
+                (rho, m, q) -> (rho - 2 * m + q) / 2)); // E(y − r)² halved
         assertEquals(List.of("test error matches Monte-Carlo (defaults)"),
                 failing(PluginContracts.teacher(halved, values(halved))));
     }
 
     @Test
     void aNoiseLawThatIsNotTheLawOfTheDrawsFailsOnlyThatCheck() {
-        TeacherProvider twiceTheNoise = new FakeTeacher(new Teacher() {
-            public Task task() {
-                return Task.REGRESSION;
-            }
-
-            public double drawNoise(RandomGenerator random) {
-                return 2 * random.nextGaussian(); // the law below says N(0, 1)
-            }
-
-            public Quadrature noiseLaw() {
-                return Quadrature.standardNormal(24);
-            }
-
-            public double label(double h0, double noise) {
-                return h0 + 0.5 * noise;
-            }
-
-            public double testError(double rho, double m, double q) {
-                return rho - 2 * m + q + 1; // the variance of the noise actually drawn: 0.25 × 4
-            }
-        });
+        TeacherProvider twiceTheNoise = new FakeTeacher(new TeacherOf(Teacher.Task.REGRESSION,
+                random -> 2 * random.nextGaussian(), Quadrature.standardNormal(24), // the law says N(0, 1)
+                (h0, noise) -> h0 + 0.5 * noise,
+                (rho, m, q) -> rho - 2 * m + q + 1)); // the variance of the noise drawn: 0.25 × 4
         assertEquals(List.of("noise law gives the labels of drawNoise (defaults)"),
                 failing(PluginContracts.teacher(twiceTheNoise, values(twiceTheNoise))));
     }
 
     @Test
     void aRegressionDeclaredAsClassificationFailsTheTaskAndTestErrorChecks() {
-        TeacherProvider mislabelled = new FakeTeacher(new Teacher() {
-            public Task task() {
-                return Task.CLASSIFICATION; // wrong: the labels are real
-            }
-
-            public double drawNoise(RandomGenerator random) {
-                return 0;
-            }
-
-            public Quadrature noiseLaw() {
-                return Quadrature.pointMass(0);
-            }
-
-            public double label(double h0, double noise) {
-                return h0;
-            }
-
-            public double testError(double rho, double m, double q) {
-                return rho - 2 * m + q;
-            }
-        });
+        TeacherProvider mislabelled = new FakeTeacher(new TeacherOf(Teacher.Task.CLASSIFICATION, // real labels
+                random -> 0, Quadrature.pointMass(0), (h0, noise) -> h0, (rho, m, q) -> rho - 2 * m + q));
         assertEquals(List.of("labels fit the declared task (defaults)", "test error matches Monte-Carlo (defaults)"),
                 failing(PluginContracts.teacher(mislabelled, values(mislabelled))));
     }
@@ -344,6 +292,31 @@ class ContractsCatchBrokenPluginsTest {
     }
 
     private record FakeTeacher(Teacher product) implements Fake<Teacher>, TeacherProvider {
+    }
+
+    /** A teacher made of its parts, so that each fake states its one defect in one place. */
+    private record TeacherOf(Teacher.Task task, ToDoubleFunction<RandomGenerator> noise, Quadrature noiseLaw,
+                             DoubleBinaryOperator labels, TestError error) implements Teacher {
+
+        /** testError(ρ, M, Q). */
+        interface TestError {
+            double of(double rho, double m, double q);
+        }
+
+        @Override
+        public double drawNoise(RandomGenerator random) {
+            return noise.applyAsDouble(random);
+        }
+
+        @Override
+        public double label(double h0, double noise) {
+            return labels.applyAsDouble(h0, noise);
+        }
+
+        @Override
+        public double testError(double rho, double m, double q) {
+            return error.of(rho, m, q);
+        }
     }
 
     private record FakeCovariance(Covariance product, List<Parameter> parameters)

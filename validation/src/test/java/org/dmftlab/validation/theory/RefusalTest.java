@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.dmftlab.core.dynamics.Experiment;
+import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 import org.dmftlab.core.theory.TheorySettings;
+import org.dmftlab.validation.ConstantRule;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
@@ -71,32 +73,11 @@ class RefusalTest {
 
     @Test
     void ruleOutsideTheLinearMemoryFormIsRefusedWhenTheExperimentIsBuilt() {
-        UpdateRule lagging = new UpdateRule() {
-            @Override
-            public int memory() {
-                return 1;
-            }
-
-            @Override
-            public StepCoefficients coefficients(int t) {
-                return t < 3 ? StepCoefficients.momentum(0.1, 0.5, 0) : StepCoefficients.momentum(Double.NaN, 0.5, 0);
-            }
-
-            @Override
-            public double batchFraction() {
-                return 1;
-            }
-
-            @Override
-            public double temperature() {
-                return 0;
-            }
-        };
-        Problem square = Experiments.squareProblem(2, 0.1, 0.2, 1);
-        assertEquals(2, new Experiment(square, lagging, 2).steps(), "steps 0…2 are fine");
+        UpdateRule notFinite = new ConstantRule(StepCoefficients.momentum(Double.NaN, 0.5, 0), 1, 0);
         RefusedInputException error = assertThrows(RefusedInputException.class,
-                () -> new Experiment(square, lagging, 3));
+                () -> new Experiment(Experiments.squareProblem(2, 0.1, 0.2, 1), notFinite, 3));
         assertEquals("optimizer/invalid-rule", error.code());
-        assertTrue(error.getMessage().contains("step 3 has a non-finite coefficient"), error.getMessage());
+        assertEquals(InputPart.UPDATE_RULE, error.part());
+        assertTrue(error.getMessage().contains("step 0 has a non-finite coefficient"), error.getMessage());
     }
 }
