@@ -109,7 +109,8 @@ final class ExperimentResolver {
             throw InputKeys.keyed(refused, plugins);
         }
         return new ExperimentPlan(name, file, overrides, experiment, plugins, theory(document.theory(), steps, threads),
-                simulation(document.simulation(), alpha, threads), declared, timeAxis(document.figure()));
+                simulation(document.simulation(), experiment.problem(), threads), declared,
+                timeAxis(document.figure()));
     }
 
     private static String name(String given, Path file) {
@@ -178,13 +179,14 @@ final class ExperimentResolver {
         return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static SimulationSettings simulation(SimulationBlock block, double alpha, int threads) {
+    private static SimulationSettings simulation(SimulationBlock block, Problem problem, int threads) {
         SimulationBlock given = block == null ? new SimulationBlock(null, null, null) : block;
         int dimension = integer(given.dimension() == null ? DIMENSION : given.dimension(), "simulation.dimension",
                 AT_LEAST_ONE);
-        if (Math.round(alpha * dimension) < 1) {
+        if (problem.samples(dimension) < 1) {
             throw new InvalidInputException(ConfigError.INVALID_COMBINATION, "simulation.dimension", dimension,
-                    "gives n = round(alpha d) = 0 samples with problem.alpha = " + alpha + "; raise the dimension");
+                    "gives n = round(alpha d) = 0 samples with problem.alpha = " + problem.alpha()
+                            + "; raise the dimension");
         }
         int seeds = integer(given.seeds() == null ? SEEDS : given.seeds(), "simulation.seeds", AT_LEAST_ONE);
         long seed = given.seed() == null ? SEED : given.seed();

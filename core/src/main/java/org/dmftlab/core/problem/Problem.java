@@ -28,4 +28,9 @@ public record Problem(double alpha, double ridge, Teacher teacher, Loss loss, Co
             throw new IllegalArgumentException("need alpha > 0, ridge >= 0, init variance >= 0, finite overlap");
         }
     }
+
+    /** n = round(α d), the number of samples in dimension d (SPEC §1). */
+    public long samples(int dimension) {
+        return Math.round(alpha * dimension);
+    }
 }

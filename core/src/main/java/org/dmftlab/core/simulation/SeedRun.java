@@ -101,7 +101,7 @@ final class SeedRun {
         this.population = population;
         this.progress = progress;
         this.d = population.dimension();
-        this.n = (int) sampleCount(problem.alpha(), d);
+        this.n = (int) problem.samples(d);
 
         SplittableGenerator teacherRandom = stream.split();
         SplittableGenerator initRandom = stream.split();
@@ -132,11 +132,6 @@ final class SeedRun {
         blockGradients = new double[blocks][d];
         blockLosses = new double[blocks];
         trajectory = new Trajectory(steps);
-    }
-
-    /** n = round(α d) (the engine checks that n d fits an array before any run). */
-    static long sampleCount(double alpha, int d) {
-        return Math.round(alpha * d);
     }
 
     /** Inputs of every row block in parallel, then h0 = x·w* and y = φ(h0, ε) with the block's noises. */

@@ -92,7 +92,7 @@ public final class SimulationEngine {
      * @throws InvalidInputException as documented on {@link #run}
      */
     static void checkDimension(Experiment experiment, int d) {
-        long n = SeedRun.sampleCount(experiment.problem().alpha(), d);
+        long n = experiment.problem().samples(d);
         if (d < 2 || n < 1 || n * d > Integer.MAX_VALUE - 8) {
             throw new RefusedInputException(ConfigError.OUT_OF_RANGE, InputPart.SIMULATION_DIMENSION, d,
                     "need d >= 2, at least one sample (n = round(alpha d) = " + n + ") and n d < 2^31");
