@@ -7,12 +7,12 @@ import org.dmftlab.core.spi.UpdateRule;
 
 /**
  * A problem, an algorithm and a horizon: what both engines run. Observables are recorded at t = 0…steps. The
- * update rule is read and checked once, here: every engine runs the same {@link #schedule()}.
+ * update rule is read and checked once, here, and kept only as its {@link #schedule()}: every engine runs the same
+ * schedule and never asks the rule again.
  */
 public final class Experiment {
 
     private final Problem problem;
-    private final UpdateRule rule;
     private final int steps;
     private final UpdateSchedule schedule;
 
@@ -25,7 +25,7 @@ public final class Experiment {
      */
     public Experiment(Problem problem, UpdateRule rule, int steps) {
         this.problem = Objects.requireNonNull(problem, "problem");
-        this.rule = Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(rule, "rule");
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1");
         }
@@ -36,11 +36,6 @@ public final class Experiment {
     /** The learning problem (SPEC §1). */
     public Problem problem() {
         return problem;
-    }
-
-    /** The update rule as the plugin gave it (SPEC §2.1); engines run its {@link #schedule()}. */
-    public UpdateRule rule() {
-        return rule;
     }
 
     /** T, the number of updates. */
