@@ -61,7 +61,7 @@ public interface Covariance {
     /** The entries of a dense symmetric positive semi-definite covariance matrix Σ of dimension d (SPEC §1). */
     @FunctionalInterface
     interface DenseOperator {
-        /** Σ_ij for 0 ≤ i, j &lt; d. */
+        /** Σ_ij of SPEC §1 in dimension d, for 0 ≤ i, j &lt; d. */
         double entry(int d, int i, int j);
     }
 }

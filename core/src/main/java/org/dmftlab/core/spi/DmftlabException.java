@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Base of every error dmftlab reports to a person. It carries a stable {@link ErrorCode} such as
  * {@code plugins/duplicate-id} (scripts and tests may match on it) and a one-line message that says what is wrong
- * and how to fix it. The command line prints {@link #getMessage()} and never a stack trace.
+ * and how to fix it. The command line prints {@link #getMessage()} and never a stack trace. (Errors are input and
+ * run handling, not mathematics: docs/plugin-guide.md §9 lists every code with its fix.)
  */
 public class DmftlabException extends RuntimeException {
 

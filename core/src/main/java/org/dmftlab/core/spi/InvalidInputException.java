@@ -7,7 +7,8 @@ import java.util.Objects;
  * Exit code 2. The message names the source (file), the key and the value when they are known, and says what
  * is allowed:
  * <pre>examples/x.yaml: [config/out-of-range] optimizer.learning-rate = -1: must be &gt; 0</pre>
- * Layers that know more context add it with {@link #withKeyPrefix} and {@link #withSource}.
+ * Layers that know more context add it with {@link #withKeyPrefix} and {@link #withSource}. A plugin throws it
+ * through {@link PluginConfig#invalid} or with a code of its own ({@link ErrorCode}; docs/plugin-guide.md §9).
  */
 public final class InvalidInputException extends DmftlabException {
 
