@@ -8,6 +8,7 @@
 module org.dmftlab.core {
     requires ejml.core;
     requires ejml.ddense;
+    requires jdk.incubator.vector;
 
     exports org.dmftlab.core.spi;
     exports org.dmftlab.core.registry;

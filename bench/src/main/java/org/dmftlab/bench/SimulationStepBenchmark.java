@@ -8,6 +8,7 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationSettings;
+import org.dmftlab.core.simulation.SimulationSettings.Precision;
 import org.dmftlab.core.simulation.SimulationStepper;
 import org.dmftlab.core.spi.PluginConfig;
 import org.dmftlab.core.spi.PluginProvider;
@@ -27,17 +28,19 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One step of the finite-size simulation (SPEC §2): square-loss gradient descent (b = 1) at d = 2000,
- * n = 4000, through {@link SimulationStepper}. A step is everything the engine does per update: one pass over X
- * (r = x·w per row, then ℓ′ x accumulated into fixed row-block buffers), the block sum, the update and all
- * observables of SPEC §3 (including the training loss and the test-loss quadrature). Compare with
- * {@code bench/numpy_matvec.py} ({@code X@w} plus {@code X.T@g}); see {@code docs/performance.md}.
+ * n = 4000, through {@link SimulationStepper}, with X in single or double precision. A step is everything the
+ * engine does per update: one pass over X (r = x·w per row, then ℓ′ x accumulated into fixed row-block buffers
+ * while the rows are in cache), the block sum, the update and all observables of SPEC §3 (including the training
+ * loss and the test-loss quadrature). The warm-up iterations give the background compilation time to switch to
+ * the vector kernels. Compare with {@code bench/numpy_matvec.py} ({@code X@w} plus {@code X.T@g}) and with the
+ * memory bandwidth ({@link ReadBandwidthBenchmark}); see {@code docs/performance.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(value = 1, jvmArgs = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class SimulationStepBenchmark {
 
     private static final int DIMENSION = 2000;
@@ -48,6 +51,10 @@ public class SimulationStepBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** How X is stored. */
+    @Param({"SINGLE", "DOUBLE"})
+    public Precision precision;
+
     private SimulationStepper stepper;
 
     @Setup(Level.Trial)
@@ -57,7 +64,7 @@ public class SimulationStepBenchmark {
                 create(registry, PluginFamily.LOSS, "square"), create(registry, PluginFamily.COVARIANCE, "identity"),
                 0.2, 1.0);
         Experiment experiment = new Experiment(problem, create(registry, PluginFamily.OPTIMIZER, "sgd"), STEPS);
-        stepper = SimulationStepper.open(experiment, new SimulationSettings(DIMENSION, 1, 1, threads));
+        stepper = SimulationStepper.open(experiment, new SimulationSettings(DIMENSION, 1, 1, threads, precision));
     }
 
     private static <P> P create(PluginRegistry registry, PluginFamily<? extends PluginProvider<P>> family, String id) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.errors.CliError;
@@ -18,6 +19,8 @@ import org.dmftlab.app.experiment.Replay;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.StabilityWarning;
+import org.dmftlab.core.simulation.SimulationEngine;
+import org.dmftlab.core.simulation.SimulationMemory;
 import org.dmftlab.core.spi.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +56,9 @@ import picocli.CommandLine.Spec;
                 "  problem.init: {overlap: 0, variance: 1};",
                 "  theory: {paths: 50000, seed: 1, species: 64, mode: auto,",
                 "           response-paths: paths, capped so the responses fit in 1 GiB};",
-                "  simulation: {dimension: 2000, seeds: 8, seed: 1}.",
+                "  simulation: {dimension: 2000, seeds: 8, seed: 1, precision: single}",
+                "              (precision: how X is stored, single or double; sums are",
+                "              in double either way).",
                 "",
                 "Examples:",
                 "  dmftlab run examples/paper-figure.yaml",
@@ -138,6 +143,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SimulationEngine.warmUp(); // compiles the simulation kernels while the input is read
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
@@ -162,12 +168,14 @@ final class RunCommand implements Callable<Integer> {
             plan = reader.read(file, parsed, threadCount);
         }
         Set<Engine> engines = EngineOption.engines(engine, plan.declared());
+        ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
+        Optional<SimulationMemory> memory = runner.simulationMemory(plan, engines);
         StabilityWarning.of(plan.experiment()).ifPresent(warnings::add);
         warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
+        memory.filter(SimulationMemory::large).ifPresent(large -> stderr.println("dmftlab: memory: " + large.summary()));
         stderr.flush();
         OutputFolder output = new OutputFolder(out != null ? out : Path.of("runs", plan.name()));
-        injector.getInstance(ExperimentRunner.class)
-                .run(plan, engines, warnings, output, TerminalProgress.forTerminal(stderr));
+        runner.run(plan, engines, warnings, output, TerminalProgress.forTerminal(stderr));
         return 0;
     }
 }

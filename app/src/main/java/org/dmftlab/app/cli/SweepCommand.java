@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.app.sweep.SweepPlan;
 import org.dmftlab.app.sweep.SweepPoint;
 import org.dmftlab.app.sweep.SweepReader;
 import org.dmftlab.app.sweep.SweepRunner;
+import org.dmftlab.core.simulation.SimulationEngine;
+import org.dmftlab.core.simulation.SimulationMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,13 +96,17 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SimulationEngine.warmUp(); // compiles the simulation kernels while the input is read
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
         List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
         Injector injector = main.injector(plugins.folder(), stdout);
         SweepPlan plan = injector.getInstance(SweepReader.class).read(file, parsed, declared -> RunCommand.EngineOption.engines(engine, declared));
+        ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
         for (SweepPoint point : plan.points()) {
+            runner.simulationMemory(point.plan(), point.engines()).filter(SimulationMemory::large).ifPresent(
+                    large -> stderr.println("dmftlab: memory: " + point.folder() + ": " + large.summary()));
             StabilityWarning.of(point.plan().experiment())
                     .ifPresent(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
         }

@@ -29,6 +29,6 @@ record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object>
     }
 
     /** {@code simulation}: the settings of the finite-size simulation. */
-    record SimulationBlock(Integer dimension, Integer seeds, Long seed) {
+    record SimulationBlock(Integer dimension, Integer seeds, Long seed, String precision) {
     }
 }

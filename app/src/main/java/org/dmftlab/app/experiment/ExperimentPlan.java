@@ -84,6 +84,7 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
             block.put("dimension", simulation.dimension());
             block.put("seeds", simulation.seeds());
             block.put("seed", simulation.seed());
+            block.put("precision", ExperimentResolver.precisionKey(simulation.precision()));
             root.put("simulation", block);
         }
         root.put("figure", Map.of("time-axis", timeAxis.key()));

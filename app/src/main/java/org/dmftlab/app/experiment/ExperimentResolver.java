@@ -48,7 +48,8 @@ import org.dmftlab.core.theory.TheorySettings;
  *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, response-paths =
  *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
  *       {@value #RESPONSE_MEMORY_MIB} MiB, else as many paths as fit;</li>
- *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1;</li>
+ *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1, precision
+ *       {@link SimulationSettings#DEFAULT_PRECISION} ({@code single});</li>
  *   <li>{@code figure}: time-axis linear ({@code log} suits trajectories that relax over decades of steps).</li>
  * </ul>
  */
@@ -180,7 +181,7 @@ final class ExperimentResolver {
     }
 
     private static SimulationSettings simulation(SimulationBlock block, Problem problem, int threads) {
-        SimulationBlock given = block == null ? new SimulationBlock(null, null, null) : block;
+        SimulationBlock given = block == null ? new SimulationBlock(null, null, null, null) : block;
         int dimension = integer(given.dimension() == null ? DIMENSION : given.dimension(), "simulation.dimension",
                 AT_LEAST_ONE);
         if (problem.samples(dimension) < 1) {
@@ -190,7 +191,25 @@ final class ExperimentResolver {
         }
         int seeds = integer(given.seeds() == null ? SEEDS : given.seeds(), "simulation.seeds", AT_LEAST_ONE);
         long seed = given.seed() == null ? SEED : given.seed();
-        return new SimulationSettings(dimension, seeds, seed, threads);
+        return new SimulationSettings(dimension, seeds, seed, threads, precision(given.precision()));
+    }
+
+    private static SimulationSettings.Precision precision(String given) {
+        if (given == null) {
+            return SimulationSettings.DEFAULT_PRECISION;
+        }
+        for (SimulationSettings.Precision precision : SimulationSettings.Precision.values()) {
+            if (precisionKey(precision).equals(given)) {
+                return precision;
+            }
+        }
+        throw new InvalidInputException(ConfigError.OUT_OF_RANGE, "simulation.precision", given,
+                "must be single or double (how the data matrix X is stored; sums are in double either way)");
+    }
+
+    /** The experiment-file spelling of a precision: {@code single} or {@code double}. */
+    static String precisionKey(SimulationSettings.Precision precision) {
+        return precision.name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dmftlab.app.experiment.Engine;
@@ -18,12 +19,16 @@ import org.dmftlab.app.output.RunReport;
 import org.dmftlab.app.output.ShortNumbers;
 import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
+import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationEngine;
+import org.dmftlab.core.simulation.SimulationError;
+import org.dmftlab.core.simulation.SimulationMemory;
 import org.dmftlab.core.spi.Covariance;
+import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.theory.TheoryEngine;
 
 /**
@@ -100,6 +105,33 @@ public final class ExperimentRunner {
         log.println("wrote " + output.path());
         log.flush();
         return runs;
+    }
+
+    /**
+     * The memory the simulation of a plan needs, checked before anything runs ({@link SimulationEngine#memory}).
+     *
+     * @param engines the engines that will run; empty when the simulation is not among them
+     * @throws InvalidInputException {@link SimulationError#TOO_LARGE} when not even one seed of the simulation fits
+     *     in the heap, naming the experiment file, {@code simulation.dimension}, {@code simulation.seeds} and the
+     *     heap
+     */
+    public Optional<SimulationMemory> simulationMemory(ExperimentPlan plan, Set<Engine> engines) {
+        if (!engines.contains(Engine.SIMULATION)) {
+            return Optional.empty();
+        }
+        SimulationMemory memory;
+        try {
+            memory = simulationEngine.memory(plan.experiment(), plan.simulation());
+        } catch (RefusedInputException refused) {
+            throw InputKeys.keyed(refused, plan.plugins()).withSource(plan.file().toString());
+        }
+        if (!memory.fits()) {
+            String dimension = InputKeys.of(InputPart.SIMULATION_DIMENSION);
+            throw new InvalidInputException(SimulationError.TOO_LARGE, dimension, memory.dimension(),
+                    memory.need("simulation.seeds", "simulation.precision: single", dimension,
+                            "-Xmx in DMFTLAB_JAVA_OPTS")).withSource(plan.file().toString());
+        }
+        return Optional.of(memory);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,13 +23,14 @@ import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
+import org.dmftlab.core.simulation.SimulationMemory;
 import org.dmftlab.core.spi.DmftlabException;
 
 /**
  * Runs a validated sweep: the grid points in parallel, each in its own folder with the output of
  * {@code dmftlab run}, then {@code summary.csv} ({@link SummaryTable}) and {@code summary.png}
- * ({@link SummaryFigure}). Each point runs its engines on one thread, {@code threads} points at a time, so the
- * results do not depend on the thread count.
+ * ({@link SummaryFigure}). Each point runs its engines on one thread, {@code threads} points at a time (fewer
+ * when their simulations would not fit in the heap together), so the results do not depend on the thread count.
  *
  * <p>Resumable: a point whose folder holds a {@code run.json} (written last and atomically) recording the same
  * resolved configuration is skipped; a point with no {@code run.json}, e.g. interrupted, or a different
@@ -73,7 +75,7 @@ public final class SweepRunner {
         progress.start("sweep", plan.points().size());
         List<Future<?>> pending = new ArrayList<>();
         List<SweepPoint> started = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, pointsFitting(plan)));
         List<String> failures = new ArrayList<>();
         try {
             for (SweepPoint point : plan.points()) {
@@ -120,6 +122,20 @@ public final class SweepRunner {
                     + " points failed (" + String.join("; ", failures) + "); the others and the summary are in "
                     + out);
         }
+    }
+
+    /** How many points fit in the heap at once: the simulation's budget over the largest point's peak memory. */
+    private int pointsFitting(SweepPlan plan) {
+        long largest = 0;
+        long budget = Long.MAX_VALUE;
+        for (SweepPoint point : plan.points()) {
+            Optional<SimulationMemory> memory = runner.simulationMemory(point.plan(), point.engines());
+            if (memory.isPresent()) {
+                largest = Math.max(largest, memory.get().inFlightBytes());
+                budget = memory.get().budgetBytes();
+            }
+        }
+        return largest == 0 ? Integer.MAX_VALUE : (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / largest));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.theory.TheorySettings;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class ExperimentReaderTest {
         assertEquals(2000, plan.simulation().dimension());
         assertEquals(8, plan.simulation().seeds());
         assertEquals(1, plan.simulation().seed());
+        assertEquals(SimulationSettings.Precision.SINGLE, plan.simulation().precision());
         assertEquals(Set.of(), plan.declared());
         assertEquals(List.of("problem.teacher", "problem.loss", "problem.covariance", "optimizer"),
                 plan.plugins().stream().map(PluginChoice::key).toList());
@@ -93,6 +95,21 @@ class ExperimentReaderTest {
         assertEquals(Set.of(Engine.SIMULATION), plan.declared());
         assertEquals(300, plan.simulation().dimension());
         assertEquals(0.5, plan.experiment().problem().initOverlap());
+    }
+
+    @Test
+    void precisionIsSingleOrDouble() {
+        Path file = TestExperiments.write(dir, "m.yaml", MINIMAL);
+        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse("simulation.precision=double")), 1);
+        InvalidInputException invalid = assertThrows(InvalidInputException.class,
+                () -> READER.read(file, List.of(KeyOverride.parse("simulation.precision=half")), 1));
+
+        assertEquals(SimulationSettings.Precision.DOUBLE, plan.simulation().precision());
+        assertEquals("double", block(plan.resolvedConfiguration(EnumSet.of(Engine.SIMULATION)), "simulation")
+                .get("precision"));
+        assertEquals("simulation.precision", invalid.key());
+        assertEquals("half", invalid.value());
+        assertEquals("config/out-of-range", invalid.code());
     }
 
     @Test

@@ -49,8 +49,13 @@ public final class Launcher {
         return root().resolve("app/target/modules");
     }
 
-    /** Runs {@code dmftlab args…} and waits for it. */
+    /** Runs {@code dmftlab args…} with a heap of 512 MiB and waits for it. */
     static Result run(Path scratch, String... args) throws IOException, InterruptedException {
+        return runWithHeap(scratch, "512m", args);
+    }
+
+    /** Runs {@code dmftlab args…} with the given {@code -Xmx} (e.g. {@code 300m}) and waits for it. */
+    static Result runWithHeap(Path scratch, String heap, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(root().resolve("dmftlab").toString());
         command.addAll(List.of(args));
@@ -58,6 +63,7 @@ public final class Launcher {
         Path err = Files.createTempFile(scratch, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment());
+        builder.environment().put("DMFTLAB_JAVA_OPTS", "-Xmx" + heap);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -61,4 +61,38 @@ class RunCommandIT {
                 + " expected a real number\n", result.err());
         assertTrue(Files.notExists(scratch.resolve("never")));
     }
+
+    @Test
+    void seedsRunOneAtATimeWhenOnlyOneFitsInTheHeap() throws Exception {
+        Path out = scratch.resolve("one-at-a-time");
+
+        // X is 6600 × 2200 doubles, 111 MiB a seed: one fits in a 300 MiB heap, three at once (one per thread) not.
+        Launcher.Result result = Launcher.runWithHeap(scratch, "300m", "run",
+                Launcher.root().resolve("examples/paper-figure.yaml").toString(), "--out", out.toString(),
+                "--engine", "simulation", "--threads", "3", "--set", "steps=2", "--set", "simulation.dimension=2200",
+                "--set", "simulation.seeds=3", "--set", "simulation.precision=double");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("", result.err(), result::toString);
+        assertEquals(1 + 3, Files.readAllLines(out.resolve("simulation.csv")).size());
+    }
+
+    @Test
+    void aSimulationThatCannotFitInTheHeapIsRefusedBeforeItStarts() throws Exception {
+        Path example = Launcher.root().resolve("examples/paper-figure.yaml");
+
+        Launcher.Result result = Launcher.runWithHeap(scratch, "300m", "run", example.toString(), "--out",
+                scratch.resolve("never").toString(), "--set", "simulation.dimension=5000",
+                "--set", "simulation.precision=double");
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertEquals(1, result.err().lines().count(), result::toString);
+        assertTrue(result.err().startsWith("dmftlab: " + example + ": [config/too-large] simulation.dimension = 5000:"
+                + " one seed needs "), result::toString);
+        for (String named : List.of("simulation.seeds = 10", "the heap of ", "-Xmx",
+                "set simulation.precision: single")) {
+            assertTrue(result.err().contains(named), () -> named + " in " + result);
+        }
+        assertTrue(Files.notExists(scratch.resolve("never")));
+    }
 }

@@ -24,16 +24,36 @@ sealed interface Population {
     double[] drawTeacher(RandomGenerator random);
 
     /**
-     * Draws the input rows {@code from} (inclusive) to {@code to} (exclusive) into the row-major n×d matrix
-     * {@code x}, in a fixed order from {@code random}; modifies only those rows of {@code x}.
+     * Draws {@code rows} input rows, in a fixed order from {@code random}, into {@code x[offset …]} (row-major, d
+     * entries per row); modifies only those entries.
      */
-    void drawRows(RandomGenerator random, double[] x, int from, int to);
+    void drawRows(RandomGenerator random, double[] x, int offset, int rows);
+
+    /**
+     * As {@link #drawRows(RandomGenerator, double[], int, int)}, each entry drawn in double precision and stored
+     * rounded to the nearest float.
+     */
+    void drawRows(RandomGenerator random, float[] x, int offset, int rows);
 
     /** out = Σ v; modifies {@code out}. */
     void multiply(double[] v, double[] out);
 
+
     /** vᵀ Σ v. */
     double quadratic(double[] v);
+
+    /**
+     * The heap the population of a covariance in dimension d holds (shared by every seed) and, per drawing task,
+     * while it draws {@code rows} rows: three d-vectors for a diagonal Σ; Σ and its Cholesky factor (two d × d
+     * matrices) and Z, Z Lᵀ of the rows drawn for a dense one.
+     *
+     * @param drawingTasks row blocks drawn at the same time
+     */
+    static long bytes(Covariance covariance, int d, int drawingTasks, int rows) {
+        return covariance.denseOperator().isPresent()
+                ? 2L * Double.BYTES * d * d + 2L * Double.BYTES * drawingTasks * rows * d
+                : 3L * Double.BYTES * d;
+    }
 
     /**
      * The population of a covariance in dimension d: simulated in its eigenbasis unless it has a
@@ -87,12 +107,21 @@ sealed interface Population {
         }
 
         @Override
-        public void drawRows(RandomGenerator random, double[] x, int from, int to) {
+        public void drawRows(RandomGenerator random, double[] x, int offset, int rows) {
             int d = sigma.length;
-            for (int mu = from; mu < to; mu++) {
-                int offset = mu * d;
+            for (int row = offset; row < offset + rows * d; row += d) {
                 for (int j = 0; j < d; j++) {
-                    x[offset + j] = rowScale[j] * random.nextGaussian();
+                    x[row + j] = rowScale[j] * random.nextGaussian();
+                }
+            }
+        }
+
+        @Override
+        public void drawRows(RandomGenerator random, float[] x, int offset, int rows) {
+            int d = sigma.length;
+            for (int row = offset; row < offset + rows * d; row += d) {
+                for (int j = 0; j < d; j++) {
+                    x[row + j] = (float) (rowScale[j] * random.nextGaussian());
                 }
             }
         }
@@ -164,16 +193,30 @@ sealed interface Population {
         }
 
         @Override
-        public void drawRows(RandomGenerator random, double[] x, int from, int to) {
+        public void drawRows(RandomGenerator random, double[] x, int offset, int rows) {
+            double[] drawn = draw(random, rows);
+            System.arraycopy(drawn, 0, x, offset, drawn.length);
+        }
+
+        @Override
+        public void drawRows(RandomGenerator random, float[] x, int offset, int rows) {
+            double[] drawn = draw(random, rows);
+            for (int k = 0; k < drawn.length; k++) {
+                x[offset + k] = (float) drawn[k];
+            }
+        }
+
+        /** Z Lᵀ for {@code rows} rows of Z, z ~ N(0, I/d), row-major. */
+        private double[] draw(RandomGenerator random, int rows) {
             int d = dimension();
             double scale = 1 / Math.sqrt(d);
-            DMatrixRMaj z = new DMatrixRMaj(to - from, d);
+            DMatrixRMaj z = new DMatrixRMaj(rows, d);
             for (int k = 0; k < z.data.length; k++) {
                 z.data[k] = scale * random.nextGaussian();
             }
-            DMatrixRMaj rows = new DMatrixRMaj(to - from, d);
-            CommonOps_DDRM.multTransB(z, factor, rows);
-            System.arraycopy(rows.data, 0, x, from * d, rows.data.length);
+            DMatrixRMaj product = new DMatrixRMaj(rows, d);
+            CommonOps_DDRM.multTransB(z, factor, product);
+            return product.data;
         }
 
         @Override

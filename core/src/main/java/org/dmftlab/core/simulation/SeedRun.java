@@ -15,6 +15,7 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.simulation.SimulationSettings.Precision;
 import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Teacher;
@@ -25,10 +26,12 @@ import org.dmftlab.core.spi.Teacher;
  *
  * <p>Randomness comes only from the seed's own stream, split in a fixed order into: the teacher, the initial
  * point, the Langevin noise, and for each block of {@link #BLOCK_ROWS} rows one stream for its inputs and label
- * noises and one for its sample selections. Row blocks are processed as fork/join tasks, each writing its
- * partial gradient and loss into its own buffer, summed afterwards in block order: results are bit-identical
- * for any number of threads. Construction and {@link #step()} must run inside a {@code ForkJoinPool} worker
- * (the row blocks are forked into that pool); no buffer is allocated after construction.
+ * noises and one for its sample selections. Row blocks are drawn and processed as fork/join tasks, each writing
+ * its partial gradient and loss into its own buffer, summed afterwards in block order; within a block every sum
+ * has a fixed order ({@link RowKernels}): results are bit-identical for any number of threads. Construction and
+ * {@link #step()} must run inside a {@code ForkJoinPool} worker (the row blocks are forked into that pool); no
+ * buffer is allocated after construction. The inputs are stored in the precision of {@link DataMatrix}; the
+ * labels are computed from the stored inputs.
  *
  * <p>Gradients of steps before 0 (lags b_{t,j} with t − j &lt; 0) are zero; iterates before 0 are w⁰.
  */
@@ -36,8 +39,8 @@ final class SeedRun {
 
     /** Rows per block of the data pass: fixed, so that results do not depend on the thread count. */
     static final int BLOCK_ROWS = 256;
-    /** Rows handled together by the multi-row vector operations (divides {@link #BLOCK_ROWS}). */
-    private static final int GROUP = 8;
+    /** Rows handled together by the four-row kernels (divides {@link #BLOCK_ROWS}). */
+    private static final int GROUP = 4;
 
     private final Loss loss;
     private final Teacher teacher;
@@ -52,8 +55,8 @@ final class SeedRun {
 
     private final int n;
     private final int d;
-    /** Inputs, row-major n×d. */
-    private final double[] x;
+    /** Inputs, n × d. */
+    private final DataMatrix x;
     private final double[] labels;
     private final double[] teacherVector;
     /** Σ w*. */
@@ -86,9 +89,11 @@ final class SeedRun {
     /**
      * Draws the seed's data set and initial point.
      *
-     * @param stream this seed's random stream (consumed by splits only)
+     * @param precision how the inputs are stored
+     * @param stream    this seed's random stream (consumed by splits only)
      */
-    SeedRun(Experiment experiment, Population population, SplittableGenerator stream, Progress progress) {
+    SeedRun(Experiment experiment, Population population, Precision precision, SplittableGenerator stream,
+            Progress progress) {
         Problem problem = experiment.problem();
         this.loss = problem.loss();
         this.teacher = problem.teacher();
@@ -106,7 +111,7 @@ final class SeedRun {
         SplittableGenerator teacherRandom = stream.split();
         SplittableGenerator initRandom = stream.split();
         this.langevin = stream.split();
-        int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        int blocks = blocks(n);
         SplittableGenerator[] dataRandom = new SplittableGenerator[blocks];
         this.passes = new BlockPass[blocks];
         for (int b = 0; b < blocks; b++) {
@@ -118,7 +123,7 @@ final class SeedRun {
         sigmaTeacher = new double[d];
         population.multiply(teacherVector, sigmaTeacher);
         rho = VectorOps.dot(teacherVector, sigmaTeacher) / d;
-        x = new double[n * d];
+        x = DataMatrix.allocate(precision, n, d);
         labels = new double[n];
         drawSamples(dataRandom);
 
@@ -134,6 +139,11 @@ final class SeedRun {
         trajectory = new Trajectory(steps);
     }
 
+    /** Row blocks of a data set with n samples. */
+    static int blocks(long n) {
+        return (int) ((n + BLOCK_ROWS - 1) / BLOCK_ROWS);
+    }
+
     /** Inputs of every row block in parallel, then h0 = x·w* and y = φ(h0, ε) with the block's noises. */
     private void drawSamples(SplittableGenerator[] dataRandom) {
         List<ForkJoinTask<?>> draws = new ArrayList<>(dataRandom.length);
@@ -142,9 +152,9 @@ final class SeedRun {
             int from = b * BLOCK_ROWS;
             int to = Math.min(n, from + BLOCK_ROWS);
             draws.add(ForkJoinTask.adapt(() -> {
-                population.drawRows(random, x, from, to);
+                x.draw(population, random, from, to);
                 for (int mu = from; mu < to; mu++) {
-                    labels[mu] = teacher.label(VectorOps.dot(x, mu * d, teacherVector, d), teacher.drawNoise(random));
+                    labels[mu] = teacher.label(x.dot(mu, teacherVector), teacher.drawNoise(random));
                 }
             }));
         }
@@ -234,8 +244,10 @@ final class SeedRun {
     }
 
     /**
-     * The pass over rows [from, to) of one block, eight rows at a time (then single rows), with the block's
-     * scratch arrays; writes only that block's gradient and loss buffers.
+     * The pass over rows [from, to) of one block with the block's scratch arrays, four rows at a time: r = x·ŵ
+     * (and x·w when ŵ ≠ w) and the training loss for every row, and s ℓ′ x added to the block's gradient for every
+     * selected row, in row order, as soon as four are pending (while they are still in cache); writes only that
+     * block's gradient and loss buffers.
      */
     private void pass(int block, int from, int to, SplittableGenerator selection, BlockScratch scratch) {
         double[] gradient = blockGradients[block];
@@ -245,34 +257,36 @@ final class SeedRun {
         boolean separate = passQuery != passIterate;
         double[] r = scratch.query;
         double[] rIterate = separate ? scratch.iterate : r;
-        double[] weights = scratch.weights;
         double lossSum = 0;
-        int mu = from;
-        for (; mu + GROUP <= to; mu += GROUP) {
-            int offset = mu * d;
-            VectorOps.dotEightRows(x, offset, d, passQuery, r);
-            if (separate) {
-                VectorOps.dotEightRows(x, offset, d, passIterate, rIterate);
+        for (int mu = from; mu < to; mu += GROUP) {
+            int rows = Math.min(GROUP, to - mu);
+            if (rows == GROUP) {
+                x.dotFour(mu, passQuery, r);
+                if (separate) {
+                    x.dotFour(mu, passIterate, rIterate);
+                }
+            } else {
+                for (int k = 0; k < rows; k++) {
+                    r[k] = x.dot(mu + k, passQuery);
+                    rIterate[k] = separate ? x.dot(mu + k, passIterate) : r[k];
+                }
             }
-            for (int k = 0; k < GROUP; k++) {
+            for (int k = 0; k < rows; k++) {
                 lossSum += loss.value(labels[mu + k], rIterate[k]);
-                weights[k] = passGradient ? gradientWeight(selection, labels[mu + k], r[k]) : 0;
-            }
-            for (int half = 0; half < GROUP; half += 4) {
-                if (weights[half] != 0 || weights[half + 1] != 0 || weights[half + 2] != 0 || weights[half + 3] != 0) {
-                    VectorOps.axpyFourRows(weights, half, x, offset + half * d, gradient);
+                double weight = passGradient ? gradientWeight(selection, labels[mu + k], r[k]) : 0;
+                if (weight != 0) {
+                    scratch.pend(mu + k, weight);
+                    if (scratch.pending == GROUP) {
+                        x.addFour(scratch.rows, scratch.weights, scratch.offsets, gradient);
+                        scratch.pending = 0;
+                    }
                 }
             }
         }
-        for (; mu < to; mu++) {
-            int offset = mu * d;
-            double rQuery = VectorOps.dot(x, offset, passQuery, d);
-            lossSum += loss.value(labels[mu], separate ? VectorOps.dot(x, offset, passIterate, d) : rQuery);
-            double weight = passGradient ? gradientWeight(selection, labels[mu], rQuery) : 0;
-            if (weight != 0) {
-                VectorOps.axpy(weight, x, offset, gradient);
-            }
+        for (int k = 0; k < scratch.pending; k++) {
+            x.add(scratch.rows[k], scratch.weights[k], gradient);
         }
+        scratch.pending = 0;
         blockLosses[block] = lossSum;
     }
 
@@ -342,11 +356,23 @@ final class SeedRun {
         }
     }
 
-    /** Per-block scratch for one group of rows: preactivations at ŵ and at w, and the gradient weights s ℓ′. */
+    /**
+     * Per-block scratch: preactivations at ŵ and at w of one group of rows, and the selected rows whose s ℓ′ x is
+     * still to be added to the gradient, with their weights.
+     */
     private static final class BlockScratch {
         final double[] query = new double[GROUP];
         final double[] iterate = new double[GROUP];
+        final int[] rows = new int[GROUP];
         final double[] weights = new double[GROUP];
+        final int[] offsets = new int[GROUP];
+        int pending;
+
+        void pend(int row, double weight) {
+            rows[pending] = row;
+            weights[pending] = weight;
+            pending++;
+        }
     }
 
     /** One row block of the data pass, reused at every step. */

@@ -15,6 +15,7 @@ import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
+import org.dmftlab.core.simulation.SimulationSettings.Precision;
 import org.dmftlab.core.spi.ConfigError;
 
 /**
@@ -38,34 +39,77 @@ import org.dmftlab.core.spi.ConfigError;
  * The result holds the mean over seeds and the standard error ({@link ReplicaStatistics}); with a single seed the
  * error is NaN (unknown). Seed i draws everything from a stream derived only from
  * ({@code seed}, i), and all reductions run in a fixed order, so the result is bit-identical for any thread
- * count. Seeds run in parallel and each seed's data pass is split into fixed row blocks, all on one pool of
- * {@code threads} workers.
+ * count. Seeds run in parallel, never more at once than {@link SimulationMemory} finds room for in the heap, and
+ * each seed's data pass is split into fixed row blocks, all on one pool of {@code threads} workers.
  */
 public final class SimulationEngine {
+
+    private final long heapBytes;
+
+    /** An engine that plans with the JVM's heap ({@link Runtime#maxMemory()}). */
+    public SimulationEngine() {
+        this(Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * An engine that plans with the given heap size instead of the JVM's (to try a schedule).
+     *
+     * @param heapBytes the heap the seeds in flight must fit in, in bytes
+     */
+    public SimulationEngine(long heapBytes) {
+        this.heapBytes = heapBytes;
+    }
+
+    /**
+     * Starts compiling the simulation's hot code for X in the {@link SimulationSettings#DEFAULT_PRECISION} in the
+     * background, once per JVM ({@link WarmUp}). Every run starts it for its precision too, but a program that
+     * calls this a second or so before its first run (while it reads its input) gets full speed from the first
+     * step. Results never depend on it.
+     */
+    public static void warmUp() {
+        WarmUp.start(SimulationSettings.DEFAULT_PRECISION);
+    }
+
+    /**
+     * The memory the simulation needs and how many seeds it runs at once; check {@link SimulationMemory#fits()}
+     * before a run starts.
+     *
+     * @throws RefusedInputException for a dimension out of range
+     */
+    public SimulationMemory memory(Experiment experiment, SimulationSettings settings) {
+        checkDimension(experiment, settings.dimension());
+        return SimulationMemory.plan(experiment, settings, heapBytes);
+    }
 
     /**
      * Simulates the experiment.
      *
      * @return mean over seeds of every observable at t = 0…T, with the standard error over seeds
-     * @throws RefusedInputException for a dimension that is too small or too large, or an invalid covariance
-     *     spectrum
+     * @throws RefusedInputException for a dimension that is too small or too large, {@link SimulationError#TOO_LARGE}
+     *     when not even one seed fits in the heap ({@link #memory}), or an invalid covariance spectrum
      * @throws RunFailedException    {@code run/diverged} as soon as a seed produces a non-finite or exploding
      *     observable (the earliest step, and at that step the lowest seed; the message names step and observable)
      */
     public Trajectory run(Experiment experiment, SimulationSettings settings, Progress progress) {
-        checkDimension(experiment, settings.dimension());
+        SimulationMemory memory = memory(experiment, settings);
+        if (!memory.fits()) {
+            throw new RefusedInputException(SimulationError.TOO_LARGE, InputPart.SIMULATION_DIMENSION,
+                    settings.dimension(), memory.need("the number of seeds", "single precision", "the dimension",
+                            "the heap (-Xmx)"));
+        }
+        WarmUp.start(settings.precision());
         Population population = Population.of(experiment.problem().covariance(), settings.dimension());
         int steps = experiment.steps();
         AtomicInteger lastStep = new AtomicInteger(steps);
         SplittableGenerator root = Streams.root(settings.seed());
         SeedTask[] seeds = new SeedTask[settings.seeds()];
         for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = new SeedTask(experiment, population, root.split(), progress, lastStep);
+            seeds[i] = new SeedTask(experiment, population, settings.precision(), root.split(), progress, lastStep);
         }
         progress.start("simulation", (long) seeds.length * steps);
         ForkJoinPool pool = newPool(settings.threads());
         try {
-            pool.invoke(new AllSeeds(seeds));
+            pool.invoke(new Lanes(seeds, memory.seedsInFlight()));
         } finally {
             pool.shutdown();
             progress.finish();
@@ -87,15 +131,17 @@ public final class SimulationEngine {
     }
 
     /**
-     * Checks that the dimension gives at least one sample and that the n×d inputs fit one array.
+     * Checks that d ≥ 2, n ≥ 1, and that both n and a row block of d-entry rows fit in one array.
      *
-     * @throws InvalidInputException as documented on {@link #run}
+     * @throws RefusedInputException as documented on {@link #run}
      */
     static void checkDimension(Experiment experiment, int d) {
         long n = experiment.problem().samples(d);
-        if (d < 2 || n < 1 || n * d > Integer.MAX_VALUE - 8) {
+        long longest = DataMatrix.MAX_ARRAY_LENGTH;
+        if (d < 2 || n < 1 || n > longest || (long) SeedRun.BLOCK_ROWS * d > longest) {
             throw new RefusedInputException(ConfigError.OUT_OF_RANGE, InputPart.SIMULATION_DIMENSION, d,
-                    "need d >= 2, at least one sample (n = round(alpha d) = " + n + ") and n d < 2^31");
+                    "need 2 <= d <= " + longest / SeedRun.BLOCK_ROWS + " and 1 <= n = round(alpha d) <= " + longest
+                            + " (n = " + n + ")");
         }
     }
 
@@ -108,52 +154,85 @@ public final class SimulationEngine {
                 1, pool -> true, 30, TimeUnit.SECONDS);
     }
 
-    /** Runs every seed as a fork/join task. */
-    private static final class AllSeeds extends RecursiveAction {
+    /**
+     * Runs the seeds on {@code lanes} fork/join tasks, each taking the next seed not yet started when its previous
+     * one is done: at most {@code lanes} seeds are in flight (hold their data) at any time, whichever worker runs
+     * them.
+     */
+    private static final class Lanes extends RecursiveAction {
 
         private static final long serialVersionUID = 1L;
 
         private final transient SeedTask[] seeds;
+        private final int lanes;
 
-        AllSeeds(SeedTask[] seeds) {
+        Lanes(SeedTask[] seeds, int lanes) {
             this.seeds = seeds;
+            this.lanes = lanes;
         }
 
         @Override
         protected void compute() {
-            invokeAll(seeds);
+            AtomicInteger next = new AtomicInteger();
+            Lane[] tasks = new Lane[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                tasks[lane] = new Lane(seeds, next);
+            }
+            invokeAll(tasks);
+        }
+    }
+
+    /** One lane: runs the next seed not yet started until none is left. */
+    private static final class Lane extends RecursiveAction {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient SeedTask[] seeds;
+        private final transient AtomicInteger next;
+
+        Lane(SeedTask[] seeds, AtomicInteger next) {
+            this.seeds = seeds;
+            this.next = next;
+        }
+
+        @Override
+        protected void compute() {
+            for (int i = next.getAndIncrement(); i < seeds.length; i = next.getAndIncrement()) {
+                seeds[i].run();
+            }
         }
     }
 
     /**
      * One seed: steps until the end or until a seed has failed at an earlier step ({@code lastStep}), so that
-     * the reported failure (earliest step, then lowest seed) does not depend on scheduling.
+     * the reported failure (earliest step, then lowest seed) does not depend on scheduling. Only its trajectory
+     * outlives {@link #run()}; the data set is garbage as soon as the seed is done.
      */
-    private static final class SeedTask extends RecursiveAction {
+    private static final class SeedTask {
 
-        private static final long serialVersionUID = 1L;
-
-        private final transient Experiment experiment;
-        private final transient Population population;
-        private final transient SplittableGenerator stream;
-        private final transient Progress progress;
-        private final transient AtomicInteger lastStep;
-        private transient Trajectory trajectory;
-        private transient RunFailedException failure;
+        private final Experiment experiment;
+        private final Population population;
+        private final Precision precision;
+        private final SplittableGenerator stream;
+        private final Progress progress;
+        private final AtomicInteger lastStep;
+        private Trajectory trajectory;
+        private RunFailedException failure;
         private int failedAt;
 
-        SeedTask(Experiment experiment, Population population, SplittableGenerator stream, Progress progress,
-                 AtomicInteger lastStep) {
+        SeedTask(Experiment experiment, Population population, Precision precision, SplittableGenerator stream,
+                 Progress progress, AtomicInteger lastStep) {
             this.experiment = experiment;
             this.population = population;
+            this.precision = precision;
             this.stream = stream;
             this.progress = progress;
             this.lastStep = lastStep;
         }
 
-        @Override
-        protected void compute() {
-            SeedRun run = new SeedRun(experiment, population, stream, progress);
+        /** Draws the seed's data and runs its steps; must run in a fork/join worker. */
+        void run() {
+            SeedRun run = new SeedRun(experiment, population, precision, stream, progress);
             trajectory = run.trajectory();
             try {
                 while (run.time() <= Math.min(run.steps(), lastStep.get())) {

@@ -28,16 +28,17 @@ public final class SimulationStepper implements AutoCloseable {
     /**
      * Draws the data set and the initial point of seed 0.
      *
-     * @throws org.dmftlab.core.problem.RefusedInputException as {@link SimulationEngine#run}
+     * @throws org.dmftlab.core.problem.RefusedInputException for a dimension out of range
      */
     public static SimulationStepper open(Experiment experiment, SimulationSettings settings) {
         SimulationEngine.checkDimension(experiment, settings.dimension());
+        WarmUp.start(settings.precision());
         Population population = Population.of(experiment.problem().covariance(), settings.dimension());
         SplittableGenerator stream = Streams.root(settings.seed()).split();
         ForkJoinPool pool = SimulationEngine.newPool(settings.threads());
         try {
             SeedRun run = pool.invoke(ForkJoinTask.adapt(
-                    () -> new SeedRun(experiment, population, stream, Progress.NONE)));
+                    () -> new SeedRun(experiment, population, settings.precision(), stream, Progress.NONE)));
             return new SimulationStepper(pool, run);
         } catch (RuntimeException e) {
             pool.shutdown();

@@ -1,22 +1,29 @@
 package org.dmftlab.validation.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Map;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationSettings;
+import org.dmftlab.core.simulation.SimulationSettings.Precision;
 import org.dmftlab.core.simulation.SimulationStepper;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.Plugins;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Same seed ⇒ bit-identical trajectories whatever the number of threads, for one seed (row blocks in parallel)
- * and for several seeds (seeds in parallel). The case exercises every random source: mini-batch selections,
- * a look-ahead query point (Nesterov), Langevin noise, label noise, and several row blocks (n = 900).
+ * Same seed ⇒ bit-identical trajectories whatever the number of threads and however many seeds are in flight at
+ * once, for one seed (row blocks in parallel) and for several seeds (seeds in parallel), with X in single and in
+ * double precision. The case exercises every random source: mini-batch selections, a look-ahead query point
+ * (Nesterov), Langevin noise, label noise, and several row blocks (n = 900).
  */
 class DeterminismTest {
 
@@ -29,8 +36,8 @@ class DeterminismTest {
                     "temperature", 0.01)),
             STEPS);
 
-    private static Trajectory simulate(int seeds, int threads) {
-        return Experiments.simulate(EXPERIMENT, new SimulationSettings(300, seeds, 42, threads));
+    private static Trajectory simulate(int seeds, int threads, Precision precision) {
+        return Experiments.simulate(EXPERIMENT, new SimulationSettings(300, seeds, 42, threads, precision));
     }
 
     private static void assertIdentical(Trajectory expected, Trajectory actual) {
@@ -44,19 +51,36 @@ class DeterminismTest {
         }
     }
 
-    @Test
-    void oneSeedDoesNotDependOnTheThreadCount() {
-        assertIdentical(simulate(1, 1), simulate(1, 3));
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void oneSeedDoesNotDependOnTheThreadCount(Precision precision) {
+        assertIdentical(simulate(1, 1, precision), simulate(1, 3, precision));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void severalSeedsDoNotDependOnTheThreadCount(Precision precision) {
+        assertIdentical(simulate(4, 1, precision), simulate(4, 3, precision));
     }
 
     @Test
-    void severalSeedsDoNotDependOnTheThreadCount() {
-        assertIdentical(simulate(4, 1), simulate(4, 3));
+    void seedsInFlightDoNotChangeTheResult() {
+        SimulationSettings settings = new SimulationSettings(300, 4, 42, 3);
+        long oneSeedHeap = MemoryTest.heapFor(EXPERIMENT, settings, 1);
+        assertEquals(1, new SimulationEngine(oneSeedHeap).memory(EXPERIMENT, settings).seedsInFlight());
+        assertIdentical(simulate(4, 3, settings.precision()),
+                new SimulationEngine(oneSeedHeap).run(EXPERIMENT, settings, Progress.NONE));
+    }
+
+    @Test
+    void precisionsDiffer() {
+        assertNotEquals(simulate(1, 1, Precision.SINGLE).value(Observable.TRAIN_LOSS, STEPS),
+                simulate(1, 1, Precision.DOUBLE).value(Observable.TRAIN_LOSS, STEPS));
     }
 
     @Test
     void theStepperIsSeedZeroOfTheEngine() {
-        Trajectory engine = simulate(1, 2);
+        Trajectory engine = simulate(1, 2, SimulationSettings.DEFAULT_PRECISION);
         try (SimulationStepper stepper = SimulationStepper.open(EXPERIMENT, new SimulationSettings(300, 1, 42, 3))) {
             for (int t = 0; t <= STEPS; t++) {
                 stepper.step();

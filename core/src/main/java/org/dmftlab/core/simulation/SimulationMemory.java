@@ -1,0 +1,127 @@
+package org.dmftlab.core.simulation;
+
+import java.util.Locale;
+import org.dmftlab.core.dynamics.Experiment;
+import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.simulation.SimulationSettings.Precision;
+
+/**
+ * The heap a simulation needs and how many of its seeds run at once (docs/performance.md, "Memory"). A seed in
+ * flight holds its data matrix X (n d entries in the chosen precision) and O(n + d) besides: the labels, its
+ * iterates and gradients, and one gradient buffer of d per row block of {@link SeedRun#BLOCK_ROWS} rows (n d / 256
+ * doubles: 0.8 % of X in single precision, 0.4 % in double). The seeds in flight are never more than fit in the
+ * heap's budget, and a simulation of which not even one seed {@link #fits()} is refused before it starts.
+ *
+ * @param rows          n
+ * @param dimension     d
+ * @param precision     the precision of X
+ * @param matrixBytes   X of one seed
+ * @param seedBytes     everything one seed in flight holds, X included
+ * @param sharedBytes   what all seeds share: the population (Σ for a dense covariance) and its drawing scratch
+ * @param heapBytes     the heap (the JVM's -Xmx)
+ * @param seeds         the seeds of the run
+ * @param threads       the worker threads of the run
+ * @param seedsInFlight seeds simulated at once: min(seeds, threads, the seeds that fit in the budget); 0 when not
+ *                      even one fits
+ */
+public record SimulationMemory(long rows, int dimension, Precision precision, long matrixBytes, long seedBytes,
+                               long sharedBytes, long heapBytes, int seeds, int threads, int seedsInFlight) {
+
+    /** Bytes per heap in reserve for the JVM and the rest of dmftlab: a fixed part plus a share of the heap. */
+    private static final long RESERVE_BYTES = 64L << 20;
+    private static final int RESERVE_SHARE = 16;
+    /** Seeds in flight that need this much are a large run, whose estimate is worth showing before it starts. */
+    private static final long LARGE_BYTES = 1L << 30;
+    /** Per row block: its task, scratch arrays and two random streams (an upper bound). */
+    private static final long BLOCK_OVERHEAD_BYTES = 512;
+
+    /** The memory of a simulation in a heap of {@code heapBytes} (for a dimension the engine accepts). */
+    static SimulationMemory plan(Experiment experiment, SimulationSettings settings, long heapBytes) {
+        int d = settings.dimension();
+        long n = experiment.problem().samples(d);
+        int blocks = SeedRun.blocks(n);
+        int memory = experiment.schedule().memory();
+        long matrix = DataMatrix.bytes(settings.precision(), (int) n, d);
+        long vectors = (2L * memory + 8) * Double.BYTES * d;
+        long trajectory = 2L * (experiment.steps() + 1) * Observable.values().length * Double.BYTES;
+        long seed = matrix + Double.BYTES * n + blocks * (Double.BYTES * (d + 1L) + DataMatrix.ARRAY_HEADER_BYTES
+                + BLOCK_OVERHEAD_BYTES) + vectors + trajectory;
+        long shared = Population.bytes(experiment.problem().covariance(), d, settings.threads(), SeedRun.BLOCK_ROWS);
+        long fitting = Math.max(0, budget(heapBytes) - shared) / seed;
+        return new SimulationMemory(n, d, settings.precision(), matrix, seed, shared, heapBytes, settings.seeds(),
+                settings.threads(), (int) Math.min(wanted(settings.seeds(), settings.threads()), fitting));
+    }
+
+    /** Whether at least one seed fits in the heap's budget; a simulation that does not is refused. */
+    public boolean fits() {
+        return seedsInFlight >= 1;
+    }
+
+    /** The part of a heap of {@code heapBytes} a simulation may fill. */
+    private static long budget(long heapBytes) {
+        return heapBytes - RESERVE_BYTES - heapBytes / RESERVE_SHARE;
+    }
+
+    /** The part of the heap the simulation may fill: the heap less a reserve for the JVM and the rest of dmftlab. */
+    public long budgetBytes() {
+        return budget(heapBytes);
+    }
+
+    /** What the run holds at its peak: the seeds in flight and what they share. */
+    public long inFlightBytes() {
+        return seedsInFlight * seedBytes + sharedBytes;
+    }
+
+    /** Seeds the run would simulate at once with memory to spare: one per thread. */
+    private static int wanted(int seeds, int threads) {
+        return Math.min(seeds, threads);
+    }
+
+    /** Whether the seeds the run would simulate at once ({@code min(seeds, threads)}) need 1 GiB or more. */
+    public boolean large() {
+        return wanted(seeds, threads) * seedBytes >= LARGE_BYTES;
+    }
+
+    /**
+     * One line: X's shape and size, the memory per seed, how many seeds run at once and the heap, for example
+     * {@code X is 40000 × 20000 in single precision, 2.98 GiB; 3.00 GiB per seed, 2 of 2 seeds at a time in the
+     * 8.00 GiB heap}.
+     */
+    public String summary() {
+        return "X is " + rows + " × " + dimension + " in " + name(precision) + " precision, " + size(matrixBytes)
+                + "; " + size(seedBytes) + " per seed, " + seedsInFlight + " of " + seeds + " seeds at a time in the "
+                + size(heapBytes) + " heap";
+    }
+
+    /**
+     * Why a simulation that does not {@link #fits() fit} is refused, with what would help, naming the inputs with
+     * the given words: for example {@code need("simulation.seeds", "simulation.precision: single",
+     * "simulation.dimension", "-Xmx in DMFTLAB_JAVA_OPTS")} gives {@code one seed needs 572.95 MiB (X is 15000 × 5000
+     * in double precision, 572.20 MiB) and the heap of 300.00 MiB leaves 217.25 MiB for it; simulation.seeds = 10
+     * would run one at a time, but not even one fits. Lower simulation.dimension, set simulation.precision: single
+     * (half the memory), or raise -Xmx in DMFTLAB_JAVA_OPTS}.
+     *
+     * @param seedsName     the number of seeds
+     * @param singleName    the choice of single precision
+     * @param dimensionName the dimension
+     * @param heapName      the heap's setting
+     */
+    public String need(String seedsName, String singleName, String dimensionName, String heapName) {
+        String remedy = precision == Precision.DOUBLE ? "set " + singleName + " (half the memory), " : "";
+        return "one seed needs " + size(seedBytes) + " (X is " + rows + " × " + dimension + " in " + name(precision)
+                + " precision, " + size(matrixBytes) + ") and the heap of " + size(heapBytes) + " leaves "
+                + size(Math.max(0, budget(heapBytes) - sharedBytes)) + " for it; " + seedsName + " = " + seeds
+                + " would run one at a time, but not even one fits. Lower " + dimensionName + ", " + remedy
+                + "or raise " + heapName;
+    }
+
+    private static String name(Precision precision) {
+        return precision.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Bytes in GiB (or MiB below 1 GiB), two decimals. */
+    static String size(long bytes) {
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%.2f MiB", bytes / (double) (1L << 20));
+    }
+}
