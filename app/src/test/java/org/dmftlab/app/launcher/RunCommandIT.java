@@ -87,7 +87,7 @@ class RunCommandIT {
 
         assertEquals(2, result.exitCode(), result::toString);
         assertEquals(1, result.err().lines().count(), result::toString);
-        assertTrue(result.err().startsWith("dmftlab: " + example + ": [config/too-large] simulation.dimension = 5000:"
+        assertTrue(result.err().startsWith("dmftlab: " + example + ": [simulation/too-large] simulation.dimension = 5000:"
                 + " one seed needs "), result::toString);
         for (String named : List.of("simulation.seeds = 10", "the heap of ", "-Xmx",
                 "set simulation.precision: single")) {
