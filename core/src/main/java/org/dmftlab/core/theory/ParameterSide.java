@@ -25,9 +25,14 @@ import org.dmftlab.core.dynamics.UpdateSchedule;
  * <p>Each step publishes row t of the {@link ParameterAggregates} it owns (the only writer) and returns the
  * {@link IterateMoments}; it reads the {@link DataKernels} of earlier steps.
  *
- * <p>Series of one step are stored in one row, interleaved so that the series that are non-zero at step t form a
- * prefix: [e, P, χ̃(·,0), ψ(·,0), χ̃(·,1), ψ(·,1), …] (no ψ without Langevin noise). Memory about
- * K (T + 2p + 4) (2 + T) doubles for K species, (2 + 2T) with Langevin noise.
+ * <p>Layout: a row of step u holds the series that can be non-zero at u, [e, P, χ̃(·,0), ψ(·,0), χ̃(·,1), …] (no ψ
+ * without Langevin noise), each series with its K species side by side ([series][species], species innermost).
+ * The three passes of a step that cost O(K t²) are then each one contiguous loop: C_ℓ applied to the kick
+ * responses of all species at once (C_ℓ read once per step, by rows), the covariance row C(t,·) as one dot
+ * product per u over (series, species) against a weight row W_t that folds in the species weights, C_ℓ, c0 and
+ * the Langevin term, and the memory field as one axpy per v. Query rows are kept for every step as a triangle:
+ * about 8 K (T + 2)²/2 bytes for K species (twice with Langevin noise); iterates and fields only for the last
+ * p + 2 and p + 1 steps.
  */
 final class ParameterSide {
 
@@ -35,7 +40,11 @@ final class ParameterSide {
     private static final int INIT = 1;
     private static final int FIRST_KICK = 2;
 
-    private final Species species;
+    private final int size;
+    private final double[] sigma;
+    private final double[] weight;
+    /** w*_k = √τ_k. */
+    private final double[] teacher;
     private final double ridge;
     private final double initVariance;
     private final double temperature;
@@ -45,17 +54,18 @@ final class ParameterSide {
     private final int seriesPerStep;
     private final boolean lookAhead;
 
-    /**
-     * [k][row][series]: query points x̂ of every step; iterates x and fields H only of the last p+2 and p+1 steps
-     * (ring buffers: the recursion reads no further back).
-     */
-    private final double[][][] query;
-    private final double[][][] iterate;
-    private final double[][][] field;
-    /** Scratch: Σ_s χ̃(t,s) C_ℓ(s,·) for the query point and the iterate of the current step. */
-    private final double[] queryNoise;
-    private final double[] iterateNoise;
-    /** Scratch: row t of the aggregates while the species are summed. */
+    /** Query rows x̂(u), u ≤ t, each active(u)·K long; iterates and fields in ring buffers of full width. */
+    private final double[][] query;
+    private final double[][] iterate;
+    private final double[][] field;
+    /** Scratch: the weight rows W_t of the query point and of the iterate, and C_ℓ applied to kick responses. */
+    private final double[] queryWeights;
+    private final double[] iterateWeights;
+    private final double[] noise;
+    /** Scratch: per-species second moments, then the memory sums of {@link #advance}. */
+    private final double[] second;
+    private final double[] memorySums;
+    /** Scratch: row t of the aggregates. */
     private final double[] covarianceRow;
     private final double[] responseRow;
     private final double[] iterateResponseRow;
@@ -63,26 +73,37 @@ final class ParameterSide {
     private final ParameterAggregates aggregates;
 
     ParameterSide(Species species, UpdateSchedule schedule, double ridge, double initOverlap, double initVariance) {
-        this.species = species;
         this.schedule = schedule;
         this.ridge = ridge;
         this.initVariance = initVariance;
         this.temperature = schedule.temperature();
         this.memory = schedule.memory();
         this.lookAhead = schedule.lookAhead();
+        size = species.size();
+        sigma = species.sigma().clone();
+        weight = species.weight().clone();
+        teacher = new double[size];
+        for (int k = 0; k < size; k++) {
+            teacher[k] = Math.sqrt(species.tau()[k]);
+        }
         int steps = schedule.steps();
         seriesPerStep = temperature > 0 ? 2 : 1;
-        int series = active(steps);
-        int size = species.size();
-        iterate = new double[size][memory + 2][series];
-        query = new double[size][steps + 1][series];
-        field = new double[size][memory + 1][series];
-        for (int k = 0; k < size; k++) {
-            iterate[k][0][MEAN] = initOverlap * Math.sqrt(species.tau()[k]);
-            iterate[k][0][INIT] = 1;
+        int width = active(steps) * size;
+        query = new double[steps + 1][];
+        for (int u = 0; u <= steps; u++) {
+            query[u] = new double[active(u) * size];
         }
-        queryNoise = new double[steps + 1];
-        iterateNoise = new double[steps + 1];
+        iterate = new double[memory + 2][width];
+        field = new double[memory + 1][width];
+        for (int k = 0; k < size; k++) {
+            iterate[0][MEAN * size + k] = initOverlap * teacher[k];
+            iterate[0][INIT * size + k] = 1;
+        }
+        queryWeights = new double[width];
+        iterateWeights = new double[width];
+        noise = new double[Math.max(steps, 1) * size];
+        second = new double[size];
+        memorySums = new double[width];
         covarianceRow = new double[steps + 1];
         responseRow = new double[steps + 1];
         iterateResponseRow = new double[steps + 1];
@@ -95,9 +116,9 @@ final class ParameterSide {
         return aggregates;
     }
 
-    /** The iterate row of step t of species k, x(−j) := x(0) (row 0 is still in the ring while t &lt; 0 is read). */
-    private double[] iterate(int k, int t) {
-        return iterate[k][Math.max(t, 0) % iterate[k].length];
+    /** The iterate row of step t, x(−j) := x(0) (row 0 is still in the ring while t &lt; 0 is read). */
+    private double[] iterate(int t) {
+        return iterate[Math.max(t, 0) % iterate.length];
     }
 
     /** Number of series that can be non-zero at step t (those of kicks at steps s &lt; t, plus e and P). */
@@ -124,91 +145,137 @@ final class ParameterSide {
      * @return the observables m, q, M, Q of the iterate w^t
      */
     IterateMoments prepare(int t, DataKernels kernels) {
-        int series = active(t);
-        double[] cRow = covarianceRow;
-        Arrays.fill(cRow, 0, t + 1, 0);
-        Arrays.fill(responseRow, 0, t, 0);
-        Arrays.fill(iterateResponseRow, 0, t, 0);
-        Arrays.fill(iterateCovarianceRow, 0, t + 1, 0);
+        int n = active(t) * size;
+        double[] xHat = query[t];
+        for (int j = 0; j <= memory; j++) {
+            double cj = schedule.c(t, j);
+            if (cj != 0) {
+                double[] past = iterate(t - j);
+                for (int i = 0; i < n; i++) {
+                    xHat[i] += cj * past[i];
+                }
+            }
+        }
+        double[] x = iterate(t);
+        // W_t without the species weights; the iterate's own row gives its second moments, then both get w_k σ_k.
+        weights(xHat, kernels, t, queryWeights);
+        if (lookAhead) {
+            weights(x, kernels, t, iterateWeights);
+        }
+        double[] own = lookAhead ? iterateWeights : queryWeights;
+        Arrays.fill(second, 0);
+        for (int i = 0; i < n; i += size) {
+            for (int k = 0; k < size; k++) {
+                second[k] += own[i + k] * x[i + k];
+            }
+        }
+        scaleBySpecies(queryWeights, n);
+        if (lookAhead) {
+            scaleBySpecies(iterateWeights, n);
+        }
+        for (int u = 0; u <= t; u++) {
+            double[] uHat = query[u];
+            int m = active(u) * size;
+            covarianceRow[u] = dot(queryWeights, uHat, m);
+            if (lookAhead) {
+                iterateCovarianceRow[u] = dot(iterateWeights, uHat, m);
+            }
+        }
+        for (int s = 0; s < t; s++) {
+            int base = kickIndex(s) * size;
+            double response = 0;
+            double iterateResponse = 0;
+            for (int k = 0; k < size; k++) {
+                response += weight[k] * sigma[k] * xHat[base + k];
+                iterateResponse += weight[k] * sigma[k] * x[base + k];
+            }
+            responseRow[s] = response;
+            iterateResponseRow[s] = iterateResponse;
+        }
         double mHat = 0;
         double overlap = 0;
         double norm = 0;
         double populationOverlap = 0;
         double populationNorm = 0;
-        for (int k = 0; k < species.size(); k++) {
-            double sigma = species.sigma()[k];
-            double weight = species.weight()[k];
-            double teacher = Math.sqrt(species.tau()[k]);
-            double[] x = iterate(k, t);
-            double[] xHat = query[k][t];
-            Arrays.fill(xHat, 0);
-            for (int j = 0; j <= memory; j++) {
-                double[] past = iterate(k, t - j);
-                double cj = schedule.c(t, j);
-                for (int i = 0; i < series; i++) {
-                    xHat[i] += cj * past[i];
-                }
-            }
-            // Σ_s χ̃(t,s) C_ℓ(s,·) for the query point and, when it differs, the iterate.
-            projectNoise(xHat, kernels, t, queryNoise);
-            if (lookAhead) {
-                projectNoise(x, kernels, t, iterateNoise);
-            }
-            double[] noiseAtIterate = lookAhead ? iterateNoise : queryNoise;
-            for (int u = 0; u <= t; u++) {
-                double[] uHat = query[k][u];
-                double fluctuation = fluctuation(xHat, queryNoise, uHat, u, sigma);
-                cRow[u] += weight * sigma * (xHat[MEAN] * uHat[MEAN] + fluctuation);
-                if (lookAhead) {
-                    double cross = fluctuation(x, noiseAtIterate, uHat, u, sigma);
-                    iterateCovarianceRow[u] += weight * sigma * (x[MEAN] * uHat[MEAN] + cross);
-                }
-            }
-            for (int s = 0; s < t; s++) {
-                responseRow[s] += weight * sigma * xHat[kickIndex(s)];
-                iterateResponseRow[s] += weight * sigma * x[kickIndex(s)];
-            }
-            double second = x[MEAN] * x[MEAN] + fluctuation(x, noiseAtIterate, x, t, sigma);
-            mHat += weight * sigma * teacher * xHat[MEAN];
-            overlap += weight * teacher * x[MEAN];
-            populationOverlap += weight * sigma * teacher * x[MEAN];
-            norm += weight * second;
-            populationNorm += weight * sigma * second;
+        for (int k = 0; k < size; k++) {
+            double spectral = weight[k] * sigma[k];
+            mHat += spectral * teacher[k] * xHat[MEAN * size + k];
+            overlap += weight[k] * teacher[k] * x[MEAN * size + k];
+            populationOverlap += spectral * teacher[k] * x[MEAN * size + k];
+            norm += weight[k] * second[k];
+            populationNorm += spectral * second[k];
         }
-        aggregates.publishRow(t, cRow, mHat, responseRow, iterateResponseRow,
-                lookAhead ? iterateCovarianceRow : cRow, lookAhead ? populationOverlap : mHat,
-                lookAhead ? populationNorm : cRow[t]);
+        aggregates.publishRow(t, covarianceRow, mHat, responseRow, iterateResponseRow,
+                lookAhead ? iterateCovarianceRow : covarianceRow, lookAhead ? populationOverlap : mHat,
+                lookAhead ? populationNorm : covarianceRow[t]);
         return new IterateMoments(overlap, norm, populationOverlap, populationNorm);
     }
 
-    /** out[s'] = Σ_{s&lt;t} row[χ̃(·,s)] C_ℓ(s,s') for s' &lt; t (C_ℓ is symmetric: read along its row s'). */
-    private void projectNoise(double[] row, DataKernels kernels, int t, double[] out) {
+    /**
+     * The weight row W_t[i][k] of a series row x of step t, such that Σ_i W_t[i][k] y[i][k] = x_e y_e + S_k(x, y)
+     * (in w-coordinates) for the row y of any step u ≤ t: the mean, c0 on the initial-condition response,
+     * σ_k (C_ℓ χ̃_k)(s) on the kick responses (entries s ≥ u of y are 0) and 2 T_L b_{s,0} ψ_k(s) on the noise
+     * responses.
+     */
+    private void weights(double[] x, DataKernels kernels, int t, double[] out) {
+        int n = active(t) * size;
+        Arrays.fill(out, 0, n, 0);
+        // noise[s'][k] = Σ_{s<t} C_ℓ(s', s) χ̃_k(t, s), C_ℓ read along its rows (it is symmetric)
         for (int s2 = 0; s2 < t; s2++) {
             double[] ell = kernels.noiseCovariance(s2);
-            double sum = 0;
-            for (int s = 0; s < t; s++) {
-                sum += row[kickIndex(s)] * ell[s];
+            int o = s2 * size;
+            if (size == 1) {
+                double sum = 0;
+                for (int s = 0; s < t; s++) {
+                    sum += ell[s] * x[kickIndex(s)];
+                }
+                noise[o] = sum;
+            } else {
+                Arrays.fill(noise, o, o + size, 0);
+                for (int s = 0; s < t; s++) {
+                    double e = ell[s];
+                    int base = kickIndex(s) * size;
+                    for (int k = 0; k < size; k++) {
+                        noise[o + k] += e * x[base + k];
+                    }
+                }
             }
-            out[s2] = sum;
+        }
+        for (int k = 0; k < size; k++) {
+            out[MEAN * size + k] = x[MEAN * size + k];
+            out[INIT * size + k] = initVariance * x[INIT * size + k];
+        }
+        for (int s = 0; s < t; s++) {
+            int kick = kickIndex(s) * size;
+            for (int k = 0; k < size; k++) {
+                out[kick + k] = sigma[k] * noise[s * size + k];
+            }
+            if (seriesPerStep == 2) {
+                int noiseSeries = noiseIndex(s) * size;
+                double langevin = 2 * temperature * schedule.b(s, 0);
+                for (int k = 0; k < size; k++) {
+                    out[noiseSeries + k] = langevin * x[noiseSeries + k];
+                }
+            }
         }
     }
 
-    /**
-     * S_k(t,u) in w-coordinates for series rows x (step t) and y (step u ≤ t), given noise = Σ_s x_χ̃(s) C_ℓ(s,·).
-     */
-    private double fluctuation(double[] x, double[] noise, double[] y, int u, double sigma) {
-        double kicks = 0;
-        for (int s = 0; s < u; s++) {
-            kicks += noise[s] * y[kickIndex(s)];
-        }
-        double langevin = 0;
-        if (seriesPerStep == 2) {
-            for (int s = 0; s < u; s++) {
-                int i = noiseIndex(s);
-                langevin += schedule.b(s, 0) * x[i] * y[i];
+    /** Multiplies every entry of species k by w_k σ_k (the factor of C, R and Q in SPEC §4.3). */
+    private void scaleBySpecies(double[] row, int n) {
+        for (int i = 0; i < n; i += size) {
+            for (int k = 0; k < size; k++) {
+                row[i + k] *= weight[k] * sigma[k];
             }
         }
-        return initVariance * x[INIT] * y[INIT] + sigma * kicks + 2 * temperature * langevin;
+    }
+
+    /** Σ_{i&lt;n} x_i y_i. */
+    private static double dot(double[] x, double[] y, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += x[i] * y[i];
+        }
+        return sum;
     }
 
     /**
@@ -217,45 +284,55 @@ final class ParameterSide {
     void advance(int t, DataKernels kernels) {
         double[] gamma = kernels.memory(t);
         double drift = kernels.teacherDrift(t);
-        int series = active(t);
-        for (int k = 0; k < species.size(); k++) {
-            double sigma = species.sigma()[k];
-            double[] h = field[k][t % field[k].length];
-            double[] xHat = query[k][t];
-            for (int i = 0; i < series; i++) {
-                h[i] = ridge * xHat[i];
+        int n = active(t) * size;
+        double[] h = field[t % field.length];
+        Arrays.fill(memorySums, 0, n, 0);
+        for (int v = 0; v <= t; v++) {
+            double g = gamma[v];
+            if (g == 0) {
+                continue;
             }
-            for (int v = 0; v <= t; v++) {
-                double weight = sigma * gamma[v];
-                double[] past = query[k][v];
-                int pastSeries = active(v);
-                for (int i = 0; i < pastSeries; i++) {
-                    h[i] += weight * past[i];
+            double[] past = query[v];
+            int m = active(v) * size;
+            for (int i = 0; i < m; i++) {
+                memorySums[i] += g * past[i];
+            }
+        }
+        double[] xHat = query[t];
+        for (int i = 0; i < n; i += size) {
+            for (int k = 0; k < size; k++) {
+                h[i + k] = ridge * xHat[i + k] + sigma[k] * memorySums[i + k];
+            }
+        }
+        for (int k = 0; k < size; k++) {
+            h[MEAN * size + k] += sigma[k] * drift * teacher[k];
+        }
+        double[] out = iterate(t + 1);
+        Arrays.fill(out, 0);
+        for (int j = 0; j <= memory; j++) {
+            double aj = schedule.a(t, j);
+            double[] past = iterate(t - j);
+            for (int i = 0; i < n; i++) {
+                out[i] += aj * past[i];
+            }
+            if (t - j >= 0) {
+                double bj = schedule.b(t, j);
+                double[] pastField = field[(t - j) % field.length];
+                int m = active(t - j) * size;
+                for (int i = 0; i < m; i++) {
+                    out[i] -= bj * pastField[i];
+                }
+                // the kick of the field at step t − j enters here with weight b_{t,j}
+                int kick = kickIndex(t - j) * size;
+                for (int k = 0; k < size; k++) {
+                    out[kick + k] += bj;
                 }
             }
-            h[MEAN] += sigma * drift * Math.sqrt(species.tau()[k]);
-
-            double[] out = iterate(k, t + 1);
-            Arrays.fill(out, 0);
-            for (int j = 0; j <= memory; j++) {
-                double aj = schedule.a(t, j);
-                double[] past = iterate(k, t - j);
-                for (int i = 0; i < series; i++) {
-                    out[i] += aj * past[i];
-                }
-                if (t - j >= 0) {
-                    double bj = schedule.b(t, j);
-                    double[] pastField = field[k][(t - j) % field[k].length];
-                    int fieldSeries = active(t - j);
-                    for (int i = 0; i < fieldSeries; i++) {
-                        out[i] -= bj * pastField[i];
-                    }
-                    // the kick of the field at step t − j enters here with weight b_{t,j}
-                    out[kickIndex(t - j)] += bj;
-                }
-            }
-            if (seriesPerStep == 2) {
-                out[noiseIndex(t)] += 1;
+        }
+        if (seriesPerStep == 2) {
+            int noiseSeries = noiseIndex(t) * size;
+            for (int k = 0; k < size; k++) {
+                out[noiseSeries + k] += 1;
             }
         }
     }

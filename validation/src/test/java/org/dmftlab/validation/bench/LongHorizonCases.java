@@ -1,7 +1,7 @@
 package org.dmftlab.validation.bench;
 
 import java.util.Map;
-import org.dmftlab.core.problem.Experiment;
+import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.validation.Plugins;
 
