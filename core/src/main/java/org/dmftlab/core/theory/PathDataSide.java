@@ -15,14 +15,23 @@ import org.dmftlab.core.spi.Teacher;
  *   r^t = ω̂^t − Σ_{s&lt;t} R(t,s) g^s,   g^t = s^t ℓ′(y, r^t),   s^t = 1/b_t with probability b_t, else 0,
  *   G(t,u) = δ_{tu} − Σ_{s=u}^{t−1} R(t,s) s^s ℓ″(y, r^s) G(s,u),
  * </pre>
- * then C_ℓ(t,t') = α E[g^t g^{t'}], μ(t) = α E[h0 g^t] over all paths and Γ(t,u) = α E[s^t ℓ″^t G(t,u)] over the
- * first {@code responsePaths} paths only (SPEC §4.4: the response may be estimated on a sub-population).
+ * then C_ℓ(t,t') = α E[g^t g^{t'}] and μ(t) = α E[h0 g^t] over all paths, and Γ(t,u) = α E[s^t ℓ″^t G(t,u)] (SPEC
+ * §4.4) in two parts, each exact in expectation: the lags t − u &lt; W = {@value #RESPONSE_WINDOW} over all paths,
+ * the longer lags over the first {@code responsePaths} paths only. G(t,u) with t − u &lt; W needs only G(s,u) for
+ * s ∈ [u, t), so every path keeps the last W rows of G on the last W lags (a ring); the response paths keep the
+ * whole triangle. Responses of dissipative dynamics decay, so the short lags carry most of Γ and most of its
+ * sampling noise, and the far lags need few paths (issue 10: at T = 1000 on the identity case of
+ * docs/performance.md, q's Monte-Carlo variance fell 16× against a 268-path response population).
  *
- * <p>Memory: (T+2) normals and T gradients per path, plus T(T+1)/2 responses G and T curvatures per response
- * path, i.e. about 8 [N (2T+2) + N_G (T²/2 + 3T/2)] bytes. The random stream is consumed in a fixed order
- * (per step, path by path), so a march is reproducible from its generator alone.
+ * <p>Memory: (T+2) normals, T gradients and W (W+1) ring entries per path, plus T(T+1)/2 responses G and T
+ * curvatures per response path (none when T ≤ W), i.e. about 8 [N (2T + 2 + W² + W) + N_G (T²/2 + 3T/2)] bytes.
+ * The random stream is consumed in a fixed order (per step, path by path), so a march is reproducible from its
+ * generator alone.
  */
 final class PathDataSide implements DataSide {
+
+    /** W: lags of Γ below W are estimated from every path, longer ones from the response paths. */
+    static final int RESPONSE_WINDOW = 32;
 
     /** Relative size below which a Cholesky pivot counts as zero (the field is determined by earlier ones). */
     private static final double PIVOT_TOLERANCE = 1e-12;
@@ -44,9 +53,14 @@ final class PathDataSide implements DataSide {
     private final double[] normals;
     private final double[] labels;
     private final double[] gradients;
-    /** Per response path: curvatures s^s ℓ″^s and the lower triangle of G, rows 0…T−1. */
+    /** Per response path: curvatures s^s ℓ″^s and the lower triangle of G, rows 0…T−1 (only when T &gt; W). */
     private final double[] curvatures;
     private final double[] responses;
+    /** min(W, T), the lags every path carries. */
+    private final int window;
+    /** Per path, a ring of the last {@link #window} steps: curvatures, and G(s, s−j) for lags j &lt; window. */
+    private final double[] recentCurvatures;
+    private final double[] recentResponses;
 
     /** The Cholesky factor of (h0, ω̂⁰, …): row i holds the coefficients of variable i on z_0…z_i. */
     private final double[][] factor;
@@ -55,6 +69,7 @@ final class PathDataSide implements DataSide {
     private final double[] responseRow;
     private final double[] products;
     private final double[] memorySums;
+    private final double[] recentMemorySums;
     private final double[] memoryRow;
 
     /**
@@ -72,7 +87,6 @@ final class PathDataSide implements DataSide {
         this.schedule = schedule;
         this.lookAhead = schedule.lookAhead();
         this.paths = paths;
-        this.responsePaths = responsePaths;
         this.steps = schedule.steps();
         this.kernels = new DataKernels(steps);
         this.width = steps + 2;
@@ -80,13 +94,19 @@ final class PathDataSide implements DataSide {
         normals = new double[paths * width];
         labels = new double[paths];
         gradients = new double[paths * steps];
-        curvatures = new double[responsePaths * steps];
-        responses = new double[responsePaths * triangle];
+        window = Math.min(RESPONSE_WINDOW, steps);
+        boolean farLags = steps > window;
+        this.responsePaths = farLags ? responsePaths : 0;
+        curvatures = new double[this.responsePaths * steps];
+        responses = new double[this.responsePaths * triangle];
+        recentCurvatures = new double[paths * window];
+        recentResponses = new double[paths * window * window];
         factor = new double[width][width];
         iterateRow = new double[width];
         responseRow = new double[steps];
         products = new double[steps + 1];
         memorySums = new double[steps + 1];
+        recentMemorySums = new double[steps + 1];
         memoryRow = new double[steps + 1];
         factor[0][0] = Math.sqrt(aggregates.rho());
         for (int p = 0; p < paths; p++) {
@@ -122,6 +142,7 @@ final class PathDataSide implements DataSide {
         double selected = batch.weight();
         Arrays.fill(products, 0, t + 1, 0);
         Arrays.fill(memorySums, 0, t + 1, 0);
+        Arrays.fill(recentMemorySums, 0, t + 1, 0);
         double mu = 0;
         double trainLoss = 0;
         for (int p = 0; p < paths; p++) {
@@ -160,8 +181,9 @@ final class PathDataSide implements DataSide {
             for (int u = 0; u <= t; u++) {
                 products[u] += g * gradients[gradientBase + u];
             }
+            double curvature = selection == 0 ? 0 : selection * loss.secondDerivative(y, r);
+            accumulateRecentResponse(p, t, response, curvature);
             if (p < responsePaths) {
-                double curvature = selection == 0 ? 0 : selection * loss.secondDerivative(y, r);
                 curvatures[p * steps + t] = curvature;
                 accumulateResponse(p, t, response, curvature);
             }
@@ -169,12 +191,44 @@ final class PathDataSide implements DataSide {
         if (withKernels) {
             double sdH0 = factor[0][0];
             for (int u = 0; u <= t; u++) {
-                memoryRow[u] = alpha * memorySums[u] / responsePaths;
+                memoryRow[u] = t - u < window ? alpha * recentMemorySums[u] / paths
+                        : alpha * memorySums[u] / responsePaths;
                 products[u] *= alpha / paths;
             }
             kernels.publishRow(t, memoryRow, products, alpha * sdH0 * mu / paths, aggregates);
         }
         return trainLoss / paths;
+    }
+
+    /**
+     * G(t, t−j) for lags j &lt; window of path p, in its ring, and the contributions s^t ℓ″^t G(t,u) to the sums of
+     * Γ's short lags. G(t, t−j) = δ_{j0} − Σ_{d=1}^{j} R(t, t−d) c^{t−d} G(t−d, t−j), and G(t−d, t−j) is lag j − d
+     * &lt; window of the ring row of step t − d. Rows of curvature 0 are skipped as in {@link #accumulateResponse}.
+     */
+    private void accumulateRecentResponse(int p, int t, double[] response, double curvature) {
+        int slot = t % window;
+        recentCurvatures[p * window + slot] = curvature;
+        if (curvature == 0) {
+            return;
+        }
+        int base = p * window * window;
+        int rowT = base + slot * window;
+        Arrays.fill(recentResponses, rowT, rowT + window, 0);
+        recentResponses[rowT] = 1;
+        for (int d = 1; d < window && d <= t; d++) {
+            int earlierSlot = (t - d) % window;
+            double weight = -response[t - d] * recentCurvatures[p * window + earlierSlot];
+            if (weight != 0) {
+                int rowS = base + earlierSlot * window - d;
+                for (int j = d; j < window; j++) {
+                    recentResponses[rowT + j] += weight * recentResponses[rowS + j];
+                }
+            }
+        }
+        int lags = Math.min(window - 1, t);
+        for (int j = 0; j <= lags; j++) {
+            recentMemorySums[t - j] += curvature * recentResponses[rowT + j];
+        }
     }
 
     /**

@@ -8,8 +8,9 @@ package org.dmftlab.core.theory;
  * @param species       K ≥ 1, the most species of SPEC §4: a spectrum with at most K distinct eigenvalue and
  *                      teacher-power pairs is used exactly, any other by K midpoint nodes of its quantile
  *                      function (K = d reproduces the eigenvalues of a simulation of dimension d)
- * @param responsePaths paths that carry the pathwise responses G (SPEC §4.2), 0 &lt; responsePaths ≤ paths;
- *                      fewer saves memory (O(responsePaths · T²/2) doubles) at the cost of noise in Γ
+ * @param responsePaths paths that carry the whole pathwise responses G (SPEC §4.2, §4.4), 0 &lt; responsePaths ≤
+ *                      paths: they estimate Γ's lags of 32 steps and more; every path carries the shorter lags.
+ *                      Fewer saves memory (O(responsePaths · T²/2) doubles) at the cost of noise in Γ's far lags
  * @param mode          exact (path-free), Monte-Carlo, or automatic choice
  * @param threads       worker threads ≥ 1
  */

@@ -36,8 +36,8 @@ class LongHorizonReferenceTest {
     private static final int STEPS = 200;
     private static final int STRIDE = 20;
     private static final int SEEDS = 2;
-    private static final int PATHS = 20_000;
-    private static final int RESPONSE_PATHS = 2_000;
+    private static final int PATHS = 12_000;
+    private static final int RESPONSE_PATHS = 1_200;
     private static final int SPECIES = 64;
     private static final double LIMIT = 6.9;
 
