@@ -21,4 +21,5 @@ module org.dmftlab.core {
     uses org.dmftlab.core.spi.LossProvider;
     uses org.dmftlab.core.spi.TeacherProvider;
     uses org.dmftlab.core.spi.CovarianceProvider;
+    uses org.dmftlab.core.spi.ScheduleProvider;
 }

@@ -69,7 +69,8 @@ public class SimulationStepBenchmark {
 
     private static <P> P create(PluginRegistry registry, PluginFamily<? extends PluginProvider<P>> family, String id) {
         PluginProvider<P> provider = registry.find(family, id).provider();
-        return provider.create(PluginConfig.of(id, provider.parameters(), Map.of(), Path.of(".")));
+        return provider.create(PluginConfig.of(id, provider.parameters(), Map.of(), registry.context(Path.of("."),
+                STEPS)));
     }
 
     @Benchmark

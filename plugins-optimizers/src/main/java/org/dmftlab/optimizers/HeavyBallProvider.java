@@ -7,7 +7,10 @@ import org.dmftlab.core.spi.PluginConfig;
 import org.dmftlab.core.spi.Range;
 import org.dmftlab.core.spi.UpdateRule;
 
-/** {@code heavy-ball}: w^{t+1} = w^t + β(w^t − w^{t−1}) − η ∇L_{s^t}(w^t); SPEC §2 with γ = 0. */
+/**
+ * {@code heavy-ball}: w^{t+1} = w^t + β_t(w^t − w^{t−1}) − η_t ∇L_{s^t}(w^t); SPEC §2 with γ = 0, each of η, β and
+ * the batch fraction optionally scheduled (SPEC §2.2).
+ */
 public final class HeavyBallProvider implements OptimizerProvider {
 
     @Override
@@ -22,13 +25,13 @@ public final class HeavyBallProvider implements OptimizerProvider {
 
     @Override
     public List<Parameter> parameters() {
-        return CommonParameters.commonAnd(Parameter.real(CommonParameters.MOMENTUM, 0.5, Range.closedOpen(0, 1),
+        return CommonParameters.withMomentum(Parameter.real(CommonParameters.MOMENTUM, 0.5, Range.closedOpen(0, 1),
                 "momentum β in [0, 1)"));
     }
 
     @Override
     public UpdateRule create(PluginConfig config) {
-        double beta = config.real(CommonParameters.MOMENTUM);
-        return MomentumRule.of(config, t -> beta, t -> 0);
+        return MomentumRule.of(config,
+                MomentumRule.scheduled(config, CommonParameters.MOMENTUM, CommonParameters.MOMENTUM_SCHEDULE), t -> 0);
     }
 }

@@ -9,8 +9,9 @@ import org.dmftlab.core.spi.Range;
 import org.dmftlab.core.spi.UpdateRule;
 
 /**
- * {@code nesterov}: w^{t+1} = w^t + β_t(w^t − w^{t−1}) − η ∇L_{s^t}(ŵ^t), ŵ^t = w^t + β_t(w^t − w^{t−1});
- * SPEC §2 with γ = β, constant or the schedule β_t = t/(t+3).
+ * {@code nesterov}: w^{t+1} = w^t + β_t(w^t − w^{t−1}) − η_t ∇L_{s^t}(ŵ^t), ŵ^t = w^t + β_t(w^t − w^{t−1});
+ * SPEC §2 with γ = β, constant, the classic β_t = t/(t+3), or a momentum schedule of SPEC §2.2 (η and the batch
+ * fraction may be scheduled too).
  */
 public final class NesterovProvider implements OptimizerProvider {
 
@@ -29,19 +30,22 @@ public final class NesterovProvider implements OptimizerProvider {
 
     @Override
     public List<Parameter> parameters() {
-        return CommonParameters.commonAnd(Parameter.real(CommonParameters.MOMENTUM, 0.5, Range.closedOpen(0, 1),
+        return CommonParameters.withMomentum(Parameter.real(CommonParameters.MOMENTUM, 0.5, Range.closedOpen(0, 1),
                 "momentum β in [0, 1), or the schedule " + SCHEDULE).orSymbols(SCHEDULE));
     }
 
     @Override
     public UpdateRule create(PluginConfig config) {
-        IntToDoubleFunction beta = config.symbol(CommonParameters.MOMENTUM).isPresent()
-                ? t -> t / (t + 3.0)
-                : constant(config.real(CommonParameters.MOMENTUM));
+        IntToDoubleFunction beta;
+        if (config.symbol(CommonParameters.MOMENTUM).isPresent()) {
+            if (!config.values().get(CommonParameters.MOMENTUM_SCHEDULE).equals(Parameter.CONSTANT_SCHEDULE)) {
+                throw config.invalid(CommonParameters.MOMENTUM_SCHEDULE, "momentum " + SCHEDULE
+                        + " is already a schedule; give a number as momentum to use a momentum-schedule");
+            }
+            beta = t -> t / (t + 3.0);
+        } else {
+            beta = MomentumRule.scheduled(config, CommonParameters.MOMENTUM, CommonParameters.MOMENTUM_SCHEDULE);
+        }
         return MomentumRule.of(config, beta, beta);
-    }
-
-    private static IntToDoubleFunction constant(double value) {
-        return t -> value;
     }
 }

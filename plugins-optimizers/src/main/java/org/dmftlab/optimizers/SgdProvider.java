@@ -6,7 +6,7 @@ import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.spi.PluginConfig;
 import org.dmftlab.core.spi.UpdateRule;
 
-/** {@code sgd}: w^{t+1} = w^t − η ∇L_{s^t}(w^t) (+ Langevin noise); SPEC §2 with β = γ = 0. */
+/** {@code sgd}: w^{t+1} = w^t − η_t ∇L_{s^t}(w^t) (+ Langevin noise); SPEC §2 with β = γ = 0, η and b schedulable (§2.2). */
 public final class SgdProvider implements OptimizerProvider {
 
     @Override

@@ -2,11 +2,11 @@ package org.dmftlab.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
@@ -36,7 +36,8 @@ import org.dmftlab.core.theory.TheorySettings;
  * and (1 + |theory|)/d allows for the O(1/d) finite-size bias.
  *
  * <p>The rest of the experiment comes from dmftlab's standard plugins, found with {@link PluginRegistry#discover()}
- * (the testkit brings them to the test path): square loss, {@code linear} teacher with noise
+ * (the testkit brings them to the test path; values may hold schedule blocks of SPEC §2.2, e.g.
+ * {@code Map.of("learning-rate-schedule", Map.of("id", "cosine"))}): square loss, {@code linear} teacher with noise
  * variance 0.25 and {@code identity} covariance for an optimizer; {@code sgd} with η = 0.1 and batch fraction 0.5
  * for a loss; α = 2, λ = 0.1, m0 = 0.1, c0 = 0.5, T = 15, d = 1000, 12 seeds and 8000 theory paths, k = 4. This
  * takes about a second (fewer seeds make the standard errors themselves too noisy for k = 4).
@@ -49,7 +50,7 @@ import org.dmftlab.core.theory.TheorySettings;
  *
  * @param subject    what is checked, for messages
  * @param problem    the learning problem
- * @param rule       the update rule
+ * @param rules      the update rule for a horizon T (its schedules depend on T, SPEC §2.2)
  * @param steps      T
  * @param dimension  d of the simulation
  * @param seeds      independent simulation runs
@@ -57,8 +58,8 @@ import org.dmftlab.core.theory.TheorySettings;
  * @param seed       base seed of both engines
  * @param tolerance  k, the allowed number of combined errors
  */
-public record Agreement(String subject, Problem problem, UpdateRule rule, int steps, int dimension, int seeds,
-                        int paths, long seed, double tolerance) {
+public record Agreement(String subject, Problem problem, IntFunction<UpdateRule> rules, int steps, int dimension,
+                        int seeds, int paths, long seed, double tolerance) {
 
     private static final double ALPHA = 2;
     private static final double RIDGE = 0.1;
@@ -76,27 +77,26 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
 
     /** The optimizer with the given parameter values on the default problem (square loss, linear teacher). */
     public static Agreement forOptimizer(OptimizerProvider provider, Map<String, ?> values) {
-        PluginRegistry standard = PluginRegistry.discover();
-        Problem problem = problem(standard, create(standard, PluginFamily.LOSS, "square", Map.of()));
-        return defaults("optimizer " + provider.id() + " " + values, problem, create(provider, values));
+        Problem problem = problem(create(PluginFamily.LOSS, "square", Map.of()));
+        return defaults("optimizer " + provider.id() + " " + values, problem,
+                steps -> create(provider, values, steps));
     }
 
     /** The loss with the given parameter values, trained by SGD on the default problem (linear teacher). */
     public static Agreement forLoss(LossProvider provider, Map<String, ?> values) {
-        PluginRegistry standard = PluginRegistry.discover();
-        UpdateRule sgd = create(standard, PluginFamily.OPTIMIZER, "sgd",
-                Map.of("learning-rate", 0.1, "batch-fraction", 0.5));
-        return defaults("loss " + provider.id() + " " + values, problem(standard, create(provider, values)), sgd);
+        IntFunction<UpdateRule> sgd = steps -> create(StandardPlugins.registry().find(PluginFamily.OPTIMIZER, "sgd")
+                .provider(), Map.of("learning-rate", 0.1, "batch-fraction", 0.5), steps);
+        return defaults("loss " + provider.id() + " " + values, problem(create(provider, values)), sgd);
     }
 
     /** The default problem with the given loss: linear teacher with noise variance 0.25, identity covariance. */
-    private static Problem problem(PluginRegistry standard, Loss loss) {
-        return new Problem(ALPHA, RIDGE, create(standard, PluginFamily.TEACHER, "linear", Map.of("noise", 0.25)), loss,
-                create(standard, PluginFamily.COVARIANCE, "identity", Map.of()), INIT_OVERLAP, INIT_VARIANCE);
+    private static Problem problem(Loss loss) {
+        return new Problem(ALPHA, RIDGE, create(PluginFamily.TEACHER, "linear", Map.of("noise", 0.25)), loss,
+                create(PluginFamily.COVARIANCE, "identity", Map.of()), INIT_OVERLAP, INIT_VARIANCE);
     }
 
-    private static Agreement defaults(String subject, Problem problem, UpdateRule rule) {
-        return new Agreement(subject, problem, rule, STEPS, DIMENSION, SEEDS, PATHS, SEED, TOLERANCE);
+    private static Agreement defaults(String subject, Problem problem, IntFunction<UpdateRule> rules) {
+        return new Agreement(subject, problem, rules, STEPS, DIMENSION, SEEDS, PATHS, SEED, TOLERANCE);
     }
 
     /**
@@ -104,19 +104,19 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
      * classification loss.
      */
     public Agreement withTeacher(String id, Map<String, ?> values) {
-        Teacher teacher = create(PluginRegistry.discover(), PluginFamily.TEACHER, id, values);
+        Teacher teacher = create(PluginFamily.TEACHER, id, values);
         return withProblem(new Problem(problem.alpha(), problem.ridge(), teacher, problem.loss(), problem.covariance(),
                 problem.initOverlap(), problem.initVariance()));
     }
 
     /** A copy with another problem (any loss, teacher, covariance and α, λ, m0, c0). */
     public Agreement withProblem(Problem changed) {
-        return new Agreement(subject, changed, rule, steps, dimension, seeds, paths, seed, tolerance);
+        return new Agreement(subject, changed, rules, steps, dimension, seeds, paths, seed, tolerance);
     }
 
     /** A copy with other sizes: horizon T, simulation dimension d and seeds, theory paths. */
     public Agreement withSizes(int newSteps, int newDimension, int newSeeds, int newPaths) {
-        return new Agreement(subject, problem, rule, newSteps, newDimension, newSeeds, newPaths, seed, tolerance);
+        return new Agreement(subject, problem, rules, newSteps, newDimension, newSeeds, newPaths, seed, tolerance);
     }
 
     /**
@@ -125,7 +125,7 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
      * @return the worst step of every observable
      */
     public List<Comparison> compare() {
-        Experiment experiment = new Experiment(problem, rule, steps);
+        Experiment experiment = new Experiment(problem, rules.apply(steps), steps);
         Trajectory theory = new TheoryEngine().run(experiment,
                 new TheorySettings(paths, seed, SPECIES, paths, TheorySettings.Mode.AUTO, THREADS), Progress.NONE);
         Trajectory simulation = new SimulationEngine().run(experiment,
@@ -187,12 +187,18 @@ public record Agreement(String subject, Problem problem, UpdateRule rule, int st
         }
     }
 
-    private static <P> P create(PluginRegistry registry, PluginFamily<? extends PluginProvider<P>> family, String id,
-                                Map<String, ?> values) {
-        return create(registry.find(family, id).provider(), values);
+    /** A standard plugin's product (not an optimizer: its horizon does not matter). */
+    private static <P> P create(PluginFamily<? extends PluginProvider<P>> family, String id, Map<String, ?> values) {
+        return create(StandardPlugins.registry().find(family, id).provider(), values);
     }
 
     private static <P> P create(PluginProvider<P> provider, Map<String, ?> values) {
-        return provider.create(PluginConfig.of(provider.id(), provider.parameters(), values, Path.of(".")));
+        return create(provider, values, STEPS);
+    }
+
+    /** The product for an experiment of {@code steps} updates. */
+    private static <P> P create(PluginProvider<P> provider, Map<String, ?> values, int steps) {
+        return provider.create(PluginConfig.of(provider.id(), provider.parameters(), values,
+                StandardPlugins.context(steps)));
     }
 }

@@ -11,15 +11,15 @@ import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 
 /**
- * The {@link UpdateRule} contract (SPEC §2.1, §6): coefficients of the declared memory depth, finite for many
- * steps, b_{t,0} ≥ 0 (the Langevin noise √(2 T_L b_{t,0}) needs it), a batch fraction in (0, 1] and a
- * temperature ≥ 0; and a gradient map that is deterministic and keeps finite gradients finite, with
+ * The {@link UpdateRule} contract (SPEC §2.1, §2.2, §6): coefficients of the declared memory depth, finite for many
+ * steps, b_{t,0} ≥ 0 (the Langevin noise √(2 T_L b_{t,0}) needs it), a batch fraction b_t in (0, 1] at every step
+ * and a temperature ≥ 0; and a gradient map that is deterministic and keeps finite gradients finite, with
  * {@link UpdateRule#linear()} true exactly for the identity map.
  */
 final class OptimizerChecks {
 
     /** Steps whose coefficients are read: schedules must stay finite well beyond typical horizons. */
-    static final int STEPS = 1000;
+    static final int STEPS = ParameterValues.STEPS;
     /** Coordinates of the gradient the map is applied to; some are exactly 0. */
     private static final int COORDINATES = 1000;
     private static final long SEED = 20261128;
@@ -32,6 +32,8 @@ final class OptimizerChecks {
         assertTrue(rule.batchFraction() > 0 && rule.batchFraction() <= 1, "batch fraction " + rule.batchFraction());
         assertTrue(rule.temperature() >= 0 && Double.isFinite(rule.temperature()), "temperature " + rule.temperature());
         for (int t = 0; t < STEPS; t++) {
+            double fraction = rule.batchFraction(t);
+            assertTrue(fraction > 0 && fraction <= 1, "batch fraction at t = " + t + ": " + fraction);
             StepCoefficients step = rule.coefficients(t);
             assertEquals(rule.memory(), step.memory(), "memory of step " + t);
             assertTrue(step.b(0) >= 0, "b_{t,0} at t = " + t + ": " + step);

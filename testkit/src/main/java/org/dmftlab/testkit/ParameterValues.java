@@ -1,6 +1,5 @@
 package org.dmftlab.testkit;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +14,17 @@ import org.dmftlab.core.spi.Range;
  * say), given with every set, and the sets themselves, as raw experiment-file values on top of the defaults.
  *
  * <p>{@link #automatic} gives the defaults and one set per real parameter with a value away from its default,
- * so contracts are not only checked where the defaults happen to be harmless.
+ * so contracts are not only checked where the defaults happen to be harmless. Configs are read for an experiment of
+ * {@link #STEPS} updates (the horizon of schedules, SPEC §2.2), and a schedule block in a set may name any schedule of
+ * dmftlab's standard plugins, or of the test path, e.g. {@code Map.of("learning-rate-schedule", Map.of("id", "cosine"))}.
  *
  * @param required values of the parameters without a default, added to every set; usually empty
  * @param sets     the parameter sets to check, the first one empty (all defaults)
  */
 public record ParameterValues(Map<String, Object> required, List<Map<String, Object>> sets) {
+
+    /** The horizon T of the configs: as many updates as the optimizer contract reads. */
+    public static final int STEPS = 1000;
 
     public ParameterValues {
         required = Map.copyOf(required);
@@ -59,9 +63,9 @@ public record ParameterValues(Map<String, Object> required, List<Map<String, Obj
         return all;
     }
 
-    /** The validated config of a set, as dmftlab builds it from an experiment file. */
+    /** The validated config of a set, as dmftlab builds it from an experiment file of {@link #STEPS} updates. */
     public PluginConfig config(PluginProvider<?> provider, Map<String, ?> set) {
-        return PluginConfig.of(provider.id(), provider.parameters(), raw(set), Path.of("."));
+        return PluginConfig.of(provider.id(), provider.parameters(), raw(set), StandardPlugins.context(STEPS));
     }
 
     /** The product of a set. */

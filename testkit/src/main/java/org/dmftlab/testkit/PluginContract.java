@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
  * @param <T> the provider type
  */
 public abstract sealed class PluginContract<T extends PluginProvider<?>>
-        permits OptimizerContract, LossContract, TeacherContract, CovarianceContract {
+        permits OptimizerContract, LossContract, TeacherContract, CovarianceContract, ScheduleContract {
 
     PluginContract() {
     }

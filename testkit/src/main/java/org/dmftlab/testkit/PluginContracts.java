@@ -13,6 +13,8 @@ import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.LossProvider;
 import org.dmftlab.core.spi.OptimizerProvider;
 import org.dmftlab.core.spi.PluginProvider;
+import org.dmftlab.core.spi.Schedule;
+import org.dmftlab.core.spi.ScheduleProvider;
 import org.dmftlab.core.spi.Teacher;
 import org.dmftlab.core.spi.TeacherProvider;
 import org.dmftlab.core.spi.UpdateRule;
@@ -22,10 +24,10 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * The plugin contracts as JUnit 5 dynamic tests, for a {@code @TestFactory}: the checks every provider meets
- * (ids, parameters and their validation) followed by those of its family (SPEC §1–§4), each family check once per
- * parameter set of a {@link ParameterValues}. The abstract {@link OptimizerContract}, {@link LossContract},
- * {@link TeacherContract} and {@link CovarianceContract} are the same tests for one provider;
- * {@link #of(PluginDescriptor, ParameterValues)} runs them over discovered plugins:
+ * (ids, parameters and their validation) followed by those of its family (SPEC §1–§4, §2.2 for schedules), each
+ * family check once per parameter set of a {@link ParameterValues}. The abstract {@link OptimizerContract},
+ * {@link LossContract}, {@link TeacherContract}, {@link CovarianceContract} and {@link ScheduleContract} are the
+ * same tests for one provider; {@link #of(PluginDescriptor, ParameterValues)} runs them over discovered plugins:
  * <pre>
  * &#64;TestFactory
  * Stream&lt;DynamicNode&gt; everyPlugin() {
@@ -58,6 +60,8 @@ public final class PluginContracts {
             tests = teacher(teacher, values);
         } else if (provider instanceof CovarianceProvider covariance) {
             tests = covariance(covariance, values, STANDARD_MEAN_EIGENVALUE);
+        } else if (provider instanceof ScheduleProvider schedule) {
+            tests = schedule(schedule, values);
         } else {
             throw new IllegalArgumentException("not a provider of a dmftlab family: " + provider.getClass());
         }
@@ -66,8 +70,9 @@ public final class PluginContracts {
 
     /**
      * The contract of every provider: id, description, documented parameters with valid defaults, a product from
-     * the defaults, and rejection of an unknown key and of a value just outside each finite range end, with
-     * code {@code config/unknown-key} or {@code config/out-of-range} and a message naming plugin, key and value.
+     * the defaults, and rejection of an unknown key, of a value just outside each finite range end (an element of
+     * a list), and of a schedule that leaves the range of the parameter it varies (SPEC §2.2), with code
+     * {@code config/unknown-key} or {@code config/out-of-range} and a message naming plugin, key and value.
      */
     public static Stream<DynamicNode> provider(PluginProvider<?> provider, ParameterValues values) {
         Stream<DynamicNode> basics = Stream.of(
@@ -79,7 +84,10 @@ public final class PluginContracts {
         Stream<DynamicNode> ranges = ProviderChecks.valuesJustOutside(provider).stream()
                 .map(outside -> dynamicTest("rejects " + outside,
                         () -> ProviderChecks.rejectsAValueOutsideItsRange(provider, values, outside)));
-        return Stream.concat(basics, ranges);
+        Stream<DynamicNode> schedules = ProviderChecks.schedulesLeavingTheRange(provider).stream()
+                .map(outside -> dynamicTest("rejects " + outside + " at some step",
+                        () -> ProviderChecks.rejectsAScheduleLeavingTheRange(provider, values, outside)));
+        return Stream.of(basics, ranges, schedules).flatMap(Function.identity());
     }
 
     /** {@link #provider} and the {@link UpdateRule} contract of SPEC §2.1 and §6 at every parameter set. */
@@ -145,6 +153,17 @@ public final class PluginContracts {
                 Stream.<DynamicNode>of(dynamicTest("mean eigenvalue is " + meanEigenvalue + " at the defaults",
                         () -> CovarianceChecks.meanEigenvalueIs(values.createWithDefaults(provider), meanEigenvalue))),
                 dense)
+                .flatMap(Function.identity());
+    }
+
+    /** {@link #provider} and the {@link Schedule} contract of SPEC §2.2 at every parameter set. */
+    public static Stream<DynamicNode> schedule(ScheduleProvider provider, ParameterValues values) {
+        return Stream.of(
+                provider(provider, values),
+                perSet(provider, values, "values are finite at every step t = 0…T",
+                        ScheduleChecks::valuesAreFiniteAtEveryStep),
+                perSet(provider, values, "values depend only on (v, t, T)",
+                        ScheduleChecks::valuesDependOnlyOnTheirArguments))
                 .flatMap(Function.identity());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dmftlab.core.spi.ConfigError;
@@ -14,12 +15,13 @@ import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.spi.PluginProvider;
 import org.dmftlab.core.spi.Range;
+import org.dmftlab.core.spi.ScheduleProvider;
 
 /**
  * The contract every provider of every family meets (the {@link PluginProvider} SPI): a well-formed id and a
  * description, documented parameters with valid defaults, a product built from the defaults, and validation
- * that rejects unknown keys and values just outside each finite range end with a message naming plugin, key and
- * value.
+ * that rejects unknown keys, values just outside each finite range end, and schedules that leave the range of the
+ * parameter they vary (SPEC §2.2), with a message naming plugin, key and value.
  */
 final class ProviderChecks {
 
@@ -50,6 +52,19 @@ final class ProviderChecks {
                         || parameter.symbols().contains(value), notInRange);
                 case INTEGER -> assertTrue(value instanceof Integer number && parameter.range().contains(number)
                         || parameter.symbols().contains(value), notInRange);
+                case INTEGER_LIST -> assertTrue(value instanceof List<?> list && list.stream().allMatch(
+                        element -> element instanceof Integer number && parameter.range().contains(number)),
+                        notInRange);
+                case SCHEDULE -> {
+                    assertEquals(Parameter.CONSTANT_SCHEDULE, value, where + ": a schedule's default is constant");
+                    assertTrue(parameter.scheduled() != null || provider instanceof ScheduleProvider,
+                            where + " must name the parameter it varies (Parameter.schedule(name, scheduled, …)):"
+                                    + " only a schedule nested in a schedule varies no parameter of its own");
+                    assertTrue(parameter.scheduled() == null || parameters.stream().anyMatch(p -> p.type()
+                            == Parameter.Type.REAL && p.name().equals(parameter.scheduled())),
+                            where + " varies '" + parameter.scheduled() + "', which is not a real parameter of "
+                                    + provider.id());
+                }
             }
             assertTrue(!parameter.required() || parameter.type() == Parameter.Type.PATH,
                     where + ": only paths may lack a default");
@@ -89,27 +104,69 @@ final class ProviderChecks {
         }
     }
 
-    /** One value per finite end of every numeric range of the provider. */
+    /**
+     * One value per finite end of every numeric range of the provider (for a list, a one-element list holding
+     * it).
+     */
     static List<OutsideValue> valuesJustOutside(PluginProvider<?> provider) {
         List<OutsideValue> cases = new ArrayList<>();
         for (Parameter parameter : provider.parameters()) {
-            if (parameter.type() == Parameter.Type.PATH) {
+            Parameter.Type type = parameter.type();
+            if (type == Parameter.Type.PATH || type == Parameter.Type.SCHEDULE) {
                 continue;
             }
             Range range = parameter.range();
-            boolean integer = parameter.type() == Parameter.Type.INTEGER;
+            boolean integer = type != Parameter.Type.REAL;
+            List<Double> outside = new ArrayList<>();
             if (Double.isFinite(range.min())) {
-                double below = !range.minInclusive() ? range.min()
-                        : integer ? range.min() - 1 : Math.nextDown(range.min());
-                cases.add(new OutsideValue(parameter.name(), integer ? (Object) (long) below : (Object) below));
+                outside.add(!range.minInclusive() ? range.min() : integer ? range.min() - 1 : Math.nextDown(range.min()));
             }
             if (Double.isFinite(range.max())) {
-                double above = !range.maxInclusive() ? range.max()
-                        : integer ? range.max() + 1 : Math.nextUp(range.max());
-                cases.add(new OutsideValue(parameter.name(), integer ? (Object) (long) above : (Object) above));
+                outside.add(!range.maxInclusive() ? range.max() : integer ? range.max() + 1 : Math.nextUp(range.max()));
+            }
+            for (double value : outside) {
+                Object written = integer ? (Object) (long) value : (Object) value;
+                cases.add(new OutsideValue(parameter.name(),
+                        type == Parameter.Type.INTEGER_LIST ? List.of(written) : written));
             }
         }
         return cases;
+    }
+
+    /**
+     * For every schedule of a real parameter whose range has a finite end: a {@code cosine} schedule (a standard
+     * plugin) that ends one beyond that end, so it leaves the range at the last updates.
+     */
+    static List<OutsideValue> schedulesLeavingTheRange(PluginProvider<?> provider) {
+        List<OutsideValue> cases = new ArrayList<>();
+        for (Parameter parameter : provider.parameters()) {
+            if (parameter.scheduled() == null) {
+                continue;
+            }
+            Range range = provider.parameters().stream().filter(p -> p.name().equals(parameter.scheduled()))
+                    .findFirst().map(Parameter::range).orElse(Range.anyReal());
+            double beyond = Double.isFinite(range.min()) ? range.min() - 1
+                    : Double.isFinite(range.max()) ? range.max() + 1 : Double.NaN;
+            if (!Double.isNaN(beyond)) {
+                Map<String, Object> block = new LinkedHashMap<>();
+                block.put("id", "cosine");
+                block.put("final", beyond);
+                cases.add(new OutsideValue(parameter.name(), block));
+            }
+        }
+        return cases;
+    }
+
+    static void rejectsAScheduleLeavingTheRange(PluginProvider<?> provider, ParameterValues values,
+                                                OutsideValue outside) {
+        InvalidInputException error = assertThrows(InvalidInputException.class,
+                () -> values.config(provider, Map.of(outside.key(), outside.value())));
+        assertEquals(ConfigError.OUT_OF_RANGE, error.errorCode());
+        String message = error.getMessage();
+        assertTrue(message.contains("'" + provider.id() + "'"), () -> "no plugin in: " + message);
+        assertTrue(message.contains(outside.key() + " = {id: cosine"), () -> "no key = value in: " + message);
+        assertTrue(message.contains("at step"), () -> "no step in: " + message);
+        assertEquals(2, error.exitCode());
     }
 
     private static void assertNamesPluginKeyAndValue(InvalidInputException error, String plugin, String key,

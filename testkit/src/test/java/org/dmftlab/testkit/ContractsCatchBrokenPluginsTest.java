@@ -1,6 +1,7 @@
 package org.dmftlab.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.dmftlab.core.spi.PluginProvider;
 import org.dmftlab.core.spi.PluginConfig;
 import org.dmftlab.core.spi.Quadrature;
 import org.dmftlab.core.spi.Range;
+import org.dmftlab.core.spi.Schedule;
+import org.dmftlab.core.spi.ScheduleProvider;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.Teacher;
 import org.dmftlab.core.spi.TeacherProvider;
@@ -144,6 +147,70 @@ class ContractsCatchBrokenPluginsTest {
         });
         assertEquals(List.of("gradient map is deterministic and finite (defaults)"),
                 failing(PluginContracts.optimizer(accumulating, values(accumulating))));
+    }
+
+    @Test
+    void aBatchFractionScheduleLeavingItsRangeFailsOnlyTheCoefficientCheck() {
+        OptimizerProvider growing = new FakeOptimizer(new UpdateRule() {
+            public int memory() {
+                return 0;
+            }
+
+            public StepCoefficients coefficients(int t) {
+                return StepCoefficients.of(new double[] {1}, new double[] {0.1}, new double[] {1});
+            }
+
+            public double batchFraction() {
+                return 0.5;
+            }
+
+            @Override
+            public double batchFraction(int t) {
+                return 0.5 + t / 800.0; // above 1 from t = 401 on
+            }
+
+            public double temperature() {
+                return 0;
+            }
+        });
+        assertEquals(List.of("coefficients are finite with the declared memory (defaults)"),
+                failing(PluginContracts.optimizer(growing, values(growing))));
+    }
+
+    @Test
+    void aScheduleOfAnOptimizerMustNameTheParameterItVaries() {
+        List<Parameter> unlinked = List.of(Parameter.real("learning-rate", 0.1, Range.positive(), "η"),
+                Parameter.schedule("learning-rate-schedule", "a schedule that forgot to name learning-rate"));
+        OptimizerProvider optimizer = new ScheduledOptimizer(unlinked);
+        assertEquals(List.of("parameters are documented with valid defaults"),
+                failing(PluginContracts.optimizer(optimizer, values(optimizer))));
+    }
+
+    @Test
+    void aLinkedScheduleIsCheckedAtEveryUpdate() {
+        List<Parameter> linked = List.of(Parameter.real("learning-rate", 0.1, Range.positive(), "η"),
+                Parameter.schedule("learning-rate-schedule", "learning-rate", "its schedule"));
+        OptimizerProvider optimizer = new ScheduledOptimizer(linked);
+        List<String> names = new ArrayList<>();
+        PluginContracts.optimizer(optimizer, values(optimizer)).forEach(node -> names.add(node.getDisplayName()));
+        assertTrue(names.contains("rejects learning-rate-schedule = {id=cosine, final=-1.0} at some step"),
+                names.toString());
+        assertEquals(List.of(), failing(PluginContracts.optimizer(optimizer, values(optimizer))));
+    }
+
+    @Test
+    void aScheduleUndefinedAtTheRecordingStepFailsOnlyTheFiniteCheck() {
+        ScheduleProvider undefinedAtTheEnd = new FakeSchedule((base, t, steps) -> base * (steps - t) / (steps - t));
+        assertEquals(List.of("values are finite at every step t = 0…T (defaults)"),
+                failing(PluginContracts.schedule(undefinedAtTheEnd, values(undefinedAtTheEnd))));
+    }
+
+    @Test
+    void aScheduleWithStateFailsOnlyTheArgumentsCheck() {
+        int[] calls = new int[1];
+        ScheduleProvider counting = new FakeSchedule((base, t, steps) -> base / (1 + 1e-3 * calls[0]++));
+        assertEquals(List.of("values depend only on (v, t, T) (defaults)"),
+                failing(PluginContracts.schedule(counting, values(counting))));
     }
 
     @Test
@@ -289,6 +356,48 @@ class ContractsCatchBrokenPluginsTest {
     }
 
     private record FakeOptimizer(UpdateRule product) implements Fake<UpdateRule>, OptimizerProvider {
+    }
+
+    private record FakeSchedule(Schedule product) implements Fake<Schedule>, ScheduleProvider {
+    }
+
+    /** Gradient descent with the given parameters, of which it reads the learning rate and its schedule. */
+    private record ScheduledOptimizer(List<Parameter> parameters) implements OptimizerProvider {
+
+        @Override
+        public String id() {
+            return "scheduled";
+        }
+
+        @Override
+        public String description() {
+            return "gradient descent with a learning-rate schedule";
+        }
+
+        @Override
+        public UpdateRule create(PluginConfig config) {
+            double eta = config.real("learning-rate");
+            Schedule schedule = config.schedule("learning-rate-schedule");
+            int steps = config.steps();
+            return new UpdateRule() {
+                public int memory() {
+                    return 0;
+                }
+
+                public StepCoefficients coefficients(int t) {
+                    return StepCoefficients.of(new double[] {1}, new double[] {schedule.value(eta, t, steps)},
+                            new double[] {1});
+                }
+
+                public double batchFraction() {
+                    return 1;
+                }
+
+                public double temperature() {
+                    return 0;
+                }
+            };
+        }
     }
 
     private record FakeTeacher(Teacher product) implements Fake<Teacher>, TeacherProvider {

@@ -13,7 +13,8 @@ import org.dmftlab.core.spi.UpdateRule;
 
 /**
  * The standard plugins, discovered once, and shortcuts to build their products (losses, teachers, covariances,
- * update rules) by id with given parameter values and the declared defaults for the rest.
+ * update rules) by id with given parameter values and the declared defaults for the rest. Update rules with
+ * schedules (SPEC §2.2) are built for their experiment's horizon ({@link #optimizer(String, Map, int)}).
  */
 public final class Plugins {
 
@@ -23,10 +24,26 @@ public final class Plugins {
     private Plugins() {
     }
 
-    /** The product of plugin {@code id} of a family, with the given parameter values and defaults for the rest. */
-    public static <P> P create(PluginFamily<? extends PluginProvider<P>> family, String id, Map<String, ?> values) {
+    /** Horizon of the products built without one: rules without schedules do not depend on it. */
+    private static final int ANY_HORIZON = 1;
+
+    /**
+     * The product of plugin {@code id} of a family for an experiment of {@code steps} updates, with the given
+     * parameter values and defaults for the rest.
+     */
+    public static <P> P create(PluginFamily<? extends PluginProvider<P>> family, String id, Map<String, ?> values,
+                               int steps) {
         PluginProvider<P> provider = REGISTRY.find(family, id).provider();
-        return provider.create(PluginConfig.of(id, provider.parameters(), values, Path.of(".")));
+        return provider.create(PluginConfig.of(id, provider.parameters(), values,
+                REGISTRY.context(Path.of("."), steps)));
+    }
+
+    /** {@link #create(PluginFamily, String, Map, int)} for a product without schedules, which has no horizon. */
+    public static <P> P create(PluginFamily<? extends PluginProvider<P>> family, String id, Map<String, ?> values) {
+        if (values.keySet().stream().anyMatch(key -> key.endsWith("-schedule"))) {
+            throw new IllegalArgumentException("a schedule needs the experiment's horizon: " + values);
+        }
+        return create(family, id, values, ANY_HORIZON);
     }
 
     public static Loss loss(String id, Map<String, ?> values) {
@@ -48,6 +65,11 @@ public final class Plugins {
 
     public static UpdateRule optimizer(String id, Map<String, ?> values) {
         return create(PluginFamily.OPTIMIZER, id, values);
+    }
+
+    /** An optimizer, possibly with schedules, for an experiment of {@code steps} updates. */
+    public static UpdateRule optimizer(String id, Map<String, ?> values, int steps) {
+        return create(PluginFamily.OPTIMIZER, id, values, steps);
     }
 
     /** The {@code linear} teacher y = h0 + √Δ ε with noise variance Δ. */

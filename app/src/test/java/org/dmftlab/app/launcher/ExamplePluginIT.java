@@ -41,7 +41,8 @@ class ExamplePluginIT {
             "testkit", "dmftlab-testkit",
             "plugins-optimizers", "dmftlab-plugins-optimizers",
             "plugins-losses", "dmftlab-plugins-losses",
-            "plugins-covariance", "dmftlab-plugins-covariance");
+            "plugins-covariance", "dmftlab-plugins-covariance",
+            "plugins-schedules", "dmftlab-plugins-schedules");
 
     @TempDir
     static Path scratch;

@@ -13,14 +13,18 @@ import org.dmftlab.core.problem.Problem;
  * <p>Checked only where that is exact and simple: losses with constant curvature ℓ″ (square type) and linear
  * rules whose every step has the momentum form ({@link UpdateSchedule#momentum}) with 1 + 2γ &gt; 0; other losses,
  * other linear-memory rules and rules with a gradient map (sign-SGD) are not checked. With b &lt; 1 the region is
- * that of full-batch GD, a guide only.
+ * that of full-batch GD, a guide only. With schedules (SPEC §2.2, §6) every update is checked with its own η_t, β_t,
+ * γ_t; the violation names the first step outside and the schedule's largest learning rate.
  */
 public final class StabilityCheck {
 
     private StabilityCheck() {
     }
 
-    /** The first step outside the region, or empty when none is (or the experiment cannot be checked). */
+    /**
+     * The first update outside the region, with the largest learning rate of the run, or empty when none is (or the
+     * experiment cannot be checked).
+     */
     public static Optional<Violation> firstViolation(Experiment experiment) {
         Problem problem = experiment.problem();
         UpdateSchedule schedule = experiment.schedule();
@@ -30,20 +34,35 @@ public final class StabilityCheck {
         double curvature = problem.loss().secondDerivative(0, 0);
         double edge = (1 + Math.sqrt(problem.alpha())) * (1 + Math.sqrt(problem.alpha()));
         double kappa = problem.ridge() + curvature * edge * problem.covariance().eigenvalueQuantile(1.0);
+        int firstOutside = -1;
+        int largest = 0;
+        boolean varying = false;
         for (int t = 0; t < experiment.steps(); t++) {
             Optional<UpdateSchedule.Momentum> step = schedule.momentum(t);
             if (step.isEmpty() || !(1 + 2 * step.get().lookAhead() > 0)) {
                 return Optional.empty();
             }
-            double eta = step.get().learningRate();
-            double beta = step.get().momentum();
-            double gamma = step.get().lookAhead();
-            double bound = 2 * (1 + beta) / (1 + 2 * gamma);
-            if (eta * kappa >= bound) {
-                return Optional.of(new Violation(t, eta, bound / kappa, beta, gamma, kappa));
+            if (firstOutside < 0 && step.get().learningRate() * kappa >= bound(step.get())) {
+                firstOutside = t;
+            }
+            double largestSoFar = schedule.momentum(largest).orElseThrow().learningRate();
+            varying |= step.get().learningRate() != largestSoFar;
+            if (step.get().learningRate() > largestSoFar) {
+                largest = t;
             }
         }
-        return Optional.empty();
+        if (firstOutside < 0) {
+            return Optional.empty();
+        }
+        UpdateSchedule.Momentum outside = schedule.momentum(firstOutside).orElseThrow();
+        return Optional.of(new Violation(firstOutside, outside.learningRate(), bound(outside) / kappa,
+                outside.momentum(), outside.lookAhead(), kappa, schedule.momentum(largest).orElseThrow().learningRate(),
+                largest, varying));
+    }
+
+    /** ηκ must stay below 2(1+β)/(1+2γ). */
+    private static double bound(UpdateSchedule.Momentum step) {
+        return 2 * (1 + step.momentum()) / (1 + 2 * step.lookAhead());
     }
 
     /**
@@ -55,8 +74,11 @@ public final class StabilityCheck {
      * @param momentum     β_t
      * @param lookAhead    γ_t
      * @param curvature    κ = λ + ℓ″(1+√α)² σ_max
+     * @param largestLearningRate the largest η_t of the run's updates
+     * @param largestStep  the first update with that learning rate
+     * @param scheduled    whether the learning rate varies over the updates (a schedule, SPEC §2.2)
      */
     public record Violation(int step, double learningRate, double limit, double momentum, double lookAhead,
-                            double curvature) {
+                            double curvature, double largestLearningRate, int largestStep, boolean scheduled) {
     }
 }

@@ -1,6 +1,7 @@
 package org.dmftlab.core.dynamics;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.GradientMap;
@@ -9,9 +10,10 @@ import org.dmftlab.core.spi.UpdateRule;
 
 /**
  * The update of SPEC §2.1 for steps t = 0…T as both engines run it, read from the {@link UpdateRule} once and
- * checked: the coefficient arrays (a_{t,·}, b_{t,·}, c_{t,·}) of memory p, the batch fraction b_t of every step
- * (the probability of its {@link BatchSelection}), the Langevin temperature T_L and the gradient map. Step T has no
- * update: only its query-point coefficients c_{T,·} are used (by the theory's field at the last iterate).
+ * checked: the coefficient arrays (a_{t,·}, b_{t,·}, c_{t,·}) of memory p, the batch fraction b_t of every update
+ * (the probability of its {@link BatchSelection}, from {@link UpdateRule#batchFraction(int)}), the Langevin
+ * temperature T_L and the gradient map. Step T has no update: only its query-point coefficients c_{T,·} are used
+ * (by the theory's field at the last iterate), and its selection, never drawn, is the full batch.
  *
  * <p>Conventions of the linear-memory form that both engines follow: iterates before step 0 are w⁰ and gradients
  * before step 0 are zero (a lag b_{t,j} with t − j &lt; 0 adds nothing). Immutable.
@@ -20,6 +22,8 @@ public final class UpdateSchedule {
 
     /** Tolerance for recognising the momentum form in the coefficients. */
     private static final double FORM_TOLERANCE = 1e-12;
+    /** The selection of step T, which records only: the full batch, never drawn. */
+    private static final BatchSelection RECORD_ONLY = new BatchSelection(1);
 
     private final int memory;
     private final double[][] a;
@@ -56,20 +60,18 @@ public final class UpdateSchedule {
     }
 
     /**
-     * Reads steps t = 0…T of a rule and checks them against SPEC §2.1: batch fractions in (0, 1], a finite
-     * temperature ≥ 0, every step of the declared memory with finite coefficients, and b_{t,0} ≥ 0 where Langevin
-     * noise √(2 T_L b_{t,0}) is added.
+     * Reads steps t = 0…T of a rule and checks them against SPEC §2.1: a batch fraction b_t in (0, 1] at every
+     * update t &lt; T, a finite temperature ≥ 0, every step of the declared memory with finite coefficients, and
+     * b_{t,0} ≥ 0 where Langevin noise √(2 T_L b_{t,0}) is added.
      *
      * @param steps T ≥ 1
      * @throws RefusedInputException {@code optimizer/invalid-rule} about the update rule, naming what does not fit
      */
     public static UpdateSchedule of(UpdateRule rule, int steps) {
-        double fraction = rule.batchFraction();
         double temperature = rule.temperature();
-        if (!(fraction > 0 && fraction <= 1) || !(temperature >= 0) || !Double.isFinite(temperature)
-                || rule.memory() < 0) {
-            throw invalidRule("batch fraction " + fraction + ", temperature " + temperature + ", memory "
-                    + rule.memory() + ": need 0 < b <= 1, a finite temperature >= 0 and memory >= 0");
+        if (!(temperature >= 0) || !Double.isFinite(temperature) || rule.memory() < 0) {
+            throw invalidRule("temperature " + temperature + ", memory " + rule.memory()
+                    + ": need a finite temperature >= 0 and memory >= 0");
         }
         int memory = rule.memory();
         double[][] a = new double[steps + 1][];
@@ -96,7 +98,15 @@ public final class UpdateSchedule {
                 throw invalidRule("step " + t + " has b_0 = " + k.b(0) + " < 0, so its Langevin noise"
                         + " sqrt(2 T_L b_0) is undefined");
             }
-            selections[t] = new BatchSelection(fraction);
+            if (t < steps) {
+                double fraction = rule.batchFraction(t);
+                if (!(fraction > 0 && fraction <= 1)) {
+                    throw invalidRule("step " + t + " has batch fraction " + fraction + ": need 0 < b_t <= 1");
+                }
+                selections[t] = new BatchSelection(fraction);
+            } else {
+                selections[t] = RECORD_ONLY;
+            }
         }
         return new UpdateSchedule(memory, a, b, c, selections, temperature, rule.gradientMap(), rule.linear());
     }
@@ -131,29 +141,36 @@ public final class UpdateSchedule {
         return c[t][j];
     }
 
-    /** The sample selection of step t (SPEC §2), with the batch fraction b_t. */
+    /** The sample selection of step t (SPEC §2), with the batch fraction b_t (the full batch at t = T). */
     public BatchSelection selection(int t) {
         return selections[t];
     }
 
     /** Whether every update uses the full batch (b_t = 1 for all t &lt; T). */
     public boolean fullBatch() {
-        for (int t = 0; t < steps(); t++) {
-            if (selections[t].fraction() != 1) {
-                return false;
-            }
-        }
-        return true;
+        return firstPartialBatch().isEmpty();
     }
 
-    /** The batch fraction of the first step that is not full-batch, or 1 (for messages). */
-    public double firstPartialBatchFraction() {
+    /** The first update t &lt; T whose batch fraction b_t is below 1, if any. */
+    public OptionalInt firstPartialBatch() {
         for (int t = 0; t < steps(); t++) {
             if (selections[t].fraction() != 1) {
-                return selections[t].fraction();
+                return OptionalInt.of(t);
             }
         }
-        return 1;
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The gradient-flow time of SPEC §2.2 at t = 0…T: τ_t = Σ_{s&lt;t} η_s with η_s = b_{s,0}, the weight of the
+     * step's own gradient (the learning rate η_s of the momentum family).
+     */
+    public double[] gradientFlowTime() {
+        double[] time = new double[a.length];
+        for (int t = 1; t < time.length; t++) {
+            time[t] = time[t - 1] + b[t - 1][0];
+        }
+        return time;
     }
 
     /** The Langevin temperature T_L ≥ 0. */

@@ -5,10 +5,11 @@ import org.dmftlab.core.spi.CovarianceProvider;
 import org.dmftlab.core.spi.LossProvider;
 import org.dmftlab.core.spi.OptimizerProvider;
 import org.dmftlab.core.spi.PluginProvider;
+import org.dmftlab.core.spi.ScheduleProvider;
 import org.dmftlab.core.spi.TeacherProvider;
 
 /**
- * One of the four plugin families: its name in messages and experiment files and its service interface.
+ * One of the five plugin families: its name in messages and experiment files and its service interface.
  *
  * @param name    singular name, also the experiment-file block ({@code optimizer}, {@code loss}, …)
  * @param service the {@link java.util.ServiceLoader} service interface
@@ -20,10 +21,12 @@ public record PluginFamily<T extends PluginProvider<?>>(String name, Class<T> se
     public static final PluginFamily<LossProvider> LOSS = new PluginFamily<>("loss", LossProvider.class);
     public static final PluginFamily<TeacherProvider> TEACHER = new PluginFamily<>("teacher", TeacherProvider.class);
     public static final PluginFamily<CovarianceProvider> COVARIANCE = new PluginFamily<>("covariance", CovarianceProvider.class);
+    /** Schedules of SPEC §2.2: chosen in an optimizer's schedule parameters, not in a block of their own. */
+    public static final PluginFamily<ScheduleProvider> SCHEDULE = new PluginFamily<>("schedule", ScheduleProvider.class);
 
-    /** The four families, in the order {@code dmftlab plugins} lists them. */
+    /** The five families, in the order {@code dmftlab plugins} lists them. */
     public static List<PluginFamily<?>> all() {
-        return List.of(OPTIMIZER, LOSS, TEACHER, COVARIANCE);
+        return List.of(OPTIMIZER, LOSS, TEACHER, COVARIANCE, SCHEDULE);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.PluginContext;
 import org.dmftlab.core.spi.PluginProvider;
 
 /**
@@ -136,6 +137,17 @@ public final class PluginRegistry {
                     + " (run 'dmftlab plugins' to see them, or add a jar with --plugins DIR)");
         }
         return (PluginDescriptor<T>) found;
+    }
+
+    /**
+     * The context plugin blocks of one experiment are read in: nested schedule blocks name schedules of this
+     * registry ({@link #find}, so an unknown id lists the known ones).
+     *
+     * @param baseDirectory the experiment file's folder
+     * @param steps         T, the experiment's number of updates (the schedules' horizon, SPEC §2.2)
+     */
+    public PluginContext context(Path baseDirectory, int steps) {
+        return new PluginContext(baseDirectory, steps, id -> find(PluginFamily.SCHEDULE, id).provider());
     }
 
     private void requireNonEmpty(PluginFamily<?> family) {

@@ -1,6 +1,7 @@
 package org.dmftlab.core.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,22 @@ import java.util.Objects;
  * @param name         experiment-file key, lowercase-kebab ({@code learning-rate})
  * @param type         value type
  * @param defaultValue the value used when the key is absent: a {@code Double} for {@link Type#REAL}, an
- *                     {@code Integer} for {@link Type#INTEGER}, a {@code String} for a symbol or a path; null
- *                     only for a required {@link Type#PATH}
- * @param range        allowed numeric values (for {@link Type#PATH}, {@link Range#anyReal()}, unused)
+ *                     {@code Integer} for {@link Type#INTEGER}, a {@code String} for a symbol or a path, a
+ *                     {@code List<Integer>} for {@link Type#INTEGER_LIST}, the block {@code {id: constant}} for
+ *                     {@link Type#SCHEDULE}; null only for a required {@link Type#PATH}
+ * @param range        allowed numeric values, of each element for {@link Type#INTEGER_LIST} (for a path or a
+ *                     schedule {@link Range#anyReal()}, unused)
  * @param symbols      words accepted instead of a number, e.g. the schedule {@code t/(t+3)}; usually empty
  * @param description  meaning and units, one sentence
+ * @param scheduled    for a {@link Type#SCHEDULE} of the plugin's own parameter: the name of the {@link Type#REAL}
+ *                     parameter whose base value it varies (whose range must then hold at every update, SPEC §2.2);
+ *                     null for a schedule nested in a schedule (warmup's {@code then}) and for other types
  */
 public record Parameter(String name, Type type, Object defaultValue, Range range, List<String> symbols,
-                        String description) {
+                        String description, String scheduled) {
+
+    /** The block of the constant schedule, the default of every {@link Type#SCHEDULE} parameter. */
+    public static final Map<String, Object> CONSTANT_SCHEDULE = Map.of("id", "constant");
 
     /** Value types a parameter can have. */
     public enum Type {
@@ -28,7 +37,14 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
         /** An integer, read with {@link PluginConfig#integer}. */
         INTEGER,
         /** A file path, relative to the experiment file, read with {@link PluginConfig#path}. */
-        PATH
+        PATH,
+        /** A list of integers ({@code [100, 200]}), each in the range, read with {@link PluginConfig#integers}. */
+        INTEGER_LIST,
+        /**
+         * A schedule block ({@code {id: cosine, final: 0.02}}) of the {@code schedule} family (SPEC §2.2), read with
+         * {@link PluginConfig#schedule}.
+         */
+        SCHEDULE
     }
 
     public Parameter {
@@ -37,6 +53,18 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(description, "description");
         symbols = List.copyOf(symbols);
+        if (defaultValue instanceof List<?> list) {
+            defaultValue = List.copyOf(list);
+        }
+        if (scheduled != null && type != Type.SCHEDULE) {
+            throw new IllegalArgumentException(name + ": only a schedule names a parameter it varies");
+        }
+    }
+
+    /** A parameter of the kinds that existed before schedules (no {@link #scheduled()} parameter). */
+    public Parameter(String name, Type type, Object defaultValue, Range range, List<String> symbols,
+                     String description) {
+        this(name, type, defaultValue, range, symbols, description, null);
     }
 
     /** A real parameter with a default inside its range. */
@@ -54,9 +82,35 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
         return new Parameter(name, Type.PATH, null, Range.anyReal(), List.of(), description);
     }
 
+    /** A list of integers with a default list, each element inside its range (e.g. the milestones of a schedule). */
+    public static Parameter integers(String name, List<Integer> defaultValue, Range range, String description) {
+        return new Parameter(name, Type.INTEGER_LIST, List.copyOf(defaultValue), range, List.of(), description);
+    }
+
+    /**
+     * A schedule of the {@link Type#REAL} parameter {@code scheduled} of the same plugin (SPEC §2.2), given as a
+     * schedule block; absent, it is the constant schedule {@link #CONSTANT_SCHEDULE}. The values it gives must lie in
+     * the range of {@code scheduled} at every update t = 0…T−1, which {@link PluginConfig#of} checks.
+     *
+     * @param name      the key, by convention {@code <scheduled>-schedule}, e.g. {@code learning-rate-schedule}
+     * @param scheduled the name of the real parameter whose base value the schedule varies
+     */
+    public static Parameter schedule(String name, String scheduled, String description) {
+        return new Parameter(name, Type.SCHEDULE, CONSTANT_SCHEDULE, Range.anyReal(), List.of(), description,
+                Objects.requireNonNull(scheduled, "scheduled"));
+    }
+
+    /**
+     * A schedule nested in a schedule plugin (warmup's {@code then}): it varies whatever base value its schedule is
+     * evaluated with, and the outermost schedule's range check covers it. Absent, it is {@link #CONSTANT_SCHEDULE}.
+     */
+    public static Parameter schedule(String name, String description) {
+        return new Parameter(name, Type.SCHEDULE, CONSTANT_SCHEDULE, Range.anyReal(), List.of(), description, null);
+    }
+
     /** A copy that also accepts the given words instead of a number. */
     public Parameter orSymbols(String... words) {
-        return new Parameter(name, type, defaultValue, range, List.of(words), description);
+        return new Parameter(name, type, defaultValue, range, List.of(words), description, scheduled);
     }
 
     /** A copy whose default is the given symbol (which must be one of {@link #symbols()}). */
@@ -64,7 +118,7 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
         if (!symbols.contains(word)) {
             throw new IllegalArgumentException(word + " is not a symbol of " + name);
         }
-        return new Parameter(name, type, word, range, symbols, description);
+        return new Parameter(name, type, word, range, symbols, description, scheduled);
     }
 
     /** Whether the key must be given because there is no default. */
@@ -72,14 +126,20 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
         return defaultValue == null;
     }
 
-    /** What is allowed, for messages and {@code dmftlab plugins}: {@code real in (0, 1]}, or {@code … or t/(t+3)}. */
+    /**
+     * What is allowed, for messages and {@code dmftlab plugins}: {@code a real in (0, 1]}, {@code … or one of
+     * [t/(t+3)]}, {@code a list of integers >= 1}, {@code a schedule block {id: <schedule>, …}}.
+     */
     public String allowed() {
         String interval = range.toString();
-        String where = interval.startsWith("(") || interval.startsWith("[") ? "in " + interval : interval;
+        String where = interval.equals(Range.anyReal().toString()) ? ""
+                : interval.startsWith("(") || interval.startsWith("[") ? " in " + interval : " " + interval;
         String base = switch (type) {
-            case REAL -> "a real " + where;
-            case INTEGER -> "an integer " + where;
+            case REAL -> "a real" + where;
+            case INTEGER -> "an integer" + where;
             case PATH -> "a file path";
+            case INTEGER_LIST -> "a list of integers" + where;
+            case SCHEDULE -> "a schedule block {id: <schedule>, …}";
         };
         return symbols.isEmpty() ? base : base + " or one of " + symbols;
     }

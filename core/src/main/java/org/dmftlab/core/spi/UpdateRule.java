@@ -8,7 +8,8 @@ package org.dmftlab.core.spi;
  * </pre>
  * with ∇L_s(ŵ) = λŵ + Σ_μ s_μ ℓ′(y_μ, x_μ·ŵ) x_μ, w^{−j} := w⁰ (gradients before step 0 are zero), ζ^t ~ N(0, I_d),
  * and the sample selection
- * s^t_μ = 1/b with probability b (the batch fraction), else 0. SGD, heavy ball, Nesterov (with schedules) and
+ * s^t_μ = 1/b_t with probability b_t (the batch fraction of step t), else 0. SGD, heavy ball, Nesterov (with
+ * schedules, SPEC §2.2) and
  * Langevin dynamics are instances (see {@link StepCoefficients#momentum}). Both engines read the same
  * coefficients, so any rule of this form works in the theory (SPEC §4.3) and in the simulation alike.
  *
@@ -32,9 +33,21 @@ public interface UpdateRule {
 
     /**
      * The batch fraction b in (0, 1] of the sample selection of SPEC §2: each sample enters a step's gradient with
-     * probability b, weight 1/b (1 = full-batch gradient descent).
+     * probability b, weight 1/b (1 = full-batch gradient descent). The engines read it only through
+     * {@link #batchFraction(int)}, whose default is this value at every step.
      */
     double batchFraction();
+
+    /**
+     * The batch fraction b_t in (0, 1] of step t (SPEC §2, §2.2): the probability that a sample enters the gradient
+     * of step t, with weight 1/b_t. Override it for a batch-fraction schedule; the default is
+     * {@link #batchFraction()} at every step.
+     *
+     * @param t the update, 0 ≤ t &lt; T
+     */
+    default double batchFraction(int t) {
+        return batchFraction();
+    }
 
     /** The Langevin temperature T_L ≥ 0 of SPEC §2 (0 for plain gradient methods): the noise √(2 T_L b_{t,0}) ζ^t. */
     double temperature();

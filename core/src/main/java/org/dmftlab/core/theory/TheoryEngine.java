@@ -33,8 +33,11 @@ import org.dmftlab.core.random.Streams;
  */
 public final class TheoryEngine {
 
-    /** Independent sub-populations of the Monte-Carlo solve. */
-    static final int GROUPS = 8;
+    /**
+     * Independent sub-populations of the Monte-Carlo solve (at most): their spread is the Monte-Carlo error, an
+     * estimate with GROUPS − 1 degrees of freedom.
+     */
+    public static final int GROUPS = 8;
 
     /**
      * Solves the DMFT of the experiment.
@@ -85,11 +88,14 @@ public final class TheoryEngine {
     private static boolean exactMode(Problem problem, UpdateSchedule schedule, TheorySettings.Mode mode) {
         boolean applicable = problem.loss().constantCurvature() && schedule.fullBatch();
         if (mode == TheorySettings.Mode.EXACT && !applicable) {
+            String batch = schedule.firstPartialBatch().stream()
+                    .mapToObj(t -> "batch fraction " + schedule.selection(t).fraction()
+                            + (t == 0 ? "" : " at step " + t))
+                    .findFirst().orElse("batch fraction 1");
             throw new RefusedInputException(TheoryError.EXACT_UNAVAILABLE, InputPart.THEORY_MODE, "exact",
-                    "the exact mode needs a loss of constant curvature (square) and batch fraction 1, got "
-                            + (problem.loss().constantCurvature() ? "" : "a loss with non-constant ℓ″ and ")
-                            + "batch fraction " + schedule.firstPartialBatchFraction()
-                            + "; use mode auto or monte-carlo");
+                    "the exact mode needs a loss of constant curvature (square) and batch fraction 1 at every step,"
+                            + " got " + (problem.loss().constantCurvature() ? "" : "a loss with non-constant ℓ″ and ")
+                            + batch + "; use mode auto or monte-carlo");
         }
         return mode == TheorySettings.Mode.AUTO ? applicable : mode == TheorySettings.Mode.EXACT;
     }

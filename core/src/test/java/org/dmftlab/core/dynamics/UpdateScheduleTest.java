@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 import org.junit.jupiter.api.Test;
 
-/** {@link UpdateSchedule}: the checks of SPEC §2.1, the look-ahead test and the recognition of the momentum form. */
+/**
+ * {@link UpdateSchedule}: the checks of SPEC §2.1, the batch fraction of every update (SPEC §2.2), the look-ahead
+ * test and the recognition of the momentum form.
+ */
 class UpdateScheduleTest {
 
     /** A rule of the given memory, batch fraction and temperature with the given steps. */
@@ -41,6 +46,37 @@ class UpdateScheduleTest {
         };
     }
 
+    /** A full-batch rule whose batch fraction of step t is {@code fractions(t)}, through the per-step method only. */
+    private static UpdateRule scheduledBatch(IntToDoubleFunction fractions) {
+        UpdateRule base = rule(1, 1, 0, t -> StepCoefficients.momentum(0.1, 0, 0));
+        return new UpdateRule() {
+            @Override
+            public int memory() {
+                return 1;
+            }
+
+            @Override
+            public StepCoefficients coefficients(int t) {
+                return base.coefficients(t);
+            }
+
+            @Override
+            public double batchFraction() {
+                return base.batchFraction();
+            }
+
+            @Override
+            public double batchFraction(int t) {
+                return fractions.applyAsDouble(t);
+            }
+
+            @Override
+            public double temperature() {
+                return 0;
+            }
+        };
+    }
+
     private static UpdateRule momentum(double eta, double beta, double gamma) {
         return rule(1, 1, 0, t -> StepCoefficients.momentum(eta, beta, gamma));
     }
@@ -53,7 +89,9 @@ class UpdateScheduleTest {
 
     @Test
     void refusesWhatDoesNotFitTheLinearMemoryForm() {
-        assertTrue(refusal(rule(1, 0, 0, t -> StepCoefficients.momentum(0.1, 0, 0))).contains("batch fraction 0.0"));
+        assertTrue(refusal(rule(1, 0, 0, t -> StepCoefficients.momentum(0.1, 0, 0)))
+                .contains("step 0 has batch fraction 0.0"));
+        assertTrue(refusal(scheduledBatch(t -> t == 3 ? 1.5 : 1)).contains("step 3 has batch fraction 1.5"));
         assertTrue(refusal(rule(1, 1, -1, t -> StepCoefficients.momentum(0.1, 0, 0))).contains("temperature -1.0"));
         assertTrue(refusal(rule(1, 1, 0, t -> t < 3 ? StepCoefficients.momentum(0.1, 0, 0)
                 : StepCoefficients.of(new double[] {1}, new double[] {0.1}, new double[] {1})))
@@ -73,9 +111,10 @@ class UpdateScheduleTest {
         assertEquals(4, schedule.steps());
         assertEquals(0.5, schedule.b(4, 0));
         assertEquals(-0.5, schedule.a(2, 1));
-        assertEquals(0.25, schedule.selection(4).fraction());
+        assertEquals(0.25, schedule.selection(3).fraction());
+        assertEquals(1, schedule.selection(4).fraction(), "step T records only: the full batch, never drawn");
         assertFalse(schedule.fullBatch());
-        assertEquals(0.25, schedule.firstPartialBatchFraction());
+        assertEquals(OptionalInt.of(0), schedule.firstPartialBatch());
         assertTrue(schedule.queryIsIterate(3));
         assertFalse(schedule.queryIsIterate(4), "c = (1.5, -0.5) at the last step");
         assertTrue(schedule.lookAhead(), "the last step's query point counts (the theory's field at w^T)");
@@ -103,6 +142,19 @@ class UpdateScheduleTest {
         assertFalse(schedule.lookAhead());
         assertTrue(schedule.fullBatch());
         assertTrue(schedule.linear());
-        assertEquals(1, schedule.firstPartialBatchFraction());
+        assertEquals(OptionalInt.empty(), schedule.firstPartialBatch());
+    }
+
+    @Test
+    void everyUpdateHasTheBatchFractionOfItsStep() {
+        // Only batchFraction(t) is read, for t < T: b_T (here 0, out of range) is never drawn.
+        UpdateSchedule schedule = UpdateSchedule.of(scheduledBatch(t -> t < 2 ? 1 : t < 5 ? 0.5 : 0), 5);
+        for (int t = 0; t < 5; t++) {
+            assertEquals(t < 2 ? 1 : 0.5, schedule.selection(t).fraction(), "b_" + t);
+        }
+        assertFalse(schedule.fullBatch());
+        assertEquals(OptionalInt.of(2), schedule.firstPartialBatch());
+        assertTrue(UpdateSchedule.of(scheduledBatch(t -> t < 5 ? 1 : 0.5), 5).fullBatch(),
+                "full-batch when every update is");
     }
 }

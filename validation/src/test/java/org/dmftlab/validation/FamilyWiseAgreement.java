@@ -1,0 +1,105 @@
+package org.dmftlab.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.StepComparison;
+import org.dmftlab.core.problem.Trajectory;
+
+/**
+ * Theory against simulation (SPEC §5.5) with the false-alarm rate controlled over every compared point: each point
+ * (observable, step) is a Welch test of |theory − simulation| / √(mc² + se²), whose errors are estimates with
+ * G − 1 (the theory's independent groups) and S − 1 (the simulation's seeds) degrees of freedom, combined with the
+ * Welch–Satterthwaite ν = (mc² + se²)² / (mc⁴/(G−1) + se⁴/(S−1)); with N points of non-zero error each threshold is
+ * the Student t quantile t_ν(1 − α/(2N)) (Bonferroni), so that, under agreement, the chance that any point fails is
+ * at most α however the points are correlated. Points whose errors are both 0 must agree to rounding.
+ *
+ * @param label     names the case in messages
+ * @param points    the compared points, each with its threshold
+ * @param rounding  allowance where both errors are 0
+ */
+public record FamilyWiseAgreement(String label, List<Point> points, double rounding) {
+
+    /**
+     * One compared point.
+     *
+     * @param step      the comparison
+     * @param threshold k: the point agrees when |difference| ≤ k × combined error (+ rounding)
+     */
+    public record Point(StepComparison step, double threshold) {
+
+        /**
+         * The |difference| beyond the rounding allowance in combined errors: 0 within the allowance, infinite for a
+         * pair with no error that differs by more.
+         */
+        public double ratio(double rounding) {
+            double excess = Math.max(0, step.difference() - rounding);
+            return excess == 0 ? 0 : excess / step.combinedError();
+        }
+    }
+
+    /**
+     * Compares the listed observables at every step t = 0…T.
+     *
+     * @param theoryGroups    G, the independent groups behind the theory's Monte-Carlo errors
+     * @param simulationSeeds S, the seeds behind the simulation's standard errors
+     * @param familyWise      α, the false-alarm rate over all points
+     */
+    public static FamilyWiseAgreement compare(String label, Trajectory theory, Trajectory simulation,
+                                              List<Observable> observables, int theoryGroups, int simulationSeeds,
+                                              double familyWise) {
+        List<StepComparison> compared = StepComparison.of(theory, simulation).stream()
+                .filter(step -> observables.contains(step.observable())).toList();
+        long uncertain = compared.stream().filter(step -> step.combinedError() > 0).count();
+        List<Point> points = new ArrayList<>();
+        for (StepComparison step : compared) {
+            double mc = known(theory.error(step.observable(), step.step()));
+            double se = known(simulation.error(step.observable(), step.step()));
+            double variance = mc * mc + se * se;
+            if (variance == 0) {
+                points.add(new Point(step, 0));
+                continue;
+            }
+            double dof = variance * variance / (Math.pow(mc, 4) / (theoryGroups - 1)
+                    + Math.pow(se, 4) / (simulationSeeds - 1));
+            double threshold = new TDistribution(null, dof)
+                    .inverseCumulativeProbability(1 - familyWise / (2.0 * uncertain));
+            points.add(new Point(step, threshold));
+        }
+        return new FamilyWiseAgreement(label, List.copyOf(points), Agreement.ROUNDING);
+    }
+
+    private static double known(double error) {
+        return Double.isNaN(error) ? 0 : error;
+    }
+
+    /** The points outside their thresholds. */
+    public List<Point> outside() {
+        return points.stream().filter(point -> !(point.ratio(rounding) <= point.threshold())).toList();
+    }
+
+    /** Whether every point is within its threshold. */
+    public boolean agrees() {
+        return outside().isEmpty();
+    }
+
+    /** The point with the largest |difference| / combined error, for reports. */
+    public Point worst() {
+        return points.stream().max((a, b) -> Double.compare(a.ratio(rounding), b.ratio(rounding))).orElseThrow();
+    }
+
+    /** Fails listing every point outside its threshold. */
+    public void assertAgrees() {
+        List<Point> outside = outside();
+        if (!outside.isEmpty()) {
+            throw new AssertionError(label + ": " + outside.size() + " of " + points.size() + " points outside"
+                    + " their family-wise thresholds:\n" + String.join("\n", outside.stream().map(point ->
+                    String.format(Locale.ROOT, "%s at t = %d: theory %.6g, simulation %.6g, |difference| = %.2f"
+                            + " combined errors > %.2f", point.step().observable().column(), point.step().step(),
+                            point.step().first(), point.step().second(), point.ratio(rounding), point.threshold()))
+                    .toList()));
+        }
+    }
+}
