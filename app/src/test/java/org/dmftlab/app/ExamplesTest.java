@@ -61,14 +61,15 @@ class ExamplesTest {
     void theFolderHoldsTheDocumentedExamplesAndThePaperFigureUsesALogTimeAxis() throws IOException {
         List<String> names = examples().map(path -> path.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("paper-figure.yaml", "sgd-batch.yaml", "momentum.yaml",
-                "momentum-sweep.yaml", "logistic-anisotropic.yaml", "sweep-batch.yaml")), names.toString());
+                "momentum-sweep.yaml", "logistic-anisotropic.yaml", "sweep-batch.yaml", "cosine-warmup.yaml")),
+                names.toString());
         String readme = Files.readString(EXAMPLES.resolve("README.md"));
         for (String name : names) {
             assertTrue(readme.contains(name), "examples/README.md explains " + name);
         }
 
         TimeAxis axis = new ExperimentReader(PluginRegistry.discover())
-                .read(EXAMPLES.resolve("paper-figure.yaml"), List.of(), 1).timeAxis();
+                .read(EXAMPLES.resolve("paper-figure.yaml"), List.of(), 1).figure().timeAxis();
 
         assertEquals(TimeAxis.LOG, axis);
     }

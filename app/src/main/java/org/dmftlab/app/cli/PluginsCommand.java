@@ -40,7 +40,7 @@ final class PluginsCommand implements Callable<Integer> {
                 for (Parameter parameter : plugin.provider().parameters()) {
                     String defaultValue = parameter.required() ? "(required)"
                             : "= " + ShortNumbers.format(parameter.defaultValue());
-                    out.printf("              %-16s %-12s %s; %s%n", parameter.name(), defaultValue,
+                    out.printf("              %-23s %-16s %s; %s%n", parameter.name(), defaultValue,
                             parameter.allowed(), parameter.description());
                 }
             }

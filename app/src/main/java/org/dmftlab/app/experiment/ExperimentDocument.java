@@ -24,8 +24,11 @@ record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object>
     record TheoryBlock(Integer paths, Long seed, Integer species, Integer responsePaths, String mode) {
     }
 
-    /** {@code figure}: how {@code figure.png} is drawn; {@code time-axis} is {@code linear} or {@code log}. */
-    record FigureBlock(String timeAxis) {
+    /**
+     * {@code figure}: how {@code figure.png} is drawn; {@code time-axis} is {@code linear} or {@code log},
+     * {@code time-unit} is {@code step} or {@code eta-t}.
+     */
+    record FigureBlock(String timeAxis, String timeUnit) {
     }
 
     /** {@code simulation}: the settings of the finite-size simulation. */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dmftlab.app.plot.TimeAxis;
+import org.dmftlab.app.plot.FigureOptions;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.simulation.SimulationSettings;
@@ -19,15 +19,16 @@ import org.dmftlab.core.theory.TheorySettings;
  * @param file          the experiment file
  * @param overrides     the {@code --set} overrides applied to it, in order
  * @param experiment    problem, update rule and number of steps
- * @param plugins       the plugins chosen, in file order: teacher, loss, covariance, optimizer
+ * @param plugins       the plugins chosen, in file order: teacher, loss, covariance, optimizer, each followed by the
+ *                      schedules nested in its parameters (key {@code optimizer.learning-rate-schedule}, …)
  * @param theory        settings of the DMFT engine
  * @param simulation    settings of the simulation engine
  * @param declared      the engines whose block the file has (decides the default {@code --engine})
- * @param timeAxis      the step axis of the run figure ({@code figure.time-axis})
+ * @param figure        the time axis of the run figure ({@code figure.time-axis}, {@code figure.time-unit})
  */
 public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides, Experiment experiment,
                              List<PluginChoice> plugins, TheorySettings theory, SimulationSettings simulation,
-                             Set<Engine> declared, TimeAxis timeAxis) {
+                             Set<Engine> declared, FigureOptions figure) {
 
     public ExperimentPlan {
         overrides = List.copyOf(overrides);
@@ -87,7 +88,10 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
             block.put("precision", ExperimentResolver.precisionKey(simulation.precision()));
             root.put("simulation", block);
         }
-        root.put("figure", Map.of("time-axis", timeAxis.key()));
+        Map<String, Object> figureBlock = new LinkedHashMap<>();
+        figureBlock.put("time-axis", figure.timeAxis().key());
+        figureBlock.put("time-unit", figure.timeUnit().key());
+        root.put("figure", figureBlock);
         return root;
     }
 

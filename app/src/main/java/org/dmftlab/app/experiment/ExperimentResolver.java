@@ -2,18 +2,23 @@ package org.dmftlab.app.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.dmftlab.app.experiment.ExperimentDocument.FigureBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.InitBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.ProblemBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.SimulationBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.TheoryBlock;
+import org.dmftlab.app.plot.FigureOptions;
 import org.dmftlab.app.plot.TimeAxis;
+import org.dmftlab.app.plot.TimeUnit;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.RefusedInputException;
@@ -27,6 +32,7 @@ import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.spi.PluginConfig;
+import org.dmftlab.core.spi.PluginContext;
 import org.dmftlab.core.spi.PluginProvider;
 import org.dmftlab.core.spi.Range;
 import org.dmftlab.core.spi.Teacher;
@@ -50,7 +56,8 @@ import org.dmftlab.core.theory.TheorySettings;
  *       {@value #RESPONSE_MEMORY_MIB} MiB, else as many paths as fit;</li>
  *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1, precision
  *       {@link SimulationSettings#DEFAULT_PRECISION} ({@code single});</li>
- *   <li>{@code figure}: time-axis linear ({@code log} suits trajectories that relax over decades of steps).</li>
+ *   <li>{@code figure}: time-axis linear ({@code log} suits trajectories that relax over decades of steps),
+ *       time-unit step ({@code eta-t}: the gradient-flow time Σ_{s&lt;t} η_s of SPEC §2.2, on either axis).</li>
  * </ul>
  */
 final class ExperimentResolver {
@@ -92,15 +99,17 @@ final class ExperimentResolver {
                 "a block with alpha, ridge, teacher, loss, covariance, init");
         double alpha = real(problemBlock.alpha(), "problem.alpha", null, Range.positive());
         double ridge = real(problemBlock.ridge(), "problem.ridge", 0.0, Range.nonNegative());
-        Teacher teacher = plugin(PluginFamily.TEACHER, "problem.teacher", problemBlock.teacher(), null, plugins);
-        Loss loss = plugin(PluginFamily.LOSS, "problem.loss", problemBlock.loss(), null, plugins);
+        int steps = integer(required(document.steps(), "steps", "the number of updates T"), "steps", AT_LEAST_ONE);
+        PluginContext context = registry.context(baseDirectory, steps);
+        Teacher teacher = plugin(PluginFamily.TEACHER, "problem.teacher", problemBlock.teacher(), null, context,
+                plugins);
+        Loss loss = plugin(PluginFamily.LOSS, "problem.loss", problemBlock.loss(), null, context, plugins);
         Covariance covariance = plugin(PluginFamily.COVARIANCE, "problem.covariance", problemBlock.covariance(),
-                Map.of("id", "identity"), plugins);
+                Map.of("id", "identity"), context, plugins);
         InitBlock init = problemBlock.init() == null ? new InitBlock(null, null) : problemBlock.init();
         double overlap = real(init.overlap(), "problem.init.overlap", 0.0, Range.anyReal());
         double variance = real(init.variance(), "problem.init.variance", 1.0, Range.nonNegative());
-        UpdateRule rule = plugin(PluginFamily.OPTIMIZER, "optimizer", document.optimizer(), null, plugins);
-        int steps = integer(required(document.steps(), "steps", "the number of updates T"), "steps", AT_LEAST_ONE);
+        UpdateRule rule = plugin(PluginFamily.OPTIMIZER, "optimizer", document.optimizer(), null, context, plugins);
 
         Experiment experiment;
         try {
@@ -110,8 +119,7 @@ final class ExperimentResolver {
             throw InputKeys.keyed(refused, plugins);
         }
         return new ExperimentPlan(name, file, overrides, experiment, plugins, theory(document.theory(), steps, threads),
-                simulation(document.simulation(), experiment.problem(), threads), declared,
-                timeAxis(document.figure()));
+                simulation(document.simulation(), experiment.problem(), threads), declared, figure(document.figure()));
     }
 
     private static String name(String given, Path file) {
@@ -150,29 +158,29 @@ final class ExperimentResolver {
     }
 
     private static TheorySettings.Mode mode(String given) {
-        if (given == null) {
-            return TheorySettings.Mode.AUTO;
-        }
-        for (TheorySettings.Mode mode : TheorySettings.Mode.values()) {
-            if (modeKey(mode).equals(given)) {
-                return mode;
-            }
-        }
-        throw new InvalidInputException(ConfigError.OUT_OF_RANGE, "theory.mode", given,
-                "must be one of auto, exact, monte-carlo");
+        return choice(given, "theory.mode", TheorySettings.Mode.values(), ExperimentResolver::modeKey,
+                TheorySettings.Mode.AUTO);
     }
 
-    private static TimeAxis timeAxis(FigureBlock block) {
-        if (block == null || block.timeAxis() == null) {
-            return TimeAxis.LINEAR;
+    private static FigureOptions figure(FigureBlock block) {
+        FigureBlock given = block == null ? new FigureBlock(null, null) : block;
+        return new FigureOptions(
+                choice(given.timeAxis(), "figure.time-axis", TimeAxis.values(), TimeAxis::key, TimeAxis.LINEAR),
+                choice(given.timeUnit(), "figure.time-unit", TimeUnit.values(), TimeUnit::key, TimeUnit.STEP));
+    }
+
+    /** The choice spelled {@code given}, or the fallback when absent. */
+    private static <E> E choice(String given, String key, E[] choices, Function<E, String> spelling, E fallback) {
+        if (given == null) {
+            return fallback;
         }
-        for (TimeAxis axis : TimeAxis.values()) {
-            if (axis.key().equals(block.timeAxis())) {
-                return axis;
+        for (E choice : choices) {
+            if (spelling.apply(choice).equals(given)) {
+                return choice;
             }
         }
-        throw new InvalidInputException(ConfigError.OUT_OF_RANGE, "figure.time-axis", block.timeAxis(),
-                "must be linear or log");
+        throw new InvalidInputException(ConfigError.OUT_OF_RANGE, key, given, "must be one of "
+                + Arrays.stream(choices).map(spelling).collect(Collectors.joining(", ")));
     }
 
     /** The experiment-file spelling of a mode: {@code auto}, {@code exact}, {@code monte-carlo}. */
@@ -216,43 +224,48 @@ final class ExperimentResolver {
      * Builds the product of a plugin block {@code {id: …, <parameters>}}; errors get the block's key as prefix.
      *
      * @param fallback the block used when the key is absent, or null when it is required
-     * @param chosen   receives the plugin chosen, for the record of the run
+     * @param context  the experiment's folder, horizon and schedules
+     * @param chosen   receives the plugin chosen and then the schedules nested in it, for the record of the run
      */
     private <P> P plugin(PluginFamily<? extends PluginProvider<P>> family, String key, Map<String, Object> block,
-                         Map<String, Object> fallback, List<PluginChoice> chosen) {
+                         Map<String, Object> fallback, PluginContext context, List<PluginChoice> chosen) {
         Map<String, Object> given = block == null ? fallback : block;
         required(given, key, "a " + family + " block {id: <" + family + " id>, <parameter>: <value>, …}");
+        PluginDescriptor<? extends PluginProvider<P>> descriptor;
+        PluginConfig config;
+        P product;
         try {
-            Object id = given.get("id");
-            if (!(id instanceof String text)) {
-                throw id == null
-                        ? new InvalidInputException(ConfigError.MISSING_KEY, "id", null,
-                                "required: the " + family + " plugin id (run 'dmftlab plugins' to list them)")
-                        : new InvalidInputException(ConfigError.WRONG_TYPE, "id", id, "expected a plugin id (text)");
-            }
-            PluginDescriptor<? extends PluginProvider<P>> descriptor = registry.find(family, text);
+            String id = PluginConfig.blockId(given, family.name());
+            descriptor = registry.find(family, id);
             Map<String, Object> parameters = new LinkedHashMap<>(given);
             parameters.remove("id");
-            parameters.forEach((parameter, value) -> {
-                if (value == null) {
-                    throw new InvalidInputException(ConfigError.WRONG_TYPE, parameter, null,
-                            "has no value; give one or remove the key to use the default");
-                }
-            });
-            PluginProvider<P> provider = descriptor.provider();
-            PluginConfig config = PluginConfig.of(text, provider.parameters(), parameters, baseDirectory);
-            P product = provider.create(config);
-            List<InputFile> inputs = new ArrayList<>();
-            for (Parameter parameter : provider.parameters()) {
-                if (parameter.type() == Parameter.Type.PATH) {
-                    inputs.add(InputFile.of(parameter.name(), config.path(parameter.name())).under(key));
-                }
-            }
-            chosen.add(new PluginChoice(key, descriptor, config, inputs));
-            return product;
+            config = PluginConfig.of(id, descriptor.provider().parameters(), parameters, context);
+            product = descriptor.provider().create(config);
         } catch (InvalidInputException invalid) {
             throw invalid.withKeyPrefix(key);
         }
+        record(key, descriptor, config, chosen);
+        return product;
+    }
+
+    /**
+     * Adds a chosen plugin, with the files its PATH parameters name, and then, under {@code key.<parameter>}, each
+     * schedule nested in its parameters (found again in the registry, by the id its config carries).
+     */
+    private void record(String key, PluginDescriptor<?> descriptor, PluginConfig config, List<PluginChoice> chosen) {
+        List<InputFile> inputs = new ArrayList<>();
+        for (Parameter parameter : descriptor.provider().parameters()) {
+            if (parameter.type() == Parameter.Type.PATH) {
+                try {
+                    inputs.add(InputFile.of(parameter.name(), config.path(parameter.name())).under(key));
+                } catch (InvalidInputException unreadable) {
+                    throw unreadable.withKeyPrefix(key);
+                }
+            }
+        }
+        chosen.add(new PluginChoice(key, descriptor, config, inputs));
+        config.nested().forEach((parameter, nested) -> record(key + "." + parameter,
+                registry.find(PluginFamily.SCHEDULE, nested.pluginId()), nested, chosen));
     }
 
     private static <V> V required(V value, String key, String what) {

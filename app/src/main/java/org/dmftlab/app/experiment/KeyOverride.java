@@ -40,9 +40,13 @@ public record KeyOverride(String key, String value) {
         return key.split("\\.");
     }
 
-    /** Whether {@code otherKey} is this key or lies inside it (an error about it stems from this override). */
+    /**
+     * Whether an error about {@code otherKey} may stem from this override: {@code otherKey} is this key, lies inside
+     * it, or is a block this override sets a key inside (a schedule block checked as a whole, say).
+     */
     boolean covers(String otherKey) {
-        return otherKey != null && (otherKey.equals(key) || otherKey.startsWith(key + "."));
+        return otherKey != null && (otherKey.equals(key) || otherKey.startsWith(key + ".")
+                || key.startsWith(otherKey + "."));
     }
 
     /** As given on the command line. */

@@ -2,11 +2,15 @@ package org.dmftlab.app.output;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Numbers for people (figure titles, {@code dmftlab plugins}): reals with at most four significant digits and no
  * trailing zeros, independent of the locale ({@code 0.3333}, {@code 1}, {@code 2.5e-7}); integers and text as they
- * are. Tables keep full precision; this is only for reading.
+ * are; plugin blocks and lists as YAML flows of such values ({@code {id: cosine, final: 0.02}}, {@code [10, 20]}).
+ * Tables keep full precision; this is only for reading.
  */
 public final class ShortNumbers {
 
@@ -18,8 +22,18 @@ public final class ShortNumbers {
     private ShortNumbers() {
     }
 
-    /** A {@link Double} or {@link Float} shortened as described above; anything else as {@link String#valueOf}. */
+    /**
+     * A {@link Double} or {@link Float} shortened as described above, a map or a list as a YAML flow of shortened
+     * values; anything else as {@link String#valueOf}.
+     */
     public static String format(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(entry -> entry.getKey() + ": " + format(entry.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ShortNumbers::format).collect(Collectors.joining(", ", "[", "]"));
+        }
         return value instanceof Double || value instanceof Float ? format(((Number) value).doubleValue())
                 : String.valueOf(value);
     }

@@ -7,20 +7,20 @@ import org.dmftlab.core.problem.Trajectory;
 
 /**
  * What one run figure shows: a title, the theory curve and the simulated points (either may be absent), the
- * observables to draw (one panel each) and the step axis.
+ * observables to draw (one panel each) and the time axis.
  *
  * @param title       figure title, usually the key parameters of the experiment; one line per {@code \n}
  * @param theory      DMFT trajectory with Monte-Carlo errors, or null
  * @param simulation  simulated trajectory with standard errors, or null
  * @param observables panels, in reading order
- * @param timeAxis    linear or logarithmic steps
+ * @param time        where each step is drawn: steps or gradient-flow time, on a linear or logarithmic axis
  */
 public record FigureSpec(String title, Trajectory theory, Trajectory simulation, List<Observable> observables,
-                         TimeAxis timeAxis) {
+                         TimeScale time) {
 
     public FigureSpec {
         Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(timeAxis, "timeAxis");
+        Objects.requireNonNull(time, "time");
         observables = List.copyOf(observables);
         if (theory == null && simulation == null) {
             throw new IllegalArgumentException("a figure needs a theory or a simulation trajectory");

@@ -115,7 +115,7 @@ public final class RunFigure {
 
     private static JFreeChart panel(FigureSpec spec, Observable observable, int[] pointSteps) {
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(timeAxis(spec.timeAxis()));
+        plot.setDomainAxis(timeAxis(spec.time()));
         NumberAxis valueAxis = new NumberAxis(observable.column());
         valueAxis.setAutoRangeIncludesZero(false);
         plot.setRangeAxis(valueAxis);
@@ -129,8 +129,8 @@ public final class RunFigure {
             line.setSeriesPaint(0, THEORY);
             line.setSeriesFillPaint(0, THEORY_BAND);
             line.setSeriesStroke(0, new BasicStroke(2.2f));
-            plot.setDataset(index, series(theoryLabel(spec.theory()), spec.theory(), observable,
-                    allSteps(spec.theory().steps(), spec.timeAxis())));
+            plot.setDataset(index, series(theoryLabel(spec.theory()), spec.theory(), observable, spec.time(),
+                    drawableSteps(spec.time())));
             plot.setRenderer(index++, line);
         }
         if (spec.simulation() != null) {
@@ -142,7 +142,8 @@ public final class RunFigure {
             points.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             points.setErrorPaint(SIMULATION);
             points.setCapLength(5);
-            plot.setDataset(index, series("simulation (bars: ±1 s.e.)", spec.simulation(), observable, pointSteps));
+            plot.setDataset(index, series("simulation (bars: ±1 s.e.)", spec.simulation(), observable, spec.time(),
+                    pointSteps));
             plot.setRenderer(index, points);
         }
         JFreeChart chart = new JFreeChart(observable.column(), new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
@@ -165,49 +166,61 @@ public final class RunFigure {
         return "DMFT theory (exact)";
     }
 
-    private static ValueAxis timeAxis(TimeAxis kind) {
-        if (kind == TimeAxis.LOG) {
-            LogAxis axis = new LogAxis("step t");
+    /** The time axis: one tick per decade on a log axis (steps or gradient-flow time), else automatic ticks. */
+    private static ValueAxis timeAxis(TimeScale time) {
+        if (time.axis() == TimeAxis.LOG) {
+            LogAxis axis = new LogAxis(time.label());
             axis.setBase(10);
-            axis.setSmallestValue(1);
+            axis.setSmallestValue(IntStream.of(drawableSteps(time)).mapToDouble(time::position).min().orElse(1));
             axis.setTickUnit(new NumberTickUnit(1));
-            axis.setNumberFormatOverride(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            axis.setNumberFormatOverride(new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             return axis;
         }
-        NumberAxis axis = new NumberAxis("step t");
+        NumberAxis axis = new NumberAxis(time.label());
         axis.setAutoRangeIncludesZero(true);
         return axis;
     }
 
-    /** Every step the axis can show: 0…T, or 1…T on a log axis. */
-    private static int[] allSteps(int steps, TimeAxis axis) {
-        int first = axis == TimeAxis.LOG ? 1 : 0;
-        return IntStream.rangeClosed(first, steps).toArray();
+    /** Every step the axis can show: 0…T, or those at positions above 0 on a log axis. */
+    private static int[] drawableSteps(TimeScale time) {
+        return IntStream.rangeClosed(0, time.steps()).filter(time::drawable).toArray();
     }
 
     /**
-     * The steps that get a simulation point: all of them up to {@link #MAX_POINTS}, else about that many,
-     * evenly spaced on the figure's axis (so a log axis is not crowded at late times).
+     * The steps that get a simulation point: all of them up to {@link #MAX_POINTS}, else about that many, at
+     * positions evenly spaced on the figure's axis (so a log axis is not crowded at late times): for each target
+     * position, the first step at or beyond it.
      */
     private static int[] pointSteps(FigureSpec spec) {
         if (spec.simulation() == null) {
             return new int[0];
         }
-        int steps = spec.simulation().steps();
-        int[] all = allSteps(steps, spec.timeAxis());
+        TimeScale time = spec.time();
+        int[] all = drawableSteps(time);
         if (all.length <= MAX_POINTS) {
             return all;
         }
-        if (spec.timeAxis() == TimeAxis.LINEAR) {
-            int stride = (steps + MAX_POINTS - 1) / MAX_POINTS;
-            return IntStream.rangeClosed(0, steps).filter(t -> t % stride == 0 || t == steps).toArray();
+        boolean log = time.axis() == TimeAxis.LOG;
+        double first = axisValue(time.position(all[0]), log);
+        double last = axisValue(time.position(all[all.length - 1]), log);
+        IntStream.Builder chosen = IntStream.builder();
+        int k = 0;
+        for (int i = 0; i < MAX_POINTS; i++) {
+            double target = first + (last - first) * i / (MAX_POINTS - 1);
+            while (k < all.length - 1 && axisValue(time.position(all[k]), log) < target) {
+                k++;
+            }
+            chosen.add(all[k]);
         }
-        double ratio = Math.pow(steps, 1.0 / (MAX_POINTS - 1));
-        return IntStream.range(0, MAX_POINTS).map(i -> (int) Math.round(Math.pow(ratio, i))).distinct().toArray();
+        return chosen.build().distinct().toArray();
+    }
+
+    private static double axisValue(double position, boolean log) {
+        return log ? Math.log(position) : position;
     }
 
     private static YIntervalSeriesCollection series(String name, Trajectory trajectory, Observable observable,
-                                                    int[] steps) {
+                                                    TimeScale time, int[] steps) {
         YIntervalSeries series = new YIntervalSeries(name);
         for (int t : steps) {
             double value = trajectory.value(observable, t);
@@ -216,7 +229,7 @@ public final class RunFigure {
             }
             double error = trajectory.error(observable, t);
             double half = Double.isFinite(error) ? error : 0;
-            series.add(t, value, value - half, value + half);
+            series.add(time.position(t), value, value - half, value + half);
         }
         YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
         collection.addSeries(series);

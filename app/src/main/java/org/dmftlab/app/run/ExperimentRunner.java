@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dmftlab.app.experiment.Engine;
@@ -20,6 +21,7 @@ import org.dmftlab.app.output.ShortNumbers;
 import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.core.problem.InputPart;
+import org.dmftlab.app.plot.TimeScale;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RefusedInputException;
@@ -29,6 +31,7 @@ import org.dmftlab.core.simulation.SimulationError;
 import org.dmftlab.core.simulation.SimulationMemory;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.theory.TheoryEngine;
 
 /**
@@ -98,8 +101,8 @@ public final class ExperimentRunner {
             output.writeComparison(ObservableComparison.compare(theory, simulation));
         }
         output.writeFigure(new FigureSpec(title(plan), theory, simulation,
-                FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())), plan.timeAxis()),
-                figureWriter);
+                FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
+                TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
         output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings,
                 Machine.current()));
         log.println("wrote " + output.path());
@@ -157,15 +160,16 @@ public final class ExperimentRunner {
     }
 
     /**
-     * What a reader of the figure needs to know, on two lines: the name and the optimizer with every parameter,
-     * then the problem, for example {@code paper-figure: sgd (learning-rate 0.1, batch-fraction 1, temperature 0)}
-     * / {@code teacher linear (noise 0), loss square, covariance identity, α = 3, λ = 0.5, T = 50}; reals with at
+     * What a reader of the figure needs to know, on two lines: the name and the optimizer with every parameter
+     * (schedules as {@code learning-rate-schedule cosine (final 0.02)}, left out when constant), then the problem,
+     * for example {@code paper-figure: sgd (learning-rate 0.1, batch-fraction 1, temperature 0)} /
+     * {@code teacher linear (noise 0), loss square, covariance identity, α = 3, λ = 0.5, T = 50}; reals with at
      * most four significant digits ({@link ShortNumbers}).
      */
     static String title(ExperimentPlan plan) {
         String optimizer = plan.plugins().stream().filter(choice -> choice.key().equals("optimizer"))
                 .map(ExperimentRunner::describe).collect(Collectors.joining());
-        String problem = plan.plugins().stream().filter(choice -> !choice.key().equals("optimizer"))
+        String problem = plan.plugins().stream().filter(choice -> choice.key().startsWith("problem."))
                 .map(choice -> choice.descriptor().family().name() + " " + describe(choice))
                 .collect(Collectors.joining(", "));
         Problem given = plan.experiment().problem();
@@ -173,12 +177,21 @@ public final class ExperimentRunner {
                 + ", λ = " + ShortNumbers.format(given.ridge()) + ", T = " + plan.experiment().steps();
     }
 
-    /** {@code id (parameter value, …)}, or the id alone for a plugin without parameters. */
     private static String describe(PluginChoice choice) {
-        var values = choice.config().values();
-        return values.isEmpty() ? choice.descriptor().id() : choice.descriptor().id() + " (" + values.entrySet()
-                .stream().map(entry -> entry.getKey() + " " + ShortNumbers.format(entry.getValue()))
-                .collect(Collectors.joining(", ")) + ")";
+        return describe(choice.descriptor().id(), choice.config().values());
+    }
+
+    /**
+     * {@code id (parameter value, …)}, or the id alone for a plugin without parameters (or with constant schedules
+     * only); a nested schedule block is described the same way.
+     */
+    private static String describe(String id, Map<?, ?> values) {
+        String parameters = values.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals("id") && !Parameter.CONSTANT_SCHEDULE.equals(entry.getValue()))
+                .map(entry -> entry.getKey() + " " + (entry.getValue() instanceof Map<?, ?> block
+                        ? describe(String.valueOf(block.get("id")), block) : ShortNumbers.format(entry.getValue())))
+                .collect(Collectors.joining(", "));
+        return parameters.isEmpty() ? id : id + " (" + parameters + ")";
     }
 
     /** Whether Σ has more than one eigenvalue (then M, Q differ from m, q and get their own panels). */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +107,38 @@ class ReplayTest {
         assertEquals(2, withFile.exitCode());
         assertEquals(2, notARecord.exitCode());
         assertTrue(notARecord.err().contains("[replay/unreadable]"), notARecord.err());
+    }
+
+    @Test
+    void aScheduledRunRecordsItsSchedulesAndIsReplayedByteForByte() throws IOException {
+        Path scheduled = dir.resolve("scheduled");
+        assertEquals(0, dmftlab("run", dir.resolve("a.yaml").toString(), "--out", scheduled.toString(),
+                "--set", "optimizer.learning-rate-schedule={id: warmup, steps: 2, then: {id: cosine, final: 0.02}}",
+                "--set", "optimizer.batch-fraction-schedule={id: step, milestones: [3], factor: 0.5}").exitCode());
+        String record = Files.readString(scheduled.resolve("run.json"));
+        JsonNode optimizer = new ObjectMapper().readTree(record).path("experiment").path("optimizer");
+        assertEquals("{\"id\":\"warmup\",\"steps\":2,\"then\":{\"id\":\"cosine\",\"final\":0.02}}",
+                optimizer.path("learning-rate-schedule").toString());
+        assertEquals("{\"id\":\"step\",\"milestones\":[3],\"factor\":0.5}",
+                optimizer.path("batch-fraction-schedule").toString());
+        assertTrue(record.contains("\"key\" : \"optimizer.learning-rate-schedule.then\""), record);
+
+        Path again = dir.resolve("scheduled-again");
+        Outcome replay = dmftlab("run", "--replay", scheduled.resolve("run.json").toString(), "--out",
+                again.toString());
+        Path missing = Files.writeString(dir.resolve("missing.json"), record.replace("\"id\" : \"cosine\"",
+                "\"id\" : \"cosinus\""));
+        Outcome withoutThePlugin = dmftlab("run", "--replay", missing.toString(), "--out",
+                dir.resolve("x").toString());
+
+        assertEquals(0, replay.exitCode(), replay.err());
+        for (String table : new String[] {"theory.csv", "simulation.csv"}) {
+            assertArrayEquals(Files.readAllBytes(scheduled.resolve(table)), Files.readAllBytes(again.resolve(table)),
+                    table);
+        }
+        assertEquals(2, withoutThePlugin.exitCode());
+        assertTrue(withoutThePlugin.err().contains("[replay/missing-plugin] optimizer.learning-rate-schedule.then.id"
+                + " = cosinus: the run used the schedule plugin 'cosinus'"), withoutThePlugin.err());
     }
 
     private Path rewrite(String from, String to) throws IOException {

@@ -58,6 +58,33 @@ class RunCommandValidationTest {
                 Arguments.of("missing required block", "optimizer: {id: sgd, learning-rate: 0.1, batch-fraction: 1.0}\n", "",
                         "config/missing-key", "optimizer: required"),
                 Arguments.of("missing plugin id", "{id: sgd, ", "{", "config/missing-key", "optimizer.id: required"),
+                Arguments.of("unknown schedule id", "batch-fraction: 1.0}", "learning-rate-schedule: {id: cosin}}",
+                        "plugins/unknown-id", "optimizer.learning-rate-schedule.id = cosin: no schedule plugin has this"
+                                + " id; known: constant, step, cosine, inverse-time, warmup"),
+                Arguments.of("schedule as a single value", "batch-fraction: 1.0}", "learning-rate-schedule: cosine}",
+                        "config/wrong-type", "optimizer.learning-rate-schedule = cosine: 'sgd' expects a schedule block"),
+                Arguments.of("schedule without id", "batch-fraction: 1.0}", "learning-rate-schedule: {final: 0.1}}",
+                        "config/missing-key", "optimizer.learning-rate-schedule.id: required"),
+                Arguments.of("unknown schedule parameter", "batch-fraction: 1.0}",
+                        "learning-rate-schedule: {id: cosine, end: 0.1}}", "config/unknown-key",
+                        "optimizer.learning-rate-schedule.end = 0.1: 'cosine' has no parameter 'end'; known keys: final"),
+                Arguments.of("nested schedule parameter out of range", "batch-fraction: 1.0}",
+                        "learning-rate-schedule: {id: warmup, then: {id: step, factor: -2}}}", "config/out-of-range",
+                        "optimizer.learning-rate-schedule.then.factor = -2: 'step' allows a real > 0"),
+                Arguments.of("milestones not a list", "batch-fraction: 1.0}",
+                        "learning-rate-schedule: {id: step, milestones: 3}}", "config/wrong-type",
+                        "optimizer.learning-rate-schedule.milestones = 3: 'step' expects a list of integers >= 1"),
+                Arguments.of("milestones not increasing", "batch-fraction: 1.0}",
+                        "learning-rate-schedule: {id: step, milestones: [4, 2]}}", "config/invalid-combination",
+                        "optimizer.learning-rate-schedule.milestones = [4, 2]: 'step': milestones must be strictly"
+                                + " increasing"),
+                Arguments.of("schedule leaving the range", "batch-fraction: 1.0}",
+                        "batch-fraction: 0.5, batch-fraction-schedule: {id: step, milestones: [3], factor: 4}}",
+                        "config/out-of-range", "optimizer.batch-fraction-schedule = {id: step, milestones: [3],"
+                                + " factor: 4.0}: 'sgd' needs batch-fraction to be a real in (0, 1] at every step, but"
+                                + " with batch-fraction = 0.5 this schedule gives 2.0 at step 3 of 5"),
+                Arguments.of("unknown time unit", "steps: 5", "steps: 5\nfigure: {time-unit: seconds}",
+                        "config/out-of-range", "figure.time-unit = seconds: must be one of step, eta-t"),
                 Arguments.of("YAML syntax error", "alpha: 3.0", "alpha: [3.0", "config/yaml-syntax", "line "),
                 Arguments.of("duplicate key", "steps: 5", "steps: 5\nsteps: 6", "config/duplicate-key", "'steps'"));
     }
@@ -93,6 +120,21 @@ class RunCommandValidationTest {
                 "optimizer.learning-rate = oops");
         assertInvalid(run(file.toString(), "--set", "optimizer.momentum=0.9"), "config/unknown-key",
                 "optimizer.momentum = 0.9");
+    }
+
+    @Test
+    void overrideOfANestedScheduleKeyIsValidatedWithItsDottedKey() {
+        Path file = TestExperiments.write(dir, "a.yaml", CONFIG_A);
+
+        Outcome outcome = run(file.toString(), "--set", "optimizer.learning-rate-schedule={id: cosine}", "--set",
+                "optimizer.learning-rate-schedule.final=-0.1");
+
+        assertInvalid(outcome, "config/out-of-range", "optimizer.learning-rate-schedule = {id: cosine, final: -0.1}:"
+                + " 'sgd' needs learning-rate to be a real > 0 at every step");
+        assertTrue(outcome.err().contains(file + " (--set optimizer.learning-rate-schedule.final=-0.1): "),
+                "the last override inside the block: " + outcome.err());
+        assertInvalid(run(file.toString(), "--set", "optimizer.learning-rate-schedule.final=0.01"),
+                "config/missing-key", "optimizer.learning-rate-schedule.id: required");
     }
 
     @Test

@@ -51,8 +51,10 @@ class ExperimentReaderTest {
         assertEquals(1, plan.simulation().seed());
         assertEquals(SimulationSettings.Precision.SINGLE, plan.simulation().precision());
         assertEquals(Set.of(), plan.declared());
-        assertEquals(List.of("problem.teacher", "problem.loss", "problem.covariance", "optimizer"),
+        assertEquals(List.of("problem.teacher", "problem.loss", "problem.covariance", "optimizer",
+                "optimizer.learning-rate-schedule", "optimizer.batch-fraction-schedule", "optimizer.momentum-schedule"),
                 plan.plugins().stream().map(PluginChoice::key).toList());
+        assertEquals("constant", plan.plugins().get(4).descriptor().id(), "absent schedules are constant");
         assertEquals("identity", plan.plugins().get(2).descriptor().id());
     }
 
@@ -140,8 +142,9 @@ class ExperimentReaderTest {
 
         assertEquals(List.of("name", "problem", "optimizer", "steps", "theory", "figure"),
                 List.copyOf(resolved.keySet()));
-        assertEquals(Map.of("time-axis", "linear"), block(resolved, "figure"));
-        assertEquals(Map.of("id", "sgd", "learning-rate", 0.1, "batch-fraction", 1.0, "temperature", 0.0),
+        assertEquals(Map.of("time-axis", "linear", "time-unit", "step"), block(resolved, "figure"));
+        assertEquals(Map.of("id", "sgd", "learning-rate", 0.1, "learning-rate-schedule", Map.of("id", "constant"),
+                "batch-fraction", 1.0, "batch-fraction-schedule", Map.of("id", "constant"), "temperature", 0.0),
                 block(resolved, "optimizer"));
         assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 64, "response-paths", 2000, "mode", "auto"),
                 block(resolved, "theory"));

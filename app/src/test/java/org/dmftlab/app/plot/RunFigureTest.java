@@ -41,7 +41,7 @@ class RunFigureTest {
     @EnumSource(TimeAxis.class)
     void drawsEveryPanelAtTheDocumentedSizeWithColouredCurves(TimeAxis axis) throws IOException {
         FigureSpec spec = new FigureSpec("test", decaying(300, 0.2), decaying(300, 0.25),
-                FigureSpec.standardPanels(true), axis);
+                FigureSpec.standardPanels(true), TimeScale.steps(axis, 300));
 
         BufferedImage image = render(spec);
 
@@ -70,7 +70,24 @@ class RunFigureTest {
     @ParameterizedTest
     @EnumSource(TimeAxis.class)
     void theoryAloneIsEnough(TimeAxis axis) throws IOException {
-        FigureSpec spec = new FigureSpec("theory only", decaying(20, 0), null, List.of(Observable.OVERLAP), axis);
+        FigureSpec spec = new FigureSpec("theory only", decaying(20, 0), null, List.of(Observable.OVERLAP),
+                TimeScale.steps(axis, 20));
+
+        BufferedImage image = render(spec);
+
+        assertEquals(56 + RunFigure.PANEL_HEIGHT, image.getHeight());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TimeAxis.class)
+    void drawsAgainstSmallGradientFlowTimes(TimeAxis axis) throws IOException {
+        // τ_t = 0.001 t: the first drawable position on a log axis is far below 1.
+        double[] tau = new double[301];
+        for (int t = 0; t <= 300; t++) {
+            tau[t] = 0.001 * t;
+        }
+        FigureSpec spec = new FigureSpec("eta-t", decaying(300, 0.2), decaying(300, 0.25),
+                List.of(Observable.OVERLAP), new TimeScale(axis, "gradient-flow time η t", tau));
 
         BufferedImage image = render(spec);
 
@@ -82,7 +99,7 @@ class RunFigureTest {
         String wide = "teacher linear (noise 0.1), loss square, covariance power-law (exponent 1.5, condition 100),"
                 + " α = 0.3333, λ = 0.001, T = 1000, and more words to make sure it would overflow at full size";
         FigureSpec spec = new FigureSpec("name: sgd\n" + wide, decaying(20, 0), null, List.of(Observable.OVERLAP),
-                TimeAxis.LINEAR);
+                TimeScale.steps(TimeAxis.LINEAR, 20));
 
         BufferedImage image = render(spec);
 
@@ -117,6 +134,7 @@ class RunFigureTest {
     @Test
     void refusesAnEmptyFigure() {
         assertThrows(IllegalArgumentException.class,
-                () -> new FigureSpec("nothing", null, null, List.of(Observable.OVERLAP), TimeAxis.LINEAR));
+                () -> new FigureSpec("nothing", null, null, List.of(Observable.OVERLAP),
+                        TimeScale.steps(TimeAxis.LINEAR, 3)));
     }
 }

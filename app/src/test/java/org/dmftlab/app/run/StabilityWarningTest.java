@@ -48,6 +48,26 @@ class StabilityWarningTest {
     }
 
     @Test
+    void aLearningRateScheduleIsWarnedAboutWithItsLargestRate() {
+        // Warm-up over 4 steps to 0.3: η_t = 0.075, 0.15, 0.225, 0.3, 0.3; the limit 0.2511 is first passed at t = 3.
+        Optional<String> warmup = check("{id: sgd, learning-rate: 0.3, learning-rate-schedule: {id: warmup, steps: 4}}",
+                "square");
+        // Cosine from 0.4 down to 0.05 over T = 5: η_0 = 0.4 is the largest and already outside.
+        Optional<String> cosine = check("{id: sgd, learning-rate: 0.4, learning-rate-schedule: {id: cosine,"
+                + " final: 0.05}}", "square");
+
+        assertEquals("the learning-rate schedule reaches 0.3 (its largest, at step 3); first outside the full-batch"
+                + " stability region at step 3, where η_t = 0.3 is above the limit 0.2511", warmup.orElseThrow()
+                .substring(0, warmup.orElseThrow().indexOf(" (SPEC §6")));
+        assertTrue(cosine.orElseThrow().startsWith("the learning-rate schedule reaches 0.4 (its largest, at step 0);"
+                + " first outside the full-batch stability region at step 0"), cosine.orElseThrow());
+        assertTrue(cosine.orElseThrow().endsWith("the run may diverge: lower the learning rate or shorten the steps"
+                + " outside"), cosine.orElseThrow());
+        assertEquals(Optional.empty(), check("{id: sgd, learning-rate: 0.25, learning-rate-schedule: {id: cosine}}",
+                "square"), "a schedule that stays below the limit");
+    }
+
+    @Test
     void lossesWithoutConstantCurvatureAreNotChecked() {
         assertEquals(Optional.empty(), check("{id: sgd, learning-rate: 5}", "logistic"));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.dmftlab.app.TestExperiments;
@@ -16,6 +17,7 @@ import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.PluginConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,21 @@ class SweepReaderTest {
         assertEquals(0.25, last.plan().plugins().get(3).config().real("batch-fraction"));
         assertEquals(EnumSet.allOf(Engine.class), last.engines(), "both blocks in the base file");
         assertEquals(1, last.plan().threads(), "each point runs on one thread");
+    }
+
+    @Test
+    void aGridMaySetAKeyInsideAScheduleBlock() {
+        SweepPlan plan = read("""
+                base: a.yaml
+                set: {optimizer.learning-rate-schedule: {id: cosine}}
+                grid:
+                  optimizer.learning-rate-schedule.final: [0.01, 0.05]
+                """);
+
+        assertEquals(List.of("final=0.01", "final=0.05"), plan.points().stream().map(SweepPoint::folder).toList());
+        PluginConfig optimizer = plan.points().get(1).plan().plugins().get(3).config();
+        assertEquals(Map.of("id", "cosine", "final", 0.05), optimizer.values().get("learning-rate-schedule"));
+        assertEquals(0.05, optimizer.schedule("learning-rate-schedule").value(0.1, 5, 5), 1e-15, "η_T = final");
     }
 
     @Test
