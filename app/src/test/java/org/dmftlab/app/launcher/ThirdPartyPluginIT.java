@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A third-party plugin as a user would ship it: a module with one {@code LossProvider}, compiled at test time
  * against the distribution's core jar and jarred, then loaded with {@code ./dmftlab plugins --plugins DIR}, also
- * next to a stray copy of core (DESIGN: it must not shadow the real one). And the failures a person can cause
- * with {@code --plugins}: a duplicate id and a missing folder (exit 2, one line, no stack trace).
+ * next to a stray copy of core (DESIGN: it must not shadow the real one); a {@code ScheduleProvider} the same way,
+ * used in a standard optimizer's schedule block. And the failures a person can cause with {@code --plugins}: a
+ * duplicate id and a missing folder (exit 2, one line, no stack trace).
  */
 class ThirdPartyPluginIT {
 
@@ -58,6 +59,49 @@ class ThirdPartyPluginIT {
     }
 
     @Test
+    void aDroppedInScheduleIsListedAndScheduledByAStandardOptimizer() throws Exception {
+        Path folder = Files.createDirectory(scratch.resolve("plugins"));
+        compileAndJar("org.example.decay", "ScheduleProvider", "ExponentialScheduleProvider", """
+                import java.util.List;
+                import org.dmftlab.core.spi.Parameter;
+                import org.dmftlab.core.spi.PluginConfig;
+                import org.dmftlab.core.spi.Range;
+                import org.dmftlab.core.spi.Schedule;
+                import org.dmftlab.core.spi.ScheduleProvider;
+
+                public final class ExponentialScheduleProvider implements ScheduleProvider {
+                    public String id() { return "exponential"; }
+                    public String description() { return "exponential decay v gamma^t, built by a test"; }
+                    public List<Parameter> parameters() {
+                        return List.of(Parameter.real("gamma", 0.95, Range.openClosed(0, 1), "decay per step"));
+                    }
+                    public Schedule create(PluginConfig config) {
+                        double gamma = config.real("gamma");
+                        return (base, t, steps) -> base * Math.pow(gamma, t);
+                    }
+                }
+                """, folder);
+        Path experiment = Files.writeString(scratch.resolve("decay.yaml"), """
+                problem: {alpha: 2, teacher: {id: linear}, loss: {id: square}}
+                optimizer: {id: sgd, learning-rate: 0.2, learning-rate-schedule: {id: exponential, gamma: 0.8}}
+                steps: 4
+                theory: {}
+                """);
+        Path out = scratch.resolve("out");
+
+        Launcher.Result listed = Launcher.run(scratch, "plugins", "--plugins", folder.toString());
+        Launcher.Result run = Launcher.run(scratch, "run", experiment.toString(), "--plugins", folder.toString(),
+                "--out", out.toString());
+
+        assertEquals(0, listed.exitCode(), listed::toString);
+        assertTrue(listed.out().lines().anyMatch(line -> line.matches("schedule +exponential +org\\.example\\.decay@"
+                + VERSION)), listed::toString);
+        assertEquals(0, run.exitCode(), run::toString);
+        String record = Files.readString(out.resolve("run.json"));
+        assertTrue(record.contains("\"module\" : \"org.example.decay@" + VERSION + "\""), record);
+    }
+
+    @Test
     void aPluginThatReusesAStandardIdFailsWithExitTwo() throws Exception {
         Path folder = Files.createDirectory(scratch.resolve("plugins"));
         pluginJar("org.example.imposter", "square", folder);
@@ -88,18 +132,7 @@ class ThirdPartyPluginIT {
      * given id, into {@code folder}.
      */
     private void pluginJar(String module, String id, Path folder) throws IOException {
-        Path sources = scratch.resolve(module + "-src");
-        Path classes = scratch.resolve(module + "-classes");
-        Path packageFolder = Files.createDirectories(sources.resolve(module.replace('.', '/')));
-        Files.writeString(sources.resolve("module-info.java"), """
-                module %1$s {
-                    requires org.dmftlab.core;
-                    provides org.dmftlab.core.spi.LossProvider with %1$s.QuarticLossProvider;
-                }
-                """.formatted(module));
-        Files.writeString(packageFolder.resolve("QuarticLossProvider.java"), """
-                package %s;
-
+        compileAndJar(module, "LossProvider", "QuarticLossProvider", """
                 import java.util.List;
                 import org.dmftlab.core.spi.Loss;
                 import org.dmftlab.core.spi.LossProvider;
@@ -119,7 +152,25 @@ class ThirdPartyPluginIT {
                         };
                     }
                 }
-                """.formatted(module, id));
+                """.formatted(id), folder);
+    }
+
+    /**
+     * Writes, compiles and jars into {@code folder} a plugin module {@code module} with one class, the provider of
+     * {@code service} (an interface of {@code org.dmftlab.core.spi}) whose source follows the package line.
+     */
+    private void compileAndJar(String module, String service, String provider, String source, Path folder)
+            throws IOException {
+        Path sources = scratch.resolve(module + "-src");
+        Path classes = scratch.resolve(module + "-classes");
+        Path packageFolder = Files.createDirectories(sources.resolve(module.replace('.', '/')));
+        Files.writeString(sources.resolve("module-info.java"), """
+                module %1$s {
+                    requires org.dmftlab.core;
+                    provides org.dmftlab.core.spi.%2$s with %1$s.%3$s;
+                }
+                """.formatted(module, service, provider));
+        Files.writeString(packageFolder.resolve(provider + ".java"), "package " + module + ";\n\n" + source);
         compile(sources, classes);
         jar(classes, folder.resolve(module + ".jar"));
     }
