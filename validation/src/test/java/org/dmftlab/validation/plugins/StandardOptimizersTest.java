@@ -3,9 +3,12 @@ package org.dmftlab.validation.plugins;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
 import org.dmftlab.validation.Plugins;
@@ -87,5 +90,34 @@ class StandardOptimizersTest {
         UpdateRule defaults = Plugins.optimizer(id, Map.of());
         assertEquals(1.0, defaults.batchFraction(), "full batch by default");
         assertEquals(0.0, defaults.temperature(), "no Langevin noise by default");
+    }
+
+    @Test
+    void schedulesVaryTheLearningRateTheBatchFractionAndTheMomentum() {
+        // T = 10: η_t from a cosine 0.2 → 0.02, b_t doubled at t = 5, β_t = 0.6 halved at t = 5.
+        UpdateRule heavyBall = Plugins.optimizer("heavy-ball", Map.of("learning-rate", 0.2,
+                "learning-rate-schedule", Map.of("id", "cosine", "final", 0.02), "batch-fraction", 0.25,
+                "batch-fraction-schedule", Map.of("id", "step", "milestones", List.of(5), "factor", 2),
+                "momentum", 0.6, "momentum-schedule", Map.of("id", "step", "milestones", List.of(5), "factor", 0.5)),
+                10);
+        assertStep(new double[] {1.6, -0.6}, new double[] {0.2, 0}, new double[] {1, 0}, heavyBall.coefficients(0));
+        assertStep(new double[] {1.3, -0.3}, new double[] {0.11, 0}, new double[] {1, 0}, heavyBall.coefficients(5));
+        assertEquals(0.25, heavyBall.batchFraction(4));
+        assertEquals(0.5, heavyBall.batchFraction(5));
+        assertEquals(0.25, heavyBall.batchFraction(), "the base value");
+        UpdateRule nesterov = Plugins.optimizer("nesterov", Map.of("momentum", 0.5,
+                "momentum-schedule", Map.of("id", "warmup", "steps", 5)), 10);
+        assertStep(new double[] {1.1, -0.1}, new double[] {0.1, 0}, new double[] {1.1, -0.1}, nesterov.coefficients(0));
+        UpdateRule signSgd = Plugins.optimizer("sign-sgd", Map.of("learning-rate", 0.2,
+                "learning-rate-schedule", Map.of("id", "inverse-time", "t0", 1, "power", 1)), 10);
+        assertEquals(0.1, signSgd.coefficients(1).b(0), EXACT);
+    }
+
+    @Test
+    void aMomentumScheduleOfTheSymbolicMomentumIsRefused() {
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> Plugins.optimizer("nesterov",
+                Map.of("momentum", "t/(t+3)", "momentum-schedule", Map.of("id", "cosine")), 10));
+        assertEquals("config/invalid-combination", error.code());
+        assertTrue(error.getMessage().contains("momentum-schedule = {id: cosine, final: 0.0}"), error.getMessage());
     }
 }
