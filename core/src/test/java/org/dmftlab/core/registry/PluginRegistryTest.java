@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.LossProvider;
 import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.spi.PluginConfig;
+import org.dmftlab.core.spi.PluginContext;
+import org.dmftlab.core.spi.Schedule;
+import org.dmftlab.core.spi.ScheduleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -138,5 +142,43 @@ class PluginRegistryTest {
     void wellFormedIdsAreAccepted(String id) {
         PluginRegistry registry = PluginRegistry.builder().add(PluginFamily.LOSS, new FakeLoss(id), FIRST).build();
         assertEquals(id, registry.find(PluginFamily.LOSS, id).id());
+    }
+
+    @Test
+    void theContextOfAnExperimentFindsItsSchedulesInTheRegistry() {
+        ScheduleProvider halving = new ScheduleProvider() {
+            @Override
+            public String id() {
+                return "halving";
+            }
+
+            @Override
+            public String description() {
+                return "fake schedule for registry tests";
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of();
+            }
+
+            @Override
+            public Schedule create(PluginConfig config) {
+                return (base, t, steps) -> base / 2;
+            }
+        };
+        PluginRegistry registry = PluginRegistry.builder().add(PluginFamily.SCHEDULE, halving, FIRST).build();
+        PluginContext context = registry.context(Path.of("/experiments"), 40);
+
+        assertEquals(40, context.steps());
+        assertSame(halving, context.schedules().find("halving"));
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> context.schedules().find("cosine"));
+        assertEquals("plugins/unknown-id", unknown.code());
+        assertTrue(unknown.getMessage().contains("no schedule plugin has this id; known: halving"),
+                unknown.getMessage());
+        InvalidInputException empty = assertThrows(InvalidInputException.class, () -> PluginRegistry.builder().build()
+                .context(Path.of("."), 1).schedules().find("constant"));
+        assertEquals("plugins/empty-family", empty.code());
     }
 }
