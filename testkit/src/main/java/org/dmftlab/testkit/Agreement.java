@@ -127,7 +127,7 @@ public record Agreement(String subject, Problem problem, IntFunction<UpdateRule>
     public List<Comparison> compare() {
         Experiment experiment = new Experiment(problem, rules.apply(steps), steps);
         Trajectory theory = new TheoryEngine().run(experiment,
-                new TheorySettings(paths, seed, SPECIES, paths, TheorySettings.Mode.AUTO, THREADS), Progress.NONE);
+                new TheorySettings(paths, seed, SPECIES, paths, TheorySettings.Mode.AUTO, THREADS), Progress.NONE).trajectory();
         Trajectory simulation = new SimulationEngine().run(experiment,
                 new SimulationSettings(dimension, seeds, seed, THREADS), Progress.NONE);
         Map<Observable, Comparison> worst = new EnumMap<>(Observable.class);

@@ -95,7 +95,7 @@ public final class Experiments {
     }
 
     public static Trajectory theory(Experiment experiment, TheorySettings settings) {
-        return TrajectoryDump.keep("theory", new TheoryEngine().run(experiment, settings, Progress.NONE));
+        return TrajectoryDump.keep("theory", new TheoryEngine().run(experiment, settings, Progress.NONE).trajectory());
     }
 
     public static Trajectory theory(Problem problem, UpdateRule rule, int steps, TheorySettings settings) {

@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
                 "          batch-fraction-schedule, momentum-schedule: see dmftlab plugins);",
                 "  name: the file name; problem.ridge: 0; problem.covariance: {id: identity};",
                 "  problem.init: {overlap: 0, variance: 1};",
-                "  theory: {paths: 50000, seed: 1, species: 64, mode: auto,",
+                "  theory: {paths: 50000, seed: 1, species: 32, mode: auto,",
                 "           response-paths: paths, capped so the responses fit in 1 GiB (they carry",
                 "           Gamma's lags >= 32; every path carries the shorter lags)};",
                 "  simulation: {dimension: 2000, seeds: 8, seed: 1, precision: single}",

@@ -63,7 +63,7 @@ import org.dmftlab.core.theory.TheorySettings;
 final class ExperimentResolver {
 
     static final int PATHS = 50_000;
-    static final int SPECIES = 64;
+    static final int SPECIES = 32;
     static final int RESPONSE_MEMORY_MIB = 1024;
     static final int DIMENSION = 2000;
     static final int SEEDS = 8;

@@ -146,7 +146,7 @@ public final class ExperimentRunner {
         long start = System.nanoTime();
         try {
             Trajectory trajectory = engine == Engine.THEORY
-                    ? theoryEngine.run(plan.experiment(), plan.theory(), progress)
+                    ? theoryEngine.run(plan.experiment(), plan.theory(), progress).trajectory()
                     : simulationEngine.run(plan.experiment(), plan.simulation(), progress);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
         } catch (RefusedInputException refused) {

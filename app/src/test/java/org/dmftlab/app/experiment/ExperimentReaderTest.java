@@ -45,7 +45,7 @@ class ExperimentReaderTest {
         assertEquals(0.0, plan.experiment().problem().ridge());
         assertEquals(0.0, plan.experiment().problem().initOverlap());
         assertEquals(1.0, plan.experiment().problem().initVariance());
-        assertEquals(new TheorySettings(50_000, 1, 64, 50_000, TheorySettings.Mode.AUTO, 2), plan.theory());
+        assertEquals(new TheorySettings(50_000, 1, 32, 50_000, TheorySettings.Mode.AUTO, 2), plan.theory());
         assertEquals(2000, plan.simulation().dimension());
         assertEquals(8, plan.simulation().seeds());
         assertEquals(1, plan.simulation().seed());
@@ -146,7 +146,7 @@ class ExperimentReaderTest {
         assertEquals(Map.of("id", "sgd", "learning-rate", 0.1, "learning-rate-schedule", Map.of("id", "constant"),
                 "batch-fraction", 1.0, "batch-fraction-schedule", Map.of("id", "constant"), "temperature", 0.0),
                 block(resolved, "optimizer"));
-        assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 64, "response-paths", 2000, "mode", "auto"),
+        assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 32, "response-paths", 2000, "mode", "auto"),
                 block(resolved, "theory"));
         assertEquals(Map.of("overlap", 0.2, "variance", 1.0), block(block(resolved, "problem"), "init"));
     }

@@ -17,7 +17,7 @@ public interface Covariance {
     /**
      * σ(u) of SPEC §1: the eigenvalue at quantile u ∈ (0, 1], non-decreasing in u, non-negative, finite. The
      * simulation of dimension d uses σ at the nodes {@link #quantileNode}(j, d), the theory at its species' nodes
-     * (SPEC §4).
+     * (SPEC §4.5).
      */
     double eigenvalueQuantile(double u);
 
@@ -51,8 +51,9 @@ public interface Covariance {
 
     /**
      * The quantile rule of SPEC §1: node j (0-based) of {@code count} equal cells of (0, 1], their midpoint
-     * (j + ½)/count. Dimension d has the eigenvalues σ at the nodes of d cells (the simulation), and the theory's
-     * K quantile species sit at the nodes of K cells, so K = d reproduces a simulation's spectrum (SPEC §4).
+     * (j + ½)/count. Dimension d has the eigenvalues σ at the nodes of d cells (the simulation); the theory
+     * measures the weights of a step spectrum on such a fine grid and integrates any other spectrum by quadrature
+     * (SPEC §4.5).
      */
     static double quantileNode(int j, int count) {
         return (j + 0.5) / count;

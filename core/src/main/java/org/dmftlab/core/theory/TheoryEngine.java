@@ -2,6 +2,7 @@ package org.dmftlab.core.theory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,11 @@ import org.dmftlab.core.random.Streams;
  * own random stream split from the seed ({@link org.dmftlab.core.random.Streams}); the estimate is their mean and the
  * Monte-Carlo error their standard error ({@link ReplicaStatistics}). Groups run in parallel and each is sequential,
  * so results do not depend on the number of threads.
+ *
+ * <p>A spectrum that is not a step spectrum is integrated by a quadrature of K species ({@link Species}); the
+ * engine then solves once more with ⌊K/2⌋ species from the same random numbers (the first group's stream, or the
+ * exact data side) and reports the difference as the quadrature's error estimate ({@link QuadratureError}, SPEC
+ * §4.5).
  */
 public final class TheoryEngine {
 
@@ -42,14 +48,15 @@ public final class TheoryEngine {
     /**
      * Solves the DMFT of the experiment.
      *
-     * @return every observable at t = 0…T with its Monte-Carlo error (0 in the exact mode)
+     * @return every observable at t = 0…T with its Monte-Carlo error (0 in the exact mode), and the quadrature's
+     *         error estimate when the spectrum is not represented exactly
      * @throws RefusedInputException {@code theory/unsupported-loss} when ℓ″ cannot carry pathwise responses,
      *                                {@code theory/nonlinear-rule} for a rule with a gradient map,
      *                                {@code theory/exact-unavailable} when the exact mode is asked where it does
      *                                not apply, {@code theory/degenerate-teacher} when ρ = 0
      * @throws RunFailedException    {@code run/diverged} when the trajectory blows up
      */
-    public Trajectory run(Experiment experiment, TheorySettings settings, Progress progress) {
+    public TheoryResult run(Experiment experiment, TheorySettings settings, Progress progress) {
         Problem problem = experiment.problem();
         int steps = experiment.steps();
         checkSupported(problem, experiment.schedule());
@@ -60,11 +67,21 @@ public final class TheoryEngine {
                     "the teacher has no power in the data (ρ = w*ᵀΣw*/d = 0): labels carry no signal; use a"
                             + " covariance with a positive eigenvalue where the teacher power is positive");
         }
+        Optional<Species> coarser = Species.coarser(problem.covariance(), species);
         int groups = exact ? 1 : Math.min(GROUPS, settings.paths());
-        progress.start("theory", (long) groups * steps);
+        int marches = groups + (coarser.isPresent() ? 1 : 0);
+        progress.start("theory", (long) marches * steps);
         try {
-            return exact ? ReplicaStatistics.exact(ForwardMarch.run(experiment, species, null, 0, 0, progress))
-                    : ReplicaStatistics.combine(sampledMarches(experiment, species, settings, groups, progress));
+            if (exact) {
+                Trajectory values = ForwardMarch.run(experiment, species, null, 0, 0, progress);
+                Optional<QuadratureError> quadrature = coarser.map(rule -> QuadratureError.between(values,
+                        species.size(), ForwardMarch.run(experiment, rule, null, 0, 0, progress), rule.size()));
+                return new TheoryResult(ReplicaStatistics.exact(values), quadrature);
+            }
+            List<Trajectory> replicas = sampledMarches(experiment, species, coarser, settings, groups, progress);
+            Optional<QuadratureError> quadrature = coarser.map(rule -> QuadratureError.between(replicas.get(0),
+                    species.size(), replicas.get(groups), rule.size()));
+            return new TheoryResult(ReplicaStatistics.combine(replicas.subList(0, groups)), quadrature);
         } finally {
             progress.finish();
         }
@@ -100,15 +117,25 @@ public final class TheoryEngine {
         return mode == TheorySettings.Mode.AUTO ? applicable : mode == TheorySettings.Mode.EXACT;
     }
 
-    /** Runs the independent sampled marches, in parallel over groups, each from its own split stream. */
-    private static List<Trajectory> sampledMarches(Experiment experiment, Species species, TheorySettings settings,
-                                                   int groups, Progress progress) {
-        RandomGenerator.SplittableGenerator root =
-                Streams.root(settings.seed());
+    /**
+     * Runs the independent sampled marches, in parallel over groups, each from its own split stream; with a coarser
+     * rule, one more march of the first group's paths and stream with it, last in the list.
+     */
+    private static List<Trajectory> sampledMarches(Experiment experiment, Species species,
+                                                   Optional<Species> coarser, TheorySettings settings, int groups,
+                                                   Progress progress) {
+        RandomGenerator.SplittableGenerator root = Streams.root(settings.seed());
         List<RandomGenerator> streams = new ArrayList<>();
+        List<Species> rules = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             streams.add(root.split());
+            rules.add(species);
         }
+        // The first split of a fresh root of the same seed is the first group's stream again.
+        coarser.ifPresent(rule -> {
+            streams.add(Streams.root(settings.seed()).split());
+            rules.add(rule);
+        });
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.threads(), groups), runnable -> {
             Thread thread = new Thread(runnable, "dmftlab-theory");
             thread.setDaemon(true);
@@ -116,12 +143,14 @@ public final class TheoryEngine {
         });
         try {
             List<Future<Trajectory>> futures = new ArrayList<>();
-            for (int g = 0; g < groups; g++) {
+            for (int march = 0; march < streams.size(); march++) {
+                int g = march < groups ? march : 0;
                 int paths = share(settings.paths(), groups, g);
-                int responsePaths = Math.max(1, share(settings.responsePaths(), groups, g));
-                RandomGenerator stream = streams.get(g);
-                futures.add(pool.submit(() -> ForwardMarch.run(experiment, species, stream, paths,
-                        Math.min(responsePaths, paths), progress)));
+                int responsePaths = Math.min(paths, Math.max(1, share(settings.responsePaths(), groups, g)));
+                Species rule = rules.get(march);
+                RandomGenerator stream = streams.get(march);
+                futures.add(pool.submit(() -> ForwardMarch.run(experiment, rule, stream, paths, responsePaths,
+                        progress)));
             }
             List<Trajectory> results = new ArrayList<>();
             for (Future<Trajectory> future : futures) {

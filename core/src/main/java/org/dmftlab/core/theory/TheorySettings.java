@@ -5,9 +5,9 @@ package org.dmftlab.core.theory;
  *
  * @param paths         N ≥ 1 sample paths of the data side (unused by the exact mode)
  * @param seed          seed of the path streams
- * @param species       K ≥ 1, the most species of SPEC §4: a spectrum with at most K distinct eigenvalue and
- *                      teacher-power pairs is used exactly, any other by K midpoint nodes of its quantile
- *                      function (K = d reproduces the eigenvalues of a simulation of dimension d)
+ * @param species       K ≥ 1, the most species of SPEC §4.5: a spectrum with at most K distinct eigenvalue and
+ *                      teacher-power pairs is used exactly, any other by a K-node quadrature of its quantile
+ *                      function, whose error is estimated against ⌊K/2⌋ nodes
  * @param responsePaths paths that carry the whole pathwise responses G (SPEC §4.2, §4.4), 0 &lt; responsePaths ≤
  *                      paths: they estimate Γ's lags of 32 steps and more; every path carries the shorter lags.
  *                      Fewer saves memory (O(responsePaths · T²/2) doubles) at the cost of noise in Γ's far lags

@@ -106,7 +106,7 @@ class BatchBookkeepingTest {
     @ParameterizedTest(name = "b = {0}")
     @ValueSource(doubles = {1.0, 0.3})
     void selectionCarriesTheBatchFactorOnce(double batchFraction) {
-        Species identity = new Species(new double[] {1}, new double[] {1}, new double[] {1});
+        Species identity = new Species(new double[] {1}, new double[] {1}, new double[] {1}, true);
         UpdateSchedule schedule = UpdateSchedule.of(new Sgd(batchFraction), 1);
         ParameterSide parameters = new ParameterSide(identity, schedule, 0.1, M0, C0);
         ParameterAggregates aggregates = parameters.aggregates();

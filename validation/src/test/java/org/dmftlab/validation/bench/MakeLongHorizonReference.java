@@ -38,7 +38,7 @@ public final class MakeLongHorizonReference {
         for (int seed = 1; seed <= seeds; seed++) {
             long start = System.nanoTime();
             Trajectory trajectory = new TheoryEngine().run(experiment, new TheorySettings(paths, seed, species,
-                    responsePaths, TheorySettings.Mode.MONTE_CARLO, threads), Progress.NONE);
+                    responsePaths, TheorySettings.Mode.MONTE_CARLO, threads), Progress.NONE).trajectory();
             System.out.printf(Locale.ROOT, "seed %d: %.1f s, m(T) = %.5f +- %.5f%n", seed,
                     (System.nanoTime() - start) / 1e9, trajectory.value(Observable.OVERLAP, steps),
                     trajectory.error(Observable.OVERLAP, steps));

@@ -39,7 +39,7 @@ public final class TheoryBenchmark {
         Trajectory trajectory = null;
         for (int run = 0; run < repeats; run++) {
             long start = System.nanoTime();
-            trajectory = new TheoryEngine().run(new Experiment(problem, sgd, steps), settings, Progress.NONE);
+            trajectory = new TheoryEngine().run(new Experiment(problem, sgd, steps), settings, Progress.NONE).trajectory();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("T=%d N=%d responsePaths=%d threads=%d: %.2f s%n", steps, paths, responsePaths,
                     threads, seconds);
