@@ -12,6 +12,7 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.InputFile;
 import org.dmftlab.app.experiment.PluginChoice;
+import org.dmftlab.core.problem.Observable;
 
 /**
  * {@code run.json}: what ran and how (DESIGN.md, "Output folder"). Keys:
@@ -22,7 +23,10 @@ import org.dmftlab.app.experiment.PluginChoice;
  *       including every plugin parameter and the seeds ({@link ExperimentPlan#resolvedConfiguration});</li>
  *   <li>{@code plugins}: per chosen plugin its key, family, id and {@code module@version};</li>
  *   <li>{@code inputs}: per PATH parameter its dotted key → {@code {path, sha256}} of the file it named;</li>
- *   <li>{@code engines}: per engine that ran its table and wall time in seconds; {@code threads};</li>
+ *   <li>{@code engines}: per engine that ran its table and wall time in seconds; for a theory whose species are a
+ *       quadrature of the spectrum, {@code quadrature-error}: {@code species} K, {@code coarser-species} ⌊K/2⌋ and
+ *       per observable column the estimated bound max_t |x_K(t) − x_{K/2}(t)| ({@code null} when unknown, SPEC
+ *       §4.5); {@code threads};</li>
  *   <li>{@code warnings} (e.g. SPEC §6 stability) and {@code machine} (Java, OS, cores).</li>
  * </ul>
  */
@@ -69,10 +73,24 @@ public final class RunReport {
         }
         ArrayNode engines = root.putArray("engines");
         for (EngineRun run : runs) {
-            engines.addObject()
+            ObjectNode engine = engines.addObject()
                     .put("engine", run.engine().key())
                     .put("table", run.tableName())
                     .put("wall-seconds", run.wallSeconds());
+            run.quadrature().ifPresent(error -> {
+                ObjectNode quadrature = engine.putObject("quadrature-error")
+                        .put("species", error.species())
+                        .put("coarser-species", error.coarserSpecies());
+                ObjectNode bounds = quadrature.putObject("bounds");
+                for (Observable observable : Observable.values()) {
+                    double bound = error.bound(observable);
+                    if (Double.isNaN(bound)) {
+                        bounds.putNull(observable.column());
+                    } else {
+                        bounds.put(observable.column(), bound);
+                    }
+                }
+            });
         }
         root.put("threads", threads);
         ArrayNode warningList = root.putArray("warnings");

@@ -33,6 +33,7 @@ import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.theory.TheoryEngine;
+import org.dmftlab.core.theory.TheoryResult;
 
 /**
  * Runs a validated experiment with the chosen engines and writes the output folder (DESIGN.md, "Output folder"):
@@ -145,9 +146,12 @@ public final class ExperimentRunner {
     private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress) {
         long start = System.nanoTime();
         try {
-            Trajectory trajectory = engine == Engine.THEORY
-                    ? theoryEngine.run(plan.experiment(), plan.theory(), progress).trajectory()
-                    : simulationEngine.run(plan.experiment(), plan.simulation(), progress);
+            if (engine == Engine.THEORY) {
+                TheoryResult result = theoryEngine.run(plan.experiment(), plan.theory(), progress);
+                return new EngineRun(engine, result.trajectory(), (System.nanoTime() - start) / 1e9,
+                        result.quadrature());
+            }
+            Trajectory trajectory = simulationEngine.run(plan.experiment(), plan.simulation(), progress);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
         } catch (RefusedInputException refused) {
             throw InputKeys.keyed(refused, plan.plugins()).withSource(plan.file().toString());

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.theory.QuadratureError;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +54,40 @@ class RunReportTest {
         assertEquals(3, report.get("threads").asInt());
         assertEquals("careful", report.at("/warnings/0").asText());
         assertEquals(2, report.at("/machine/cores").asInt());
+    }
+
+    @Test
+    void recordsTheTheorysQuadratureErrorPerObservable() throws Exception {
+        Path file = TestExperiments.write(dir, "a.yaml", TestExperiments.CONFIG_A);
+        ExperimentPlan plan = new ExperimentReader(PluginRegistry.discover()).read(file, List.of(), 1);
+        Map<Observable, Double> bounds = new EnumMap<>(Observable.class);
+        for (Observable observable : Observable.values()) {
+            bounds.put(observable, 1e-6 * (observable.ordinal() + 1));
+        }
+        bounds.put(Observable.TEST_ERROR, Double.NaN);
+        List<EngineRun> runs = List.of(new EngineRun(Engine.THEORY, new Trajectory(5), 2.5,
+                Optional.of(new QuadratureError(32, 16, bounds))));
+
+        JsonNode report = new ObjectMapper().readTree(RunReport.json("9.9", plan, runs, 1, List.of(),
+                new Machine("17", "Linux", 2)));
+
+        JsonNode quadrature = report.at("/engines/0/quadrature-error");
+        assertEquals(32, quadrature.get("species").asInt());
+        assertEquals(16, quadrature.get("coarser-species").asInt());
+        assertEquals(1e-6, quadrature.at("/bounds/m").asDouble());
+        assertEquals(2e-6, quadrature.at("/bounds/q").asDouble());
+        assertTrue(quadrature.at("/bounds/test_error").isNull(), "unknown is null");
+    }
+
+    @Test
+    void leavesTheQuadratureErrorOutWhenThereIsNone() throws Exception {
+        Path file = TestExperiments.write(dir, "a.yaml", TestExperiments.CONFIG_A);
+        ExperimentPlan plan = new ExperimentReader(PluginRegistry.discover()).read(file, List.of(), 1);
+        List<EngineRun> runs = List.of(new EngineRun(Engine.THEORY, new Trajectory(5), 2.5));
+
+        JsonNode report = new ObjectMapper().readTree(RunReport.json("9.9", plan, runs, 1, List.of(),
+                new Machine("17", "Linux", 2)));
+
+        assertTrue(report.at("/engines/0/quadrature-error").isMissingNode());
     }
 }
