@@ -1,16 +1,19 @@
 package org.dmftlab.core.problem;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The observables of SPEC §3 at t = 0…T, each with an error (standard error over seeds for the simulation,
- * Monte-Carlo error for the theory; NaN when unknown, 0 when exact). A mutable table filled by one engine run;
- * the engines apply the divergence rule ({@code org.dmftlab.core.dynamics.Divergence}) before they record.
+ * Monte-Carlo error for the theory; NaN when unknown, 0 when exact), and the two-time functions of SPEC §3.1 when the
+ * experiment records them. A mutable table filled by one engine run; the engines apply the divergence rule
+ * ({@code org.dmftlab.core.dynamics.Divergence}) before they record.
  */
 public final class Trajectory {
 
     private final double[][] values;
     private final double[][] errors;
+    private TwoTimeFunctions twoTime;
 
     /** An empty trajectory for t = 0…steps, all values and errors NaN. */
     public Trajectory(int steps) {
@@ -42,5 +45,16 @@ public final class Trajectory {
     /** The error of an observable at step t (NaN if unknown). */
     public double error(Observable observable, int t) {
         return errors[observable.ordinal()][t];
+    }
+
+    /** Attaches an empty table of two-time functions on {@code grid} (replacing any earlier one) and returns it. */
+    public TwoTimeFunctions recordTwoTime(TwoTimeGrid grid) {
+        twoTime = new TwoTimeFunctions(grid);
+        return twoTime;
+    }
+
+    /** The two-time functions, when recorded. */
+    public Optional<TwoTimeFunctions> twoTime() {
+        return Optional.ofNullable(twoTime);
     }
 }

@@ -15,6 +15,7 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.problem.TwoTimeFunctions;
 import org.dmftlab.core.simulation.SimulationSettings.Precision;
 import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.Loss;
@@ -34,6 +35,9 @@ import org.dmftlab.core.spi.Teacher;
  * labels are computed from the stored inputs.
  *
  * <p>Gradients of steps before 0 (lags b_{t,j} with t − j &lt; 0) are zero; iterates before 0 are w⁰.
+ *
+ * <p>When the experiment asks for the two-time functions (SPEC §3.1), the iterate of every grid step is kept and
+ * C(t,s) = w^t·w^s / d is recorded with every kept w^s, s ≤ t; C(t,t) is computed exactly as q(t).
  */
 final class SeedRun {
 
@@ -75,6 +79,9 @@ final class SeedRun {
     private final BlockPass[] passes;
     private final SplittableGenerator langevin;
     private final Trajectory trajectory;
+    /** Where C(t,s) goes (null: not recorded), and the iterates of the grid steps so far. */
+    private final TwoTimeFunctions twoTime;
+    private final double[][] gridIterates;
 
     /**
      * What the row blocks of the current pass read: the query point, the iterate, whether to accumulate ∇L and
@@ -137,6 +144,8 @@ final class SeedRun {
         blockGradients = new double[blocks][d];
         blockLosses = new double[blocks];
         trajectory = new Trajectory(steps);
+        twoTime = experiment.twoTimeGrid().map(trajectory::recordTwoTime).orElse(null);
+        gridIterates = twoTime == null ? null : new double[twoTime.grid().size()][d];
     }
 
     /** Row blocks of a data set with n samples. */
@@ -310,6 +319,14 @@ final class SeedRun {
         set(Observable.TRAIN_LOSS, trainLoss / n);
         set(Observable.TEST_LOSS, TestMetrics.testLoss(loss, teacher, rho, overlap, norm));
         set(Observable.TEST_ERROR, teacher.testError(rho, overlap, norm));
+        int i = twoTime == null ? -1 : twoTime.grid().indexOf(t);
+        if (i >= 0) {
+            System.arraycopy(w, 0, gridIterates[i], 0, d);
+            for (int j = 0; j <= i; j++) {
+                twoTime.set(TwoTimeFunctions.Function.CORRELATION, i, j, VectorOps.dot(w, gridIterates[j]) / d,
+                        Double.NaN);
+            }
+        }
     }
 
     /** @throws org.dmftlab.core.problem.RunFailedException when the value diverged ({@link Divergence}) */

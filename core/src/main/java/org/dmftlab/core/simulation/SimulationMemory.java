@@ -8,9 +8,10 @@ import org.dmftlab.core.simulation.SimulationSettings.Precision;
 /**
  * The heap a simulation needs and how many of its seeds run at once (docs/performance.md, "Memory"). A seed in
  * flight holds its data matrix X (n d entries in the chosen precision) and O(n + d) besides: the labels, its
- * iterates and gradients, and one gradient buffer of d per row block of {@link SeedRun#BLOCK_ROWS} rows (n d / 256
- * doubles: 0.8 % of X in single precision, 0.4 % in double). The seeds in flight are never more than fit in the
- * heap's budget, and a simulation of which not even one seed {@link #fits()} is refused before it starts.
+ * iterates and gradients (with two-time functions also the iterates of the grid steps, at most 202 d), and one
+ * gradient buffer of d per row block of {@link SeedRun#BLOCK_ROWS} rows (n d / 256 doubles: 0.8 % of X in single
+ * precision, 0.4 % in double). The seeds in flight are never more than fit in the heap's budget, and a simulation
+ * of which not even one seed {@link #fits()} is refused before it starts.
  *
  * @param rows          n
  * @param dimension     d
@@ -43,7 +44,9 @@ public record SimulationMemory(long rows, int dimension, Precision precision, lo
         int memory = experiment.schedule().memory();
         long matrix = DataMatrix.bytes(settings.precision(), (int) n, d);
         long vectors = (2L * memory + 8) * Double.BYTES * d;
-        long trajectory = 2L * (experiment.steps() + 1) * Observable.values().length * Double.BYTES;
+        long trajectory = 2L * (experiment.steps() + 1) * Observable.values().length * Double.BYTES
+                + experiment.twoTimeGrid().map(grid -> (long) grid.size() * d * Double.BYTES
+                        + 4L * grid.pairs() * Double.BYTES).orElse(0L);
         long seed = matrix + Double.BYTES * n + blocks * (Double.BYTES * (d + 1L) + DataMatrix.ARRAY_HEADER_BYTES
                 + BLOCK_OVERHEAD_BYTES) + vectors + trajectory;
         long shared = Population.bytes(experiment.problem().covariance(), d, settings.threads(), SeedRun.BLOCK_ROWS);

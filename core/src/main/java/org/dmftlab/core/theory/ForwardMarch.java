@@ -9,12 +9,14 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.problem.TwoTimeFunctions;
 
 /**
  * One causal forward march of SPEC §4.4, a replica of the theory: for t = 0…T the parameter side publishes row t of
  * its aggregates and the iterate's moments, the data side reads them and publishes row t of its kernels (and the
  * train loss), the test metrics follow from (ρ, M, Q), and the parameter side advances to t + 1 with the kernels.
- * The two sides share nothing else: each writes only its own part ({@link ParameterAggregates},
+ * When the experiment asks for them, the parameter side also records the two-time functions of SPEC §3.1 in the
+ * replica's trajectory. The two sides share nothing else: each writes only its own part ({@link ParameterAggregates},
  * {@link DataKernels}).
  */
 final class ForwardMarch {
@@ -35,14 +37,15 @@ final class ForwardMarch {
         Problem problem = experiment.problem();
         int steps = experiment.steps();
         UpdateSchedule schedule = experiment.schedule();
+        Trajectory values = new Trajectory(steps);
+        TwoTimeFunctions twoTime = experiment.twoTimeGrid().map(values::recordTwoTime).orElse(null);
         ParameterSide parameters = new ParameterSide(species, schedule, problem.ridge(), problem.initOverlap(),
-                problem.initVariance());
+                problem.initVariance(), twoTime);
         ParameterAggregates aggregates = parameters.aggregates();
         DataSide data = random == null
                 ? new GaussianDataSide(aggregates, problem.loss(), problem.teacher(), problem.alpha(), steps)
                 : new PathDataSide(aggregates, problem.loss(), problem.teacher(), problem.alpha(), schedule, paths,
                         responsePaths, random);
-        Trajectory values = new Trajectory(steps);
         for (int t = 0; t <= steps; t++) {
             IterateMoments moments = parameters.prepare(t, data.kernels());
             double trainLoss = data.step(t, t < steps);

@@ -2,6 +2,8 @@ package org.dmftlab.core.theory;
 
 import java.util.Arrays;
 import org.dmftlab.core.dynamics.UpdateSchedule;
+import org.dmftlab.core.problem.TwoTimeFunctions;
+import org.dmftlab.core.problem.TwoTimeGrid;
 
 /**
  * The parameter side of SPEC §4.3 for the general linear-memory rule of SPEC §2.1: per species k, deterministic
@@ -33,6 +35,11 @@ import org.dmftlab.core.dynamics.UpdateSchedule;
  * the Langevin term, and the memory field as one axpy per v. Query rows are kept for every step as a triangle:
  * about 8 K (T + 2)²/2 bytes for K species (twice with Langevin noise); iterates and fields only for the last
  * p + 2 and p + 1 steps.
+ *
+ * <p>When asked, a step on the {@link TwoTimeGrid} also records the two-time functions of SPEC §3.1 at the iterate,
+ * in w-coordinates, from the same rows: C(t,s) = ⟨e_k(t) e_k(s) + S_k(t,s)⟩ as one more dot product per grid step s
+ * (against the query row of s, which is the iterate without look-ahead; with look-ahead the iterate rows of the grid
+ * steps are kept as well), and R(t,s) = ⟨χ̃_k(t,s)⟩ from the kick series already in the iterate row.
  */
 final class ParameterSide {
 
@@ -71,8 +78,19 @@ final class ParameterSide {
     private final double[] iterateResponseRow;
     private final double[] iterateCovarianceRow;
     private final ParameterAggregates aggregates;
+    /** Where the two-time functions go (null: not recorded); the iterate rows of grid steps (look-ahead only). */
+    private final TwoTimeFunctions twoTime;
+    private final double[][] gridIterates;
+    /** Scratch: the iterate's weight row times the species weights. */
+    private final double[] twoTimeWeights;
 
     ParameterSide(Species species, UpdateSchedule schedule, double ridge, double initOverlap, double initVariance) {
+        this(species, schedule, ridge, initOverlap, initVariance, null);
+    }
+
+    /** @param twoTime the table the two-time functions of SPEC §3.1 are recorded in, or null */
+    ParameterSide(Species species, UpdateSchedule schedule, double ridge, double initOverlap, double initVariance,
+                  TwoTimeFunctions twoTime) {
         this.schedule = schedule;
         this.ridge = ridge;
         this.initVariance = initVariance;
@@ -109,6 +127,9 @@ final class ParameterSide {
         iterateResponseRow = new double[steps + 1];
         iterateCovarianceRow = new double[steps + 1];
         aggregates = new ParameterAggregates(steps, species.rho());
+        this.twoTime = twoTime;
+        gridIterates = twoTime != null && lookAhead ? new double[twoTime.grid().size()][] : null;
+        twoTimeWeights = twoTime != null ? new double[width] : null;
     }
 
     /** The aggregates this side publishes, for the data side to read. */
@@ -168,6 +189,9 @@ final class ParameterSide {
             for (int k = 0; k < size; k++) {
                 second[k] += own[i + k] * x[i + k];
             }
+        }
+        if (twoTime != null && twoTime.grid().indexOf(t) >= 0) {
+            recordTwoTime(t, own, x);
         }
         scaleBySpecies(queryWeights, n);
         if (lookAhead) {
@@ -257,6 +281,39 @@ final class ParameterSide {
                     out[noiseSeries + k] = langevin * x[noiseSeries + k];
                 }
             }
+        }
+    }
+
+    /**
+     * The two-time functions at grid step t (SPEC §3.1): C(t,s) = Σ_i Σ_k ω_k W_t[i][k] x_s[i][k] with the weight row
+     * {@code own} of the iterate x = x(t) (before the σ_k scaling) and the iterate row x_s of every grid step s ≤ t,
+     * and R(t,s) = ⟨χ̃_k(t,s)⟩ for s &lt; t (0 at s = t).
+     */
+    private void recordTwoTime(int t, double[] own, double[] x) {
+        TwoTimeGrid grid = twoTime.grid();
+        int i = grid.indexOf(t);
+        int n = active(t) * size;
+        if (gridIterates != null) {
+            gridIterates[i] = Arrays.copyOf(x, n);
+        }
+        for (int e = 0; e < n; e += size) {
+            for (int k = 0; k < size; k++) {
+                twoTimeWeights[e + k] = weight[k] * own[e + k];
+            }
+        }
+        for (int j = 0; j <= i; j++) {
+            int s = grid.step(j);
+            double[] past = gridIterates != null ? gridIterates[j] : query[s];
+            twoTime.set(TwoTimeFunctions.Function.CORRELATION, i, j,
+                    dot(twoTimeWeights, past, active(s) * size), Double.NaN);
+            double response = 0;
+            if (s < t) {
+                int base = kickIndex(s) * size;
+                for (int k = 0; k < size; k++) {
+                    response += weight[k] * x[base + k];
+                }
+            }
+            twoTime.set(TwoTimeFunctions.Function.RESPONSE, i, j, response, Double.NaN);
         }
     }
 

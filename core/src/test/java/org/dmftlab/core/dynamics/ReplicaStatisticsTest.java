@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.problem.TwoTimeFunctions;
+import org.dmftlab.core.problem.TwoTimeGrid;
 import org.junit.jupiter.api.Test;
 
 /** {@link ReplicaStatistics} and {@link Divergence}: mean ± standard error over replicas, and when a run diverged. */
@@ -88,5 +90,28 @@ class ReplicaStatisticsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> ReplicaStatistics.combine(List.of(replica(1), replica(1, 2))));
         assertThrows(IllegalArgumentException.class, () -> ReplicaStatistics.combine(List.of()));
+    }
+
+    @Test
+    void twoTimeFunctionsAreCombinedPairByPairAndExactOnesGetErrorZero() {
+        List<Trajectory> replicas = new ArrayList<>();
+        for (double value : new double[] {1, 3, 5}) {
+            Trajectory replica = replica(1, 2);
+            TwoTimeFunctions twoTime = replica.recordTwoTime(TwoTimeGrid.of(1));
+            twoTime.set(TwoTimeFunctions.Function.CORRELATION, 1, 0, value, Double.NaN);
+            twoTime.set(TwoTimeFunctions.Function.RESPONSE, 1, 0, 2 * value, Double.NaN);
+            replicas.add(replica);
+        }
+
+        TwoTimeFunctions combined = ReplicaStatistics.combine(replicas).twoTime().orElseThrow();
+        TwoTimeFunctions exact = ReplicaStatistics.exact(replicas.get(0)).twoTime().orElseThrow();
+
+        assertEquals(3, combined.value(TwoTimeFunctions.Function.CORRELATION, 1, 0));
+        assertEquals(Math.sqrt(4.0 / 3), combined.error(TwoTimeFunctions.Function.CORRELATION, 1, 0), 1e-15);
+        assertEquals(6, combined.value(TwoTimeFunctions.Function.RESPONSE, 1, 0));
+        assertTrue(Double.isNaN(combined.value(TwoTimeFunctions.Function.CORRELATION, 0, 0)), "not recorded");
+        assertEquals(0, exact.error(TwoTimeFunctions.Function.RESPONSE, 1, 0));
+        assertTrue(Double.isNaN(exact.error(TwoTimeFunctions.Function.RESPONSE, 1, 1)), "not recorded, no error");
+        assertTrue(ReplicaStatistics.combine(List.of(replica(1, 2), replica(3, 2))).twoTime().isEmpty());
     }
 }
