@@ -26,9 +26,10 @@ record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object>
 
     /**
      * {@code figure}: how {@code figure.png} is drawn; {@code time-axis} is {@code linear} or {@code log},
-     * {@code time-unit} is {@code step} or {@code eta-t}.
+     * {@code time-unit} is {@code step} or {@code eta-t}; {@code two-time} asks for the two-time functions
+     * ({@code two-time.csv}, {@code two-time.png}).
      */
-    record FigureBlock(String timeAxis, String timeUnit) {
+    record FigureBlock(String timeAxis, String timeUnit, Boolean twoTime) {
     }
 
     /** {@code simulation}: the settings of the finite-size simulation. */

@@ -24,7 +24,9 @@ import org.dmftlab.core.theory.TheorySettings;
  * @param theory        settings of the DMFT engine
  * @param simulation    settings of the simulation engine
  * @param declared      the engines whose block the file has (decides the default {@code --engine})
- * @param figure        the time axis of the run figure ({@code figure.time-axis}, {@code figure.time-unit})
+ * @param figure        the time axis of the run figure ({@code figure.time-axis}, {@code figure.time-unit}) and
+ *                      whether the two-time functions are drawn ({@code figure.two-time}; then the experiment records
+ *                      them)
  */
 public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides, Experiment experiment,
                              List<PluginChoice> plugins, TheorySettings theory, SimulationSettings simulation,
@@ -91,6 +93,7 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
         Map<String, Object> figureBlock = new LinkedHashMap<>();
         figureBlock.put("time-axis", figure.timeAxis().key());
         figureBlock.put("time-unit", figure.timeUnit().key());
+        figureBlock.put("two-time", figure.twoTime());
         root.put("figure", figureBlock);
         return root;
     }

@@ -57,7 +57,9 @@ import org.dmftlab.core.theory.TheorySettings;
  *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1, precision
  *       {@link SimulationSettings#DEFAULT_PRECISION} ({@code single});</li>
  *   <li>{@code figure}: time-axis linear ({@code log} suits trajectories that relax over decades of steps),
- *       time-unit step ({@code eta-t}: the gradient-flow time Σ_{s&lt;t} η_s of SPEC §2.2, on either axis).</li>
+ *       time-unit step ({@code eta-t}: the gradient-flow time Σ_{s&lt;t} η_s of SPEC §2.2, on either axis),
+ *       two-time true for T ≤ 200 (the two-time functions of SPEC §3.1 in {@code two-time.csv} and
+ *       {@code two-time.png}), else false.</li>
  * </ul>
  */
 final class ExperimentResolver {
@@ -111,6 +113,7 @@ final class ExperimentResolver {
         double variance = real(init.variance(), "problem.init.variance", 1.0, Range.nonNegative());
         UpdateRule rule = plugin(PluginFamily.OPTIMIZER, "optimizer", document.optimizer(), null, context, plugins);
 
+        FigureOptions figure = figure(document.figure(), steps);
         Experiment experiment;
         try {
             experiment = new Experiment(new Problem(alpha, ridge, teacher, loss, covariance, overlap, variance), rule,
@@ -118,8 +121,9 @@ final class ExperimentResolver {
         } catch (RefusedInputException refused) {
             throw InputKeys.keyed(refused, plugins);
         }
-        return new ExperimentPlan(name, file, overrides, experiment, plugins, theory(document.theory(), steps, threads),
-                simulation(document.simulation(), experiment.problem(), threads), declared, figure(document.figure()));
+        return new ExperimentPlan(name, file, overrides, figure.twoTime() ? experiment.withTwoTimeFunctions()
+                : experiment, plugins, theory(document.theory(), steps, threads),
+                simulation(document.simulation(), experiment.problem(), threads), declared, figure);
     }
 
     private static String name(String given, Path file) {
@@ -162,11 +166,12 @@ final class ExperimentResolver {
                 TheorySettings.Mode.AUTO);
     }
 
-    private static FigureOptions figure(FigureBlock block) {
-        FigureBlock given = block == null ? new FigureBlock(null, null) : block;
+    private static FigureOptions figure(FigureBlock block, int steps) {
+        FigureBlock given = block == null ? new FigureBlock(null, null, null) : block;
         return new FigureOptions(
                 choice(given.timeAxis(), "figure.time-axis", TimeAxis.values(), TimeAxis::key, TimeAxis.LINEAR),
-                choice(given.timeUnit(), "figure.time-unit", TimeUnit.values(), TimeUnit::key, TimeUnit.STEP));
+                choice(given.timeUnit(), "figure.time-unit", TimeUnit.values(), TimeUnit::key, TimeUnit.STEP),
+                given.twoTime() == null ? FigureOptions.twoTimeByDefault(steps) : given.twoTime());
     }
 
     /** The choice spelled {@code given}, or the fallback when absent. */

@@ -142,6 +142,9 @@ final class ExperimentYaml {
         if (target == String.class) {
             return "a text value";
         }
+        if (target == Boolean.class) {
+            return "true or false";
+        }
         if (Map.class.isAssignableFrom(target)) {
             return "a plugin block {id: <plugin id>, <parameter>: <value>, …}";
         }

@@ -6,6 +6,9 @@ import java.util.List;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.problem.TwoTimeFunctions;
+import org.dmftlab.core.problem.TwoTimeFunctions.Function;
+import org.dmftlab.core.problem.TwoTimeGrid;
 
 /**
  * The CSV tables of a run (DESIGN.md, "Output folder"), written and read back. Numbers are written with
@@ -76,6 +79,57 @@ public final class CsvTables {
             }
         }
         return trajectory;
+    }
+
+    /**
+     * The two-time functions of SPEC §3.1 in long format, one row per pair s ≤ t of the grid (t, then s, increasing):
+     * {@code t,s}, then per engine that recorded them its functions and their errors, {@code theory_C,theory_C_mc,
+     * theory_R,theory_R_mc} and {@code simulation_C,simulation_C_se} (the simulation has no response).
+     *
+     * @param theory     the theory's functions, or null
+     * @param simulation the simulation's functions, or null
+     */
+    public static String twoTime(TwoTimeFunctions theory, TwoTimeFunctions simulation) {
+        TwoTimeGrid grid = (theory != null ? theory : simulation).grid();
+        StringBuilder csv = new StringBuilder("t,s");
+        List<TwoTimeColumn> columns = TwoTimeColumn.of(theory, simulation);
+        for (TwoTimeColumn column : columns) {
+            csv.append(',').append(column.name()).append(',').append(column.name())
+                    .append(errorSuffix(column.engine()));
+        }
+        csv.append('\n');
+        for (int i = 0; i < grid.size(); i++) {
+            for (int j = 0; j <= i; j++) {
+                csv.append(grid.step(i)).append(',').append(grid.step(j));
+                for (TwoTimeColumn column : columns) {
+                    csv.append(',').append(column.table().value(column.function(), i, j)).append(',')
+                            .append(column.table().error(column.function(), i, j));
+                }
+                csv.append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    /** One function of one engine in {@code two-time.csv}. */
+    private record TwoTimeColumn(Engine engine, Function function, TwoTimeFunctions table) {
+
+        static List<TwoTimeColumn> of(TwoTimeFunctions theory, TwoTimeFunctions simulation) {
+            List<TwoTimeColumn> columns = new ArrayList<>();
+            if (theory != null) {
+                for (Function function : Function.values()) {
+                    columns.add(new TwoTimeColumn(Engine.THEORY, function, theory));
+                }
+            }
+            if (simulation != null) {
+                columns.add(new TwoTimeColumn(Engine.SIMULATION, Function.CORRELATION, simulation));
+            }
+            return columns;
+        }
+
+        String name() {
+            return engine.key() + "_" + function.column();
+        }
     }
 
     /** {@code observable,max_abs_difference,max_difference_over_error}, one row per observable. */

@@ -12,12 +12,14 @@ import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
+import org.dmftlab.app.plot.TwoTimeFigure;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
  * The output folder of a run (DESIGN.md, "Output folder"): {@code theory.csv}, {@code simulation.csv},
- * {@code comparison.csv} (when both engines ran), {@code figure.png} and {@code run.json}. Every file is written
+ * {@code comparison.csv} (when both engines ran), {@code figure.png}, {@code two-time.csv} and {@code two-time.png}
+ * (when the two-time functions were recorded) and {@code run.json}. Every file is written
  * atomically ({@link AtomicFiles}); {@code run.json} is written last and marks a complete run, and
  * {@link #prepare} removes the files of an earlier run first, so a run that fails never leaves a
  * complete-looking folder.
@@ -28,6 +30,10 @@ public final class OutputFolder {
     public static final String COMPARISON = "comparison.csv";
     /** One panel per observable, theory line and simulation points. */
     public static final String FIGURE = "figure.png";
+    /** The two-time functions of SPEC §3.1 in long format, when recorded. */
+    public static final String TWO_TIME_TABLE = "two-time.csv";
+    /** Their heatmaps. */
+    public static final String TWO_TIME_FIGURE = "two-time.png";
     /** The record of the run; written last. */
     public static final String REPORT = "run.json";
 
@@ -107,6 +113,12 @@ public final class OutputFolder {
         write(FIGURE, out -> writer.writePng(figure, out));
     }
 
+    /** Writes {@code two-time.csv} ({@link CsvTables#twoTime}) and {@code two-time.png} ({@link TwoTimeFigure}). */
+    public void writeTwoTime(TwoTimeFigure figure) {
+        writeText(TWO_TIME_TABLE, CsvTables.twoTime(figure.theory(), figure.simulation()));
+        write(TWO_TIME_FIGURE, figure::writePng);
+    }
+
     /** Writes {@code run.json}; call it last. */
     public void writeReport(String json) {
         writeText(REPORT, json);
@@ -141,7 +153,7 @@ public final class OutputFolder {
         for (Engine engine : Engine.values()) {
             names.add(table(engine));
         }
-        names.addAll(List.of(COMPARISON, FIGURE, REPORT));
+        names.addAll(List.of(COMPARISON, FIGURE, TWO_TIME_TABLE, TWO_TIME_FIGURE, REPORT));
         return names;
     }
 }

@@ -40,12 +40,6 @@ public final class RunFigure {
     public static final int PANEL_WIDTH = 640;
     public static final int PANEL_HEIGHT = 440;
     private static final int COLUMNS = 2;
-    /** Height of one title line, and the margin above and below the title (and left and right of each line). */
-    private static final int TITLE_LINE = 28;
-    private static final int TITLE_MARGIN = 14;
-    /** The title font, shrunk for a line wider than the figure, but not below the smallest size. */
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 20);
-    private static final float SMALLEST_TITLE_SIZE = 9f;
     /** At most this many simulation points per panel. */
     private static final int MAX_POINTS = 60;
 
@@ -62,12 +56,7 @@ public final class RunFigure {
     /** Height in pixels of the figure of a spec. */
     public static int height(FigureSpec spec) {
         int rows = (spec.observables().size() + COLUMNS - 1) / COLUMNS;
-        return titleHeight(spec) + rows * PANEL_HEIGHT;
-    }
-
-    /** The title's lines ({@link FigureSpec#title()} split at line breaks) with their margins. */
-    private static int titleHeight(FigureSpec spec) {
-        return 2 * TITLE_MARGIN + TITLE_LINE * (int) spec.title().lines().count();
+        return FigureTitle.height(spec.title()) + rows * PANEL_HEIGHT;
     }
 
     /** Writes the figure as PNG. */
@@ -79,15 +68,8 @@ public final class RunFigure {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.setColor(Color.BLACK);
-            int baseline = TITLE_MARGIN + TITLE_LINE - 6;
-            for (String line : spec.title().lines().toList()) {
-                g.setFont(titleFont(g, line));
-                int lineWidth = g.getFontMetrics().stringWidth(line);
-                g.drawString(line, Math.max(TITLE_MARGIN, (image.getWidth() - lineWidth) / 2), baseline);
-                baseline += TITLE_LINE;
-            }
-            int top = titleHeight(spec);
+            FigureTitle.draw(g, spec.title(), image.getWidth());
+            int top = FigureTitle.height(spec.title());
             int[] pointSteps = pointSteps(spec);
             for (int i = 0; i < spec.observables().size(); i++) {
                 JFreeChart panel = panel(spec, spec.observables().get(i), pointSteps);
@@ -99,18 +81,6 @@ public final class RunFigure {
             g.dispose();
         }
         ImageIO.write(image, "png", out);
-    }
-
-    /** The title font, scaled down so that {@code line} fits between the side margins. */
-    private static Font titleFont(Graphics2D g, String line) {
-        int available = WIDTH - 2 * TITLE_MARGIN;
-        int width = g.getFontMetrics(TITLE_FONT).stringWidth(line);
-        if (width <= available) {
-            return TITLE_FONT;
-        }
-        // Text width scales with the font size; floor so that rounding cannot push it over again.
-        float size = (float) Math.floor(TITLE_FONT.getSize2D() * available / width);
-        return TITLE_FONT.deriveFont(Math.max(SMALLEST_TITLE_SIZE, size));
     }
 
     private static JFreeChart panel(FigureSpec spec, Observable observable, int[] pointSteps) {

@@ -22,6 +22,7 @@ import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.app.plot.TimeScale;
+import org.dmftlab.app.plot.TwoTimeFigure;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RefusedInputException;
@@ -38,8 +39,8 @@ import org.dmftlab.core.theory.TheoryResult;
 /**
  * Runs a validated experiment with the chosen engines and writes the output folder (DESIGN.md, "Output folder"):
  * the theory first (it refuses unsupported rules and losses at once, before a long simulation), then the
- * simulation; each table as soon as its engine is done, then {@code comparison.csv} when both ran, the figure, and
- * {@code run.json} last. A failing engine ({@link org.dmftlab.core.problem.RunFailedException}, e.g. divergence)
+ * simulation; each table as soon as its engine is done, then {@code comparison.csv} when both ran, the figure, the
+ * two-time table and heatmaps when the experiment recorded them, and {@code run.json} last. A failing engine ({@link org.dmftlab.core.problem.RunFailedException}, e.g. divergence)
  * propagates and leaves no {@code run.json}.
  */
 public final class ExperimentRunner {
@@ -104,6 +105,7 @@ public final class ExperimentRunner {
         output.writeFigure(new FigureSpec(title(plan), theory, simulation,
                 FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
                 TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
+        TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
         output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings,
                 Machine.current()));
         log.println("wrote " + output.path());

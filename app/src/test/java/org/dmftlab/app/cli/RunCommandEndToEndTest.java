@@ -38,7 +38,8 @@ class RunCommandEndToEndTest {
         Outcome outcome = dmftlab("run", experiment(), "--engine", "theory", "--out", out.toString());
 
         assertEquals(0, outcome.exitCode(), outcome.err());
-        assertEquals(Set.of("theory.csv", "figure.png", "run.json"), files(out), "no temporary files either");
+        assertEquals(Set.of("theory.csv", "figure.png", "two-time.csv", "two-time.png", "run.json"), files(out),
+                "no temporary files either; two-time functions by default for T <= 200");
         List<String> table = Files.readAllLines(out.resolve("theory.csv"));
         assertTrue(table.get(0).startsWith(TRAJECTORY_HEADER + "m_mc,"), table.get(0));
         assertEquals(1 + 6, table.size(), "header and t = 0…5");
@@ -54,7 +55,12 @@ class RunCommandEndToEndTest {
         Outcome outcome = dmftlab("run", experiment(), "--out", out.toString(), "--threads", "2");
 
         assertEquals(0, outcome.exitCode(), outcome.err());
-        assertEquals(Set.of("theory.csv", "simulation.csv", "comparison.csv", "figure.png", "run.json"), files(out));
+        assertEquals(Set.of("theory.csv", "simulation.csv", "comparison.csv", "figure.png", "two-time.csv",
+                "two-time.png", "run.json"), files(out));
+        List<String> twoTime = Files.readAllLines(out.resolve("two-time.csv"));
+        assertEquals("t,s,theory_C,theory_C_mc,theory_R,theory_R_mc,simulation_C,simulation_C_se", twoTime.get(0));
+        assertEquals(1 + 6 * 7 / 2, twoTime.size(), "every pair s <= t of t = 0…5");
+        assertTrue(twoTime.get(1).startsWith("0,0,1.04,0.0,0.0,0.0,"), "C(0,0) = q(0), R(0,0) = 0: " + twoTime.get(1));
         assertTrue(Files.readString(out.resolve("simulation.csv")).startsWith(TRAJECTORY_HEADER + "m_se,"));
         List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
         assertEquals("observable,max_abs_difference,max_difference_over_error", comparison.get(0));
@@ -131,7 +137,21 @@ class RunCommandEndToEndTest {
 
         assertEquals(0, dmftlab("run", experiment(), "--out", out.toString(), "--engine", "simulation").exitCode());
 
-        assertEquals(Set.of("simulation.csv", "figure.png", "run.json"), files(out), "no stale theory or comparison");
+        assertEquals(Set.of("simulation.csv", "figure.png", "two-time.csv", "two-time.png", "run.json"), files(out),
+                "no stale theory or comparison");
+        assertEquals("t,s,simulation_C,simulation_C_se", Files.readAllLines(out.resolve("two-time.csv")).get(0));
+    }
+
+    @Test
+    void twoTimeFunctionsAreLeftOutWhenTheFigureBlockSaysSo() throws IOException {
+        Path out = dir.resolve("no-two-time");
+
+        Outcome outcome = dmftlab("run", experiment(), "--engine", "theory", "--out", out.toString(), "--set",
+                "figure.two-time=false");
+
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals(Set.of("theory.csv", "figure.png", "run.json"), files(out));
+        assertTrue(Files.readString(out.resolve("run.json")).contains("\"two-time\" : false"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dmftlab.app.experiment;
 
 import static org.dmftlab.app.TestExperiments.CONFIG_A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationSettings;
@@ -56,6 +58,35 @@ class ExperimentReaderTest {
                 plan.plugins().stream().map(PluginChoice::key).toList());
         assertEquals("constant", plan.plugins().get(4).descriptor().id(), "absent schedules are constant");
         assertEquals("identity", plan.plugins().get(2).descriptor().id());
+    }
+
+    @Test
+    void twoTimeFunctionsAreRecordedByDefaultUpToTwoHundredSteps() {
+        Path file = TestExperiments.write(dir, "minimal-run.yaml", MINIMAL);
+
+        ExperimentPlan short200 = READER.read(file, List.of(KeyOverride.parse("steps=200")), 1);
+        ExperimentPlan long201 = READER.read(file, List.of(KeyOverride.parse("steps=201")), 1);
+        ExperimentPlan asked = READER.read(file, List.of(KeyOverride.parse("steps=201"),
+                KeyOverride.parse("figure.two-time=true")), 1);
+        ExperimentPlan declined = READER.read(file, List.of(KeyOverride.parse("figure.two-time=false")), 1);
+
+        assertTrue(short200.figure().twoTime() && short200.experiment().twoTimeGrid().isPresent());
+        assertEquals(201, short200.experiment().twoTimeGrid().orElseThrow().size(), "every step up to T = 200");
+        assertFalse(long201.figure().twoTime() || long201.experiment().twoTimeGrid().isPresent());
+        assertEquals(List.of(0, 2, 4), IntStream.range(0, 3).map(asked.experiment().twoTimeGrid().orElseThrow()::step)
+                .boxed().toList(), "stride 2 beyond T = 200");
+        assertFalse(declined.experiment().twoTimeGrid().isPresent());
+    }
+
+    @Test
+    void twoTimeMustBeTrueOrFalse() {
+        Path file = TestExperiments.write(dir, "minimal-run.yaml", MINIMAL);
+
+        InvalidInputException error = assertThrows(InvalidInputException.class,
+                () -> READER.read(file, List.of(KeyOverride.parse("figure.two-time=often")), 1));
+
+        assertTrue(error.getMessage().contains("figure.two-time") && error.getMessage().contains("often")
+                && error.getMessage().contains("true or false"), error.getMessage());
     }
 
     @Test
@@ -142,7 +173,7 @@ class ExperimentReaderTest {
 
         assertEquals(List.of("name", "problem", "optimizer", "steps", "theory", "figure"),
                 List.copyOf(resolved.keySet()));
-        assertEquals(Map.of("time-axis", "linear", "time-unit", "step"), block(resolved, "figure"));
+        assertEquals(Map.of("time-axis", "linear", "time-unit", "step", "two-time", true), block(resolved, "figure"));
         assertEquals(Map.of("id", "sgd", "learning-rate", 0.1, "learning-rate-schedule", Map.of("id", "constant"),
                 "batch-fraction", 1.0, "batch-fraction-schedule", Map.of("id", "constant"), "temperature", 0.0),
                 block(resolved, "optimizer"));

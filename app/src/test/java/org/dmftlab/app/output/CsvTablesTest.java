@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.problem.TwoTimeFunctions;
+import org.dmftlab.core.problem.TwoTimeGrid;
 import org.junit.jupiter.api.Test;
 
 /** The run tables: their layout, locale-free numbers, and reading back exactly what was written. */
@@ -125,5 +127,30 @@ class CsvTablesTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> CsvTables.readComparison("observable,max_abs_difference,max_difference_over_error\nmm,1,2\n"));
+    }
+
+    @Test
+    void twoTimeTableIsLongFormatWithEachEnginesColumns() {
+        Trajectory theory = new Trajectory(2);
+        TwoTimeFunctions first = theory.recordTwoTime(TwoTimeGrid.of(2));
+        Trajectory simulation = new Trajectory(2);
+        TwoTimeFunctions second = simulation.recordTwoTime(TwoTimeGrid.of(2));
+        for (int i = 0; i <= 2; i++) {
+            for (int j = 0; j <= i; j++) {
+                first.set(TwoTimeFunctions.Function.CORRELATION, i, j, 10 * i + j, 0.5);
+                first.set(TwoTimeFunctions.Function.RESPONSE, i, j, i - j, 0);
+                second.set(TwoTimeFunctions.Function.CORRELATION, i, j, 10 * i + j + 0.25, 0.125);
+            }
+        }
+
+        List<String> both = CsvTables.twoTime(first, second).lines().toList();
+        List<String> alone = CsvTables.twoTime(null, second).lines().toList();
+
+        assertEquals(List.of("t,s,theory_C,theory_C_mc,theory_R,theory_R_mc,simulation_C,simulation_C_se",
+                "0,0,0.0,0.5,0.0,0.0,0.25,0.125", "1,0,10.0,0.5,1.0,0.0,10.25,0.125",
+                "1,1,11.0,0.5,0.0,0.0,11.25,0.125", "2,0,20.0,0.5,2.0,0.0,20.25,0.125",
+                "2,1,21.0,0.5,1.0,0.0,21.25,0.125", "2,2,22.0,0.5,0.0,0.0,22.25,0.125"), both);
+        assertEquals("t,s,simulation_C,simulation_C_se", alone.get(0));
+        assertEquals("2,1,21.25,0.125", alone.get(5));
     }
 }

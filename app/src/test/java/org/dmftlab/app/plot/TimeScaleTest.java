@@ -49,8 +49,8 @@ class TimeScaleTest {
 
     @Test
     void gradientFlowTimeSumsTheLearningRatesOfTheEarlierUpdates() {
-        TimeScale scheduled = TimeScale.of(new FigureOptions(TimeAxis.LOG, TimeUnit.ETA_T), schedule(true));
-        TimeScale constant = TimeScale.of(new FigureOptions(TimeAxis.LINEAR, TimeUnit.ETA_T), schedule(false));
+        TimeScale scheduled = TimeScale.of(new FigureOptions(TimeAxis.LOG, TimeUnit.ETA_T, false), schedule(true));
+        TimeScale constant = TimeScale.of(new FigureOptions(TimeAxis.LINEAR, TimeUnit.ETA_T, false), schedule(false));
 
         assertArrayEquals(new double[] {0, 0.1, 0.3, 0.6, 1.0}, scheduled.positions(), 1e-15);
         assertEquals("gradient-flow time Σ_{s<t} η_s", scheduled.label());
