@@ -55,32 +55,18 @@ public final class RunFigure {
 
     /** Height in pixels of the figure of a spec. */
     public static int height(FigureSpec spec) {
-        int rows = (spec.observables().size() + COLUMNS - 1) / COLUMNS;
-        return FigureTitle.height(spec.title()) + rows * PANEL_HEIGHT;
+        return layout(spec).height(spec.observables().size());
+    }
+
+    private static PanelGrid layout(FigureSpec spec) {
+        return new PanelGrid(spec.title(), COLUMNS, PANEL_WIDTH, PANEL_HEIGHT);
     }
 
     /** Writes the figure as PNG. */
     public static void writePng(FigureSpec spec, OutputStream out) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, height(spec), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            FigureTitle.draw(g, spec.title(), image.getWidth());
-            int top = FigureTitle.height(spec.title());
-            int[] pointSteps = pointSteps(spec);
-            for (int i = 0; i < spec.observables().size(); i++) {
-                JFreeChart panel = panel(spec, spec.observables().get(i), pointSteps);
-                int x = (i % COLUMNS) * PANEL_WIDTH;
-                int y = top + (i / COLUMNS) * PANEL_HEIGHT;
-                panel.draw(g, new Rectangle2D.Double(x, y, PANEL_WIDTH, PANEL_HEIGHT));
-            }
-        } finally {
-            g.dispose();
-        }
-        ImageIO.write(image, "png", out);
+        int[] pointSteps = pointSteps(spec);
+        layout(spec).writePng(spec.observables().stream().map(observable -> panel(spec, observable, pointSteps))
+                .toList(), out);
     }
 
     private static JFreeChart panel(FigureSpec spec, Observable observable, int[] pointSteps) {

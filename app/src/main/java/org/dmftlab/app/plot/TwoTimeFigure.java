@@ -93,36 +93,22 @@ public record TwoTimeFigure(String title, TwoTimeFunctions theory, TwoTimeFuncti
 
     /** Height in pixels. */
     public int height() {
-        int rows = (panels().size() + COLUMNS - 1) / COLUMNS;
-        return FigureTitle.height(title) + rows * PANEL_HEIGHT;
+        return layout().height(panels().size());
     }
 
     /** Width in pixels: two panels side by side (one when there is a single panel). */
     public int width() {
-        return Math.min(COLUMNS, panels().size()) * PANEL_WIDTH;
+        return layout().width();
+    }
+
+    private PanelGrid layout() {
+        return new PanelGrid(title, Math.min(COLUMNS, panels().size()), PANEL_WIDTH, PANEL_HEIGHT);
     }
 
     /** Writes the figure as PNG. */
     public void writePng(OutputStream out) throws IOException {
-        List<Panel> panels = panels();
-        BufferedImage image = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            FigureTitle.draw(g, title, image.getWidth());
-            int top = FigureTitle.height(title);
-            for (int p = 0; p < panels.size(); p++) {
-                int x = (p % COLUMNS) * PANEL_WIDTH;
-                int y = top + (p / COLUMNS) * PANEL_HEIGHT;
-                chart(grid(), panels.get(p)).draw(g, new Rectangle2D.Double(x, y, PANEL_WIDTH, PANEL_HEIGHT));
-            }
-        } finally {
-            g.dispose();
-        }
-        ImageIO.write(image, "png", out);
+        TwoTimeGrid grid = grid();
+        layout().writePng(panels().stream().map(panel -> chart(grid, panel)).toList(), out);
     }
 
     private TwoTimeGrid grid() {

@@ -29,7 +29,7 @@ class ScheduleExactModeTest {
 
     /** Quadrature error of the closed form plus round-off of the march. */
     private static final double TOLERANCE = 1e-8;
-    private static final int STEPS = 30;
+    static final int STEPS = 30;
     private static final double RIDGE = 0.3;
     private static final double M0 = 0.2;
     private static final double C0 = 0.7;

@@ -2,9 +2,7 @@ package org.dmftlab.validation.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import java.util.Map;
-import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
@@ -15,6 +13,7 @@ import org.dmftlab.core.problem.TwoTimeGrid;
 import org.dmftlab.core.spi.UpdateRule;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.Plugins;
+import org.dmftlab.validation.theory.ScheduleExactModeTest.Case;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * matrices (B_{t+1}, B_t) = [[1 + β_t − η_t κ (1 + γ_t), −β_t + η_t κ γ_t], [1, 0]] (B_t, B_{t−1}), B_0 = B_{−1} = 1,
  * and f_t = m0 B_t + a (1 − B_t)/κ, so C(t,s) = E[f_t f_s + c0 B_t B_s]. A field h in the gradient of step s moves
  * w^{s+1} by η_s h, which the same matrices carry on from (δ_{s+1}, δ_s) = (η_s, 0): R(t,s) = E[δ_t]. Also
- * C(t,t) = q(t) to rounding, and R(t,t) = 0.
+ * C(t,t) = q(t) to rounding, and R(t,t) = 0. The cases are every scheduled optimizer of {@link ScheduleExactModeTest},
+ * with plain gradient descent and Nesterov at constant momentum.
  */
 class TwoTimeExactTest {
 
@@ -34,34 +34,19 @@ class TwoTimeExactTest {
     private static final double TOLERANCE = 1e-8;
     /** C(t,t) and q(t) are the same sums in another order. */
     private static final double ROUNDING = 1e-12;
-    private static final int STEPS = 25;
+    private static final int STEPS = ScheduleExactModeTest.STEPS;
     private static final double RIDGE = 0.3;
     private static final double M0 = 0.2;
     private static final double C0 = 0.7;
 
-    /** One optimizer: its experiment-file parameters and, independently, its η_t, β_t and γ_t. */
-    record Case(String name, String optimizer, Map<String, Object> parameters, IntToDoubleFunction eta,
-                IntToDoubleFunction beta, IntToDoubleFunction gamma) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    private static final IntToDoubleFunction NONE = t -> 0;
-
+    /** The scheduled optimizers of {@link ScheduleExactModeTest}, plain GD and Nesterov with its look-ahead. */
     static Stream<Arguments> cases() {
-        IntToDoubleFunction cosine = t -> 0.02 + (0.2 - 0.02) * (1 + Math.cos(Math.PI * t / STEPS)) / 2;
-        return Stream.of(
-                new Case("gd", "sgd", Map.of("learning-rate", 0.2), t -> 0.2, NONE, NONE),
-                new Case("gd, cosine learning rate", "sgd", Map.of("learning-rate", 0.2,
-                        "learning-rate-schedule", Map.of("id", "cosine", "final", 0.02)), cosine, NONE, NONE),
-                new Case("heavy ball, step momentum", "heavy-ball", Map.of("learning-rate", 0.08, "momentum", 0.6,
-                        "momentum-schedule", Map.of("id", "step", "milestones", List.of(10), "factor", 0.5)),
-                        t -> 0.08, t -> t < 10 ? 0.6 : 0.3, NONE),
-                new Case("nesterov (look-ahead)", "nesterov", Map.of("learning-rate", 0.08, "momentum", 0.5),
-                        t -> 0.08, t -> 0.5, t -> 0.5))
-                .flatMap(c -> Stream.of(Arguments.of(c, 3.0), Arguments.of(c, 0.5)));
+        Stream<Case> plain = Stream.of(
+                new Case("gd", "sgd", Map.of("learning-rate", 0.2), t -> 0.2, t -> 0, t -> 0),
+                new Case("nesterov", "nesterov", Map.of("learning-rate", 0.08, "momentum", 0.5), t -> 0.08,
+                        t -> 0.5, t -> 0.5));
+        return Stream.concat(plain, ScheduleExactModeTest.cases()).flatMap(c -> Stream.of(Arguments.of(c, 3.0),
+                Arguments.of(c, 0.5)));
     }
 
     @ParameterizedTest(name = "{0}, alpha = {1}")
