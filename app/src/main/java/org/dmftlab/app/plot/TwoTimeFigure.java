@@ -2,18 +2,13 @@ package org.dmftlab.app.plot;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
 import java.awt.Paint;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.problem.TwoTimeFunctions;
 import org.dmftlab.core.problem.TwoTimeFunctions.Function;
