@@ -22,4 +22,5 @@ module org.dmftlab.core {
     uses org.dmftlab.core.spi.TeacherProvider;
     uses org.dmftlab.core.spi.CovarianceProvider;
     uses org.dmftlab.core.spi.ScheduleProvider;
+    uses org.dmftlab.core.spi.LauncherProvider;
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.CovarianceProvider;
+import org.dmftlab.core.spi.LauncherProvider;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.LossProvider;
 import org.dmftlab.core.spi.OptimizerProvider;
@@ -62,6 +63,9 @@ public final class PluginContracts {
             tests = covariance(covariance, values, STANDARD_MEAN_EIGENVALUE);
         } else if (provider instanceof ScheduleProvider schedule) {
             tests = schedule(schedule, values);
+        } else if (provider instanceof LauncherProvider) {
+            tests = provider(provider, values); // a launcher has no mathematics: its contract is its parameters'
+
         } else {
             throw new IllegalArgumentException("not a provider of a dmftlab family: " + provider.getClass());
         }

@@ -55,6 +55,8 @@ final class ProviderChecks {
                 case INTEGER_LIST -> assertTrue(value instanceof List<?> list && list.stream().allMatch(
                         element -> element instanceof Integer number && parameter.range().contains(number)),
                         notInRange);
+                case TEXT -> assertTrue(value instanceof String text && text.matches(parameter.pattern()),
+                        where + " default " + value + " does not match " + parameter.pattern());
                 case SCHEDULE -> {
                     assertEquals(Parameter.CONSTANT_SCHEDULE, value, where + ": a schedule's default is constant");
                     assertTrue(parameter.scheduled() != null || provider instanceof ScheduleProvider,
@@ -112,7 +114,7 @@ final class ProviderChecks {
         List<OutsideValue> cases = new ArrayList<>();
         for (Parameter parameter : provider.parameters()) {
             Parameter.Type type = parameter.type();
-            if (type == Parameter.Type.PATH || type == Parameter.Type.SCHEDULE) {
+            if (type == Parameter.Type.PATH || type == Parameter.Type.SCHEDULE || type == Parameter.Type.TEXT) {
                 continue;
             }
             Range range = parameter.range();

@@ -5,14 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.app.sweep.SweepPlan;
 import org.dmftlab.app.sweep.SweepPoint;
 import org.dmftlab.app.sweep.SweepReader;
 import org.dmftlab.app.sweep.SweepRunner;
+import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationMemory;
 import picocli.CommandLine.Command;
@@ -42,6 +45,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "    optimizer.learning-rate: [0.05, 0.1, 0.2]",
                 "    optimizer.batch-fraction: [0.25, 0.5, 1.0]",
                 "Values may be text too, for example optimizer.id: [sgd, nesterov].",
+                "  launcher: {id: local, retries: 1}   # optional: where the points run",
+                "",
+                "Each point is a task of the launcher (--launcher, else the file's",
+                "launcher: block, else local: threads of this process). Its parameters",
+                "are set with --set launcher.KEY=VALUE and validated before anything",
+                "runs; 'dmftlab plugins' lists every launcher with its parameters.",
                 "",
                 "Output, in DIR:",
                 "  <key>=<value>_.../  one folder per point, as written by 'dmftlab run'",
@@ -57,6 +66,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  dmftlab sweep examples/sweep-batch.yaml",
                 "  dmftlab sweep examples/sweep-batch.yaml --threads 2 --out runs/sb \\",
                 "      --set steps=20",
+                "  dmftlab sweep examples/sweep-batch.yaml --set launcher.retries=1",
                 "",
                 "Exit codes: 0 success; 1 a point failed at run time (the others and the",
                 "summary are still written); 2 invalid input (file, key and value named)."})
@@ -88,6 +98,14 @@ final class SweepCommand implements Callable<Integer> {
                     + " (repeatable), for example --set steps=20.")
     private List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--point", paramLabel = "FOLDER",
+            description = "Run only the grid point with this folder name, and no summary: the task a launcher runs"
+                    + " for one point, for example --point learning-rate=0.1_batch-fraction=0.5.")
+    private String point;
+
+    @Mixin
+    private LauncherOption launcher;
+
     @Mixin
     private PluginsOption plugins;
 
@@ -101,8 +119,18 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
         List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
+        List<KeyOverride> experiment = parsed.stream().filter(override -> !LauncherChoice.isLauncherKey(override))
+                .toList();
         Injector injector = main.injector(plugins.folder(), stdout);
-        SweepPlan plan = injector.getInstance(SweepReader.class).read(file, parsed, declared -> RunCommand.EngineOption.engines(engine, declared));
+        SweepPlan plan = injector.getInstance(SweepReader.class).read(file, experiment,
+                declared -> RunCommand.EngineOption.engines(engine, declared));
+        Path folder = out != null ? out : Path.of("runs", plan.name());
+        if (point != null) {
+            injector.getInstance(SweepRunner.class).runPoint(plan, folder, point);
+            return 0;
+        }
+        LauncherChoice chosen = launcher.choose(injector.getInstance(PluginRegistry.class), plan.launcher(), file,
+                parsed);
         ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
         for (SweepPoint point : plan.points()) {
             runner.simulationMemory(point.plan(), point.engines()).filter(SimulationMemory::large).ifPresent(
@@ -111,8 +139,21 @@ final class SweepCommand implements Callable<Integer> {
                     .ifPresent(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
         }
         stderr.flush();
-        injector.getInstance(SweepRunner.class).run(plan, out != null ? out : Path.of("runs", plan.name()),
-                threadCount, TerminalProgress.forTerminal(stderr));
+        injector.getInstance(SweepRunner.class).run(plan, folder, threadCount, TerminalProgress.forTerminal(stderr),
+                chosen.launcher(), taskOptions(experiment));
         return 0;
+    }
+
+    /** The options every point's task repeats, with absolute paths: the engine, the overrides, the plugins. */
+    private List<String> taskOptions(List<KeyOverride> experiment) {
+        List<String> options = new ArrayList<>();
+        if (engine != null) {
+            options.addAll(List.of("--engine", engine.name().toLowerCase(Locale.ROOT)));
+        }
+        experiment.forEach(override -> options.addAll(List.of("--set", override.toString())));
+        if (plugins.folder() != null) {
+            options.addAll(List.of("--plugins", plugins.folder().toAbsolutePath().normalize().toString()));
+        }
+        return options;
     }
 }

@@ -21,6 +21,7 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.ErrorCode;
 import org.dmftlab.core.spi.InvalidInputException;
@@ -35,6 +36,7 @@ import org.dmftlab.core.spi.InvalidInputException;
  * grid:                             # dotted keys exactly like --set; each a non-empty list of values
  *   optimizer.learning-rate: [0.05, 0.1, 0.2]
  *   optimizer.batch-fraction: [0.25, 0.5, 1.0]
+ * launcher: {id: slurm}             # optional: where the points run ({@link LauncherChoice})
  * </pre>
  * The points are the Cartesian product of the lists (the last key varies fastest). Values are scalars (numbers or
  * text, so plugin ids such as {@code optimizer.id: [heavy-ball, nesterov]} work). A point's experiment is the base
@@ -44,7 +46,7 @@ import org.dmftlab.core.spi.InvalidInputException;
  */
 public final class SweepReader {
 
-    private static final Set<String> KEYS = Set.of("name", "base", "set", "grid");
+    private static final Set<String> KEYS = Set.of("name", "base", "set", "grid", LauncherChoice.KEY);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** Characters of a value kept in a folder name; others become '_'. */
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._+-]");
@@ -85,7 +87,7 @@ public final class SweepReader {
             String key = names.next();
             if (!KEYS.contains(key)) {
                 throw invalid(source, ConfigError.UNKNOWN_KEY, key, root.get(key).toString(),
-                        "unknown key; allowed here: base, grid, name, set");
+                        "unknown key; allowed here: base, grid, launcher, name, set");
             }
         }
         String name = name(root.get("name"), file, source);
@@ -121,7 +123,7 @@ public final class SweepReader {
             }
             points.add(new SweepPoint(settings, folder, plan, engines.apply(plan.declared())));
         }
-        return new SweepPlan(name, file, keys, points);
+        return new SweepPlan(name, file, keys, points, LauncherChoice.block(root.get(LauncherChoice.KEY), source));
     }
 
     private static String name(JsonNode given, Path file, String source) {

@@ -8,29 +8,32 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.errors.SweepError;
 import org.dmftlab.app.output.AtomicFiles;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.plot.SummaryFigure;
 import org.dmftlab.app.run.ExperimentRunner;
-import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.simulation.SimulationMemory;
 import org.dmftlab.core.spi.DmftlabException;
+import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.LaunchError;
+import org.dmftlab.core.spi.LaunchReport;
+import org.dmftlab.core.spi.LaunchTask;
+import org.dmftlab.core.spi.Launcher;
 
 /**
- * Runs a validated sweep: the grid points in parallel, each in its own folder with the output of
- * {@code dmftlab run}, then {@code summary.csv} ({@link SummaryTable}) and {@code summary.png}
- * ({@link SummaryFigure}). Each point runs its engines on one thread, {@code threads} points at a time (fewer
- * when their simulations would not fit in the heap together), so the results do not depend on the thread count.
+ * Runs a validated sweep: the grid points in parallel, each a task of the chosen launcher ({@link PointTasks};
+ * DESIGN.md, "Launchers") that writes its own folder with the output of {@code dmftlab run}, then
+ * {@code summary.csv} ({@link SummaryTable}) and {@code summary.png} ({@link SummaryFigure}). Each point runs its
+ * engines on one thread; in this JVM, {@code threads} points at a time (fewer when their simulations would not fit
+ * in the heap together), so the results do not depend on the thread count or the launcher.
  *
  * <p>Resumable: a point whose folder holds a {@code run.json} (written last and atomically) recording the same
  * resolved configuration is skipped; a point with no {@code run.json}, e.g. interrupted, or a different
@@ -62,53 +65,48 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs the points that are not complete yet and writes the summary.
+     * Runs the points that are not complete yet, each a task of the launcher ({@link PointTasks}), and writes the
+     * summary.
      *
      * @param plan     the validated sweep
      * @param out      the sweep's output folder
-     * @param threads  points run at the same time, ≥ 1
+     * @param threads  points run at the same time in this JVM, ≥ 1
      * @param progress advanced by one per point
+     * @param launcher runs the points' tasks; its {@link Launcher#preflight} runs before anything is written
+     * @param options  the command's options every point's task repeats ({@code --engine}, {@code --set},
+     *                 {@code --plugins}), with absolute paths
      * @throws RunFailedException after the summary is written, when a point failed
      */
-    public void run(SweepPlan plan, Path out, int threads, Progress progress) {
+    public void run(SweepPlan plan, Path out, int threads, Progress progress, Launcher launcher,
+                    List<String> options) {
+        Path folder = out.toAbsolutePath().normalize();
+        PointTasks tasks = new PointTasks(plan, folder, Math.min(threads, pointsFitting(plan)), runner, progress, log);
+        launcher.preflight(tasks);
         OutputFolder.create(out);
         progress.start("sweep", plan.points().size());
-        List<Future<?>> pending = new ArrayList<>();
-        List<SweepPoint> started = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, pointsFitting(plan)));
-        List<String> failures = new ArrayList<>();
+        List<LaunchTask> pending = new ArrayList<>();
+        for (SweepPoint point : plan.points()) {
+            if (done(point, new OutputFolder(folder.resolve(point.folder())))) {
+                log.println("skipped (already complete): " + out.resolve(point.folder()));
+                progress.advance(1);
+            } else {
+                pending.add(tasks.task(plan, point, options));
+            }
+        }
+        LaunchReport report;
         try {
-            for (SweepPoint point : plan.points()) {
-                OutputFolder folder = new OutputFolder(out.resolve(point.folder()));
-                if (done(point, folder)) {
-                    log.println("skipped (already complete): " + folder.path());
-                    progress.advance(1);
-                    continue;
-                }
-                List<String> warnings = StabilityWarning.of(point.plan().experiment()).stream().toList();
-                started.add(point);
-                pending.add(pool.submit(() -> {
-                    try {
-                        runner.run(point.plan(), point.engines(), warnings, folder, Progress.NONE);
-                    } catch (RuntimeException failed) {
-                        folder.removeIfEmpty();
-                        throw failed;
-                    } finally {
-                        progress.advance(1);
-                    }
-                }));
+            report = launcher.launch(pending, tasks);
+        } catch (DmftlabException launch) {
+            if (launch.errorCode() == LaunchError.INTERRUPTED) {
+                throw new RunFailedException(SweepError.INTERRUPTED, "interrupted while the points ran; run the"
+                        + " same command again: complete points are skipped");
             }
-            for (int i = 0; i < pending.size(); i++) {
-                String failure = failure(pending.get(i));
-                if (failure != null) {
-                    failures.add(started.get(i).folder());
-                    log.println("failed: " + out.resolve(started.get(i).folder()) + ": " + failure);
-                }
-            }
+            throw launch;
         } finally {
-            pool.shutdownNow();
             progress.finish();
         }
+        List<String> failures = report.failures().stream().map(failure -> failure.task().name()).sorted(
+                Comparator.comparingInt(pending.stream().map(LaunchTask::name).toList()::indexOf)).toList();
         List<PointSummary> summaries = plan.points().stream()
                 .map(point -> PointSummary.read(point, new OutputFolder(out.resolve(point.folder())))).toList();
         write(out.resolve(SUMMARY), table -> table.write(SummaryTable.csv(plan.keys(), summaries)
@@ -122,6 +120,19 @@ public final class SweepRunner {
                     + " points failed (" + String.join("; ", failures) + "); the others and the summary are in "
                     + out);
         }
+    }
+
+    /**
+     * Runs one point in this JVM, as the task of a launcher ({@code dmftlab sweep … --point FOLDER}).
+     *
+     * @throws InvalidInputException {@code cli/bad-argument} when no point of the grid has this folder
+     */
+    public void runPoint(SweepPlan plan, Path out, String point) {
+        PointTasks tasks = new PointTasks(plan, out.toAbsolutePath().normalize(), 1, runner, Progress.NONE, log);
+        SweepPoint found = plan.points().stream().filter(candidate -> candidate.folder().equals(point)).findFirst()
+                .orElseThrow(() -> new InvalidInputException(CliError.BAD_ARGUMENT, "--point", point, "no grid point"
+                        + " of " + plan.file() + " has this folder; give one of the folder names the sweep writes"));
+        tasks.runHere(tasks.task(plan, found, List.of()));
     }
 
     /** How many points fit in the heap at once: the simulation's budget over the largest point's peak memory. */
@@ -156,22 +167,6 @@ public final class SweepRunner {
         } catch (IOException unreadable) {
             throw new RunFailedException(OutputError.READ_FAILED, "cannot read the run.json in " + folder.path()
                     + ": " + unreadable);
-        }
-    }
-
-    /** Null when the point succeeded, else the message; programming errors propagate. */
-    private static String failure(Future<?> point) {
-        try {
-            point.get();
-            return null;
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof DmftlabException known) {
-                return known.getMessage();
-            }
-            throw new IllegalStateException("a sweep point failed unexpectedly", failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new RunFailedException(SweepError.INTERRUPTED, "interrupted while waiting for the points");
         }
     }
 

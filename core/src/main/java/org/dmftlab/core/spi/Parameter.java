@@ -23,9 +23,10 @@ import java.util.Objects;
  * @param scheduled    for a {@link Type#SCHEDULE} of the plugin's own parameter: the name of the {@link Type#REAL}
  *                     parameter whose base value it varies (whose range must then hold at every update, SPEC §2.2);
  *                     null for a schedule nested in a schedule (warmup's {@code then}) and for other types
+ * @param pattern      for {@link Type#TEXT}: the regular expression the whole text must match; null for other types
  */
 public record Parameter(String name, Type type, Object defaultValue, Range range, List<String> symbols,
-                        String description, String scheduled) {
+                        String description, String scheduled, String pattern) {
 
     /** The block of the constant schedule, the default of every {@link Type#SCHEDULE} parameter. */
     public static final Map<String, Object> CONSTANT_SCHEDULE = Map.of("id", "constant");
@@ -44,7 +45,12 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
          * A schedule block ({@code {id: cosine, final: 0.02}}) of the {@code schedule} family (SPEC §2.2), read with
          * {@link PluginConfig#schedule}.
          */
-        SCHEDULE
+        SCHEDULE,
+        /**
+         * A line of text matching the parameter's {@link Parameter#pattern()} (a launcher's partition or time limit),
+         * read with {@link PluginConfig#text}.
+         */
+        TEXT
     }
 
     public Parameter {
@@ -59,12 +65,21 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
         if (scheduled != null && type != Type.SCHEDULE) {
             throw new IllegalArgumentException(name + ": only a schedule names a parameter it varies");
         }
+        if ((pattern != null) != (type == Type.TEXT)) {
+            throw new IllegalArgumentException(name + ": a text parameter, and only it, has a pattern");
+        }
     }
 
     /** A parameter of the kinds that existed before schedules (no {@link #scheduled()} parameter). */
     public Parameter(String name, Type type, Object defaultValue, Range range, List<String> symbols,
                      String description) {
-        this(name, type, defaultValue, range, symbols, description, null);
+        this(name, type, defaultValue, range, symbols, description, null, null);
+    }
+
+    /** A parameter of any kind but text (no {@link #pattern()}). */
+    public Parameter(String name, Type type, Object defaultValue, Range range, List<String> symbols,
+                     String description, String scheduled) {
+        this(name, type, defaultValue, range, symbols, description, scheduled, null);
     }
 
     /** A real parameter with a default inside its range. */
@@ -108,9 +123,23 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
         return new Parameter(name, Type.SCHEDULE, CONSTANT_SCHEDULE, Range.anyReal(), List.of(), description, null);
     }
 
+    /**
+     * A line of text with a default, which must match {@code pattern} as a whole, e.g. a Slurm partition
+     * {@code text("partition", "", "[A-Za-z0-9_.,-]*", "…")}. The empty text is allowed only if the pattern matches
+     * it.
+     *
+     * @param pattern a regular expression ({@link java.util.regex.Pattern}); the default must match it
+     */
+    public static Parameter text(String name, String defaultValue, String pattern, String description) {
+        if (!defaultValue.matches(pattern)) {
+            throw new IllegalArgumentException(name + ": the default '" + defaultValue + "' does not match " + pattern);
+        }
+        return new Parameter(name, Type.TEXT, defaultValue, Range.anyReal(), List.of(), description, null, pattern);
+    }
+
     /** A copy that also accepts the given words instead of a number. */
     public Parameter orSymbols(String... words) {
-        return new Parameter(name, type, defaultValue, range, List.of(words), description, scheduled);
+        return new Parameter(name, type, defaultValue, range, List.of(words), description, scheduled, pattern);
     }
 
     /** A copy whose default is the given symbol (which must be one of {@link #symbols()}). */
@@ -118,7 +147,7 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
         if (!symbols.contains(word)) {
             throw new IllegalArgumentException(word + " is not a symbol of " + name);
         }
-        return new Parameter(name, type, word, range, symbols, description, scheduled);
+        return new Parameter(name, type, word, range, symbols, description, scheduled, pattern);
     }
 
     /** Whether the key must be given because there is no default. */
@@ -140,6 +169,7 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
             case PATH -> "a file path";
             case INTEGER_LIST -> "a list of integers" + where;
             case SCHEDULE -> "a schedule block {id: <schedule>, …}";
+            case TEXT -> "text matching " + pattern;
         };
         return symbols.isEmpty() ? base : base + " or one of " + symbols;
     }

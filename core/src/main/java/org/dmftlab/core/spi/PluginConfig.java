@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * <p>Build it with {@link #of}; every violation is an {@link InvalidInputException} whose message names the
  * plugin, the key (dotted into nested blocks, e.g. {@code learning-rate-schedule.then.final}) and the value and says
  * what is allowed. Plugins read values with {@link #real}, {@link #integer}, {@link #integers}, {@link #symbol},
- * {@link #path} and {@link #schedule}, and the horizon with {@link #steps} (docs/plugin-guide.md §4; input handling
+ * {@link #path}, {@link #text} and {@link #schedule}, and the horizon with {@link #steps} (docs/plugin-guide.md §4; input handling
  * has no SPEC section).
  */
 public final class PluginConfig {
@@ -188,6 +188,17 @@ public final class PluginConfig {
                 }
                 throw wrongType(pluginId, parameter, value);
             }
+            case TEXT -> {
+                if (value instanceof Map || value instanceof List) {
+                    throw wrongType(pluginId, parameter, value);
+                }
+                String text = String.valueOf(value);
+                if (!text.matches(parameter.pattern())) {
+                    throw new InvalidInputException(ConfigError.OUT_OF_RANGE, parameter.name(), text,
+                            "'" + pluginId + "' allows " + parameter.allowed() + ": " + parameter.description());
+                }
+                return text;
+            }
             case INTEGER_LIST -> {
                 if (!(value instanceof List<?> list)) {
                     throw wrongType(pluginId, parameter, value);
@@ -264,6 +275,11 @@ public final class PluginConfig {
     @SuppressWarnings("unchecked")
     public List<Integer> integers(String name) {
         return (List<Integer>) typed(name, Parameter.Type.INTEGER_LIST, List.class);
+    }
+
+    /** A text value, matching its parameter's pattern. */
+    public String text(String name) {
+        return (String) typed(name, Parameter.Type.TEXT, String.class);
     }
 
     /** The symbol given instead of a number, if one was. */

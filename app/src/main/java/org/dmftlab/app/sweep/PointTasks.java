@@ -1,0 +1,114 @@
+package org.dmftlab.app.sweep;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dmftlab.app.output.OutputFolder;
+import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.app.run.StabilityWarning;
+import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.spi.LaunchContext;
+import org.dmftlab.core.spi.LaunchTask;
+
+/**
+ * The points of a sweep as the tasks of a launcher (DESIGN.md, "Launchers"): the task of a point is
+ * {@code dmftlab sweep FILE --out DIR --point FOLDER --threads 1} with the command's options repeated, run in this
+ * JVM by {@link #runHere} or elsewhere by the launcher; its completion record is the point's {@code run.json} of the
+ * same resolved configuration ({@link SweepRunner#done}).
+ */
+final class PointTasks implements LaunchContext {
+
+    /** The system property the {@code dmftlab} script sets to its own absolute path. */
+    static final String PROGRAM_PROPERTY = "dmftlab.program";
+
+    private final Map<String, SweepPoint> points = new LinkedHashMap<>();
+    private final Path folder;
+    private final int parallelism;
+    private final ExperimentRunner runner;
+    private final Progress progress;
+    private final PrintWriter log;
+
+    /**
+     * @param plan        the sweep
+     * @param folder      the sweep's output folder, absolute
+     * @param parallelism points that may run at once in this JVM
+     * @param runner      runs a point here
+     * @param progress    advanced by one per point that ends
+     * @param log         the launcher's lines and one line per failed point
+     */
+    PointTasks(SweepPlan plan, Path folder, int parallelism, ExperimentRunner runner, Progress progress,
+               PrintWriter log) {
+        plan.points().forEach(point -> points.put(point.folder(), point));
+        this.folder = folder;
+        this.parallelism = parallelism;
+        this.runner = runner;
+        this.progress = progress;
+        this.log = log;
+    }
+
+    /**
+     * The task of a point.
+     *
+     * @param options the command's options that every point's command repeats ({@code --engine}, {@code --set},
+     *                {@code --plugins}), absolute paths
+     */
+    LaunchTask task(SweepPlan plan, SweepPoint point, List<String> options) {
+        List<String> arguments = new ArrayList<>(List.of("sweep", plan.file().toAbsolutePath().normalize().toString(),
+                "--out", folder.toString(), "--point", point.folder(), "--threads", "1"));
+        arguments.addAll(options);
+        return new LaunchTask(point.folder(), arguments);
+    }
+
+    @Override
+    public Optional<Path> program() {
+        return Optional.ofNullable(System.getProperty(PROGRAM_PROPERTY)).map(Path::of);
+    }
+
+    @Override
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public int parallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public void runHere(LaunchTask task) {
+        SweepPoint point = points.get(task.name());
+        OutputFolder output = new OutputFolder(folder.resolve(point.folder()));
+        try {
+            runner.run(point.plan(), point.engines(), StabilityWarning.of(point.plan().experiment()).stream().toList(),
+                    output, Progress.NONE);
+        } catch (RuntimeException failed) {
+            output.removeIfEmpty();
+            throw failed;
+        }
+    }
+
+    @Override
+    public boolean complete(LaunchTask task) {
+        SweepPoint point = points.get(task.name());
+        return SweepRunner.done(point, new OutputFolder(folder.resolve(point.folder())));
+    }
+
+    @Override
+    public synchronized void ended(LaunchTask task, Optional<String> failure) {
+        progress.advance(1);
+        failure.ifPresent(reason -> {
+            log.println("failed: " + folder.resolve(task.name()) + ": " + reason);
+            log.flush();
+        });
+    }
+
+    @Override
+    public synchronized void log(String line) {
+        log.println("dmftlab: " + line);
+        log.flush();
+    }
+}
