@@ -42,7 +42,8 @@ class ExamplePluginIT {
             "plugins-optimizers", "dmftlab-plugins-optimizers",
             "plugins-losses", "dmftlab-plugins-losses",
             "plugins-covariance", "dmftlab-plugins-covariance",
-            "plugins-schedules", "dmftlab-plugins-schedules");
+            "plugins-schedules", "dmftlab-plugins-schedules",
+            "plugins-launchers", "dmftlab-plugins-launchers");
 
     @TempDir
     static Path scratch;
