@@ -7,5 +7,6 @@ module org.dmftlab.launchers {
     requires org.dmftlab.core;
 
     provides org.dmftlab.core.spi.LauncherProvider with
-            org.dmftlab.launchers.LocalLauncherProvider;
+            org.dmftlab.launchers.LocalLauncherProvider,
+            org.dmftlab.launchers.SlurmLauncherProvider;
 }

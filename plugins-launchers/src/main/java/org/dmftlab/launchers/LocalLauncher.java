@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dmftlab.core.spi.DmftlabException;
+import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.LaunchContext;
 import org.dmftlab.core.spi.LaunchError;
 import org.dmftlab.core.spi.LaunchReport;
@@ -24,6 +25,16 @@ final class LocalLauncher implements Launcher {
 
     LocalLauncher(int retries) {
         this.retries = retries;
+    }
+
+    /** Refuses {@code --detach}: the tasks are threads of this process. */
+    @Override
+    public void preflight(LaunchContext context) {
+        if (context.detach()) {
+            throw new InvalidInputException(LaunchError.CANNOT_DETACH, "id", "local", "the tasks of the local launcher"
+                    + " are threads of this process and end with it; leave out --detach, or choose a launcher whose"
+                    + " tasks outlive the command (--launcher slurm)");
+        }
     }
 
     @Override

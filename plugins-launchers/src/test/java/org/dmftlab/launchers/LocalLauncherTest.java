@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dmftlab.core.problem.RunError;
 import org.dmftlab.core.problem.RunFailedException;
+import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.LaunchContext;
+import org.dmftlab.core.spi.LaunchError;
 import org.dmftlab.core.spi.LaunchReport;
 import org.dmftlab.core.spi.LaunchTask;
 import org.dmftlab.core.spi.PluginConfig;
@@ -68,6 +70,19 @@ class LocalLauncherTest {
                 .getMessage());
     }
 
+    @Test
+    void itCannotDetach() {
+        Script detaching = new Script(Map.of()) {
+            @Override
+            public boolean detach() {
+                return true;
+            }
+        };
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> launcher(0).preflight(detaching));
+        assertEquals(LaunchError.CANNOT_DETACH, refused.errorCode());
+    }
+
     private static LocalLauncher launcher(int retries) {
         LocalLauncherProvider provider = new LocalLauncherProvider();
         return (LocalLauncher) provider.create(PluginConfig.of("local", provider.parameters(),
@@ -100,6 +115,11 @@ class LocalLauncherTest {
         @Override
         public Path folder() {
             return Path.of(".");
+        }
+
+        @Override
+        public boolean detach() {
+            return false;
         }
 
         @Override

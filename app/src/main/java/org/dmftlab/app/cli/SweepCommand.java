@@ -48,9 +48,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  launcher: {id: local, retries: 1}   # optional: where the points run",
                 "",
                 "Each point is a task of the launcher (--launcher, else the file's",
-                "launcher: block, else local: threads of this process). Its parameters",
-                "are set with --set launcher.KEY=VALUE and validated before anything",
-                "runs; 'dmftlab plugins' lists every launcher with its parameters.",
+                "launcher: block, else local: threads of this process; slurm: Slurm",
+                "job arrays, see README, On a cluster). Its parameters are set with",
+                "--set launcher.KEY=VALUE and validated before anything runs; 'dmftlab",
+                "plugins' lists every launcher with its parameters. A task that ends",
+                "without its point's run.json is run again up to launcher.retries times.",
                 "",
                 "Output, in DIR:",
                 "  <key>=<value>_.../  one folder per point, as written by 'dmftlab run'",
@@ -67,6 +69,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  dmftlab sweep examples/sweep-batch.yaml --threads 2 --out runs/sb \\",
                 "      --set steps=20",
                 "  dmftlab sweep examples/sweep-batch.yaml --set launcher.retries=1",
+                "  dmftlab sweep examples/sweep-batch.yaml --launcher slurm \\",
+                "      --set launcher.partition=short --set launcher.time-limit=30",
                 "",
                 "Exit codes: 0 success; 1 a point failed at run time (the others and the",
                 "summary are still written); 2 invalid input (file, key and value named)."})
@@ -102,6 +106,12 @@ final class SweepCommand implements Callable<Integer> {
             description = "Run only the grid point with this folder name, and no summary: the task a launcher runs"
                     + " for one point, for example --point learning-rate=0.1_batch-fraction=0.5.")
     private String point;
+
+    @Option(names = "--detach",
+            description = "Return once every point is submitted, leaving them to the launcher's scheduler (slurm; the"
+                    + " local launcher refuses it). Run the same command again, with or without --detach, to see how"
+                    + " many are left, resubmit failed ones and, once none runs, write the summary.")
+    private boolean detach;
 
     @Mixin
     private LauncherOption launcher;
@@ -140,7 +150,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         stderr.flush();
         injector.getInstance(SweepRunner.class).run(plan, folder, threadCount, TerminalProgress.forTerminal(stderr),
-                chosen.launcher(), taskOptions(experiment));
+                chosen.launcher(), taskOptions(experiment), detach);
         return 0;
     }
 

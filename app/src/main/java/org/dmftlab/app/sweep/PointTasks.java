@@ -28,6 +28,7 @@ final class PointTasks implements LaunchContext {
     private final Map<String, SweepPoint> points = new LinkedHashMap<>();
     private final Path folder;
     private final int parallelism;
+    private final boolean detach;
     private final ExperimentRunner runner;
     private final Progress progress;
     private final PrintWriter log;
@@ -36,15 +37,17 @@ final class PointTasks implements LaunchContext {
      * @param plan        the sweep
      * @param folder      the sweep's output folder, absolute
      * @param parallelism points that may run at once in this JVM
+     * @param detach      whether the command returns once the points are submitted ({@code --detach})
      * @param runner      runs a point here
      * @param progress    advanced by one per point that ends
      * @param log         the launcher's lines and one line per failed point
      */
-    PointTasks(SweepPlan plan, Path folder, int parallelism, ExperimentRunner runner, Progress progress,
-               PrintWriter log) {
+    PointTasks(SweepPlan plan, Path folder, int parallelism, boolean detach, ExperimentRunner runner,
+               Progress progress, PrintWriter log) {
         plan.points().forEach(point -> points.put(point.folder(), point));
         this.folder = folder;
         this.parallelism = parallelism;
+        this.detach = detach;
         this.runner = runner;
         this.progress = progress;
         this.log = log;
@@ -71,6 +74,11 @@ final class PointTasks implements LaunchContext {
     @Override
     public Path folder() {
         return folder;
+    }
+
+    @Override
+    public boolean detach() {
+        return detach;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.errors.SweepError;
 import org.dmftlab.app.output.AtomicFiles;
+import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.plot.SummaryFigure;
 import org.dmftlab.app.run.ExperimentRunner;
@@ -75,13 +76,20 @@ public final class SweepRunner {
      * @param launcher runs the points' tasks; its {@link Launcher#preflight} runs before anything is written
      * @param options  the command's options every point's task repeats ({@code --engine}, {@code --set},
      *                 {@code --plugins}), with absolute paths
+     * @param detach   return once the points are submitted, without a summary while some still run
+     *                 ({@code --detach}; the launcher refuses it if its tasks cannot outlive this process)
      * @throws RunFailedException after the summary is written, when a point failed
      */
     public void run(SweepPlan plan, Path out, int threads, Progress progress, Launcher launcher,
-                    List<String> options) {
+                    List<String> options, boolean detach) {
         Path folder = out.toAbsolutePath().normalize();
-        PointTasks tasks = new PointTasks(plan, folder, Math.min(threads, pointsFitting(plan)), runner, progress, log);
-        launcher.preflight(tasks);
+        PointTasks tasks = new PointTasks(plan, folder, Math.min(threads, pointsFitting(plan)), detach, runner,
+                progress, log);
+        try {
+            launcher.preflight(tasks);
+        } catch (InvalidInputException refused) {
+            throw refused.withKeyPrefix(LauncherChoice.KEY);
+        }
         OutputFolder.create(out);
         progress.start("sweep", plan.points().size());
         List<LaunchTask> pending = new ArrayList<>();
@@ -104,6 +112,12 @@ public final class SweepRunner {
             throw launch;
         } finally {
             progress.finish();
+        }
+        if (!report.running().isEmpty()) {
+            log.println(report.running().size() + " of " + plan.points().size() + " points are still running; run"
+                    + " the same command again to collect them (the summary is written when none is left)");
+            log.flush();
+            return;
         }
         List<String> failures = report.failures().stream().map(failure -> failure.task().name()).sorted(
                 Comparator.comparingInt(pending.stream().map(LaunchTask::name).toList()::indexOf)).toList();
@@ -128,7 +142,8 @@ public final class SweepRunner {
      * @throws InvalidInputException {@code cli/bad-argument} when no point of the grid has this folder
      */
     public void runPoint(SweepPlan plan, Path out, String point) {
-        PointTasks tasks = new PointTasks(plan, out.toAbsolutePath().normalize(), 1, runner, Progress.NONE, log);
+        PointTasks tasks = new PointTasks(plan, out.toAbsolutePath().normalize(), 1, false, runner, Progress.NONE,
+                log);
         SweepPoint found = plan.points().stream().filter(candidate -> candidate.folder().equals(point)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(CliError.BAD_ARGUMENT, "--point", point, "no grid point"
                         + " of " + plan.file() + " has this folder; give one of the folder names the sweep writes"));

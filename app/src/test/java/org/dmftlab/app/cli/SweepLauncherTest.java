@@ -92,6 +92,35 @@ class SweepLauncherTest {
     }
 
     @Test
+    void slurmParametersAreCheckedBeforeAnythingRuns() {
+        Path file = files(SWEEP);
+        Path out = dir.resolve("out");
+
+        Outcome time = dmftlab("sweep", file.toString(), "--out", out.toString(), "--launcher", "slurm",
+                "--set", "launcher.time-limit=soon");
+        Outcome unavailable = dmftlab("sweep", file.toString(), "--out", out.toString(), "--launcher", "slurm");
+
+        assertRefused(time, "dmftlab: --set: [config/out-of-range] launcher.time-limit = soon: 'slurm' expects time"
+                + " limit of each task");
+        // In this JVM there is no ./dmftlab script for the tasks to run.
+        assertRefused(unavailable, "dmftlab: [launcher/unavailable] launcher.id = slurm: the tasks run the dmftlab"
+                + " script");
+        assertFalse(Files.exists(out), "nothing was written");
+    }
+
+    @Test
+    void theLocalLauncherCannotDetach() {
+        Path file = files(SWEEP);
+        Path out = dir.resolve("out");
+
+        Outcome outcome = dmftlab("sweep", file.toString(), "--out", out.toString(), "--detach");
+
+        assertRefused(outcome, "dmftlab: [launcher/cannot-detach] launcher.id = local: the tasks of the local launcher"
+                + " are threads of this process");
+        assertFalse(Files.exists(out), "nothing was written");
+    }
+
+    @Test
     void theSweepFileMayNameTheLauncher() {
         Path file = files(SWEEP + "launcher: {id: local, retries: 1000}\n");
 

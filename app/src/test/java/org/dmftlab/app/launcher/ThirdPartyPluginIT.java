@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A third-party plugin as a user would ship it: a module with one {@code LossProvider}, compiled at test time
  * against the distribution's core jar and jarred, then loaded with {@code ./dmftlab plugins --plugins DIR}, also
  * next to a stray copy of core (DESIGN: it must not shadow the real one); a {@code ScheduleProvider} the same way,
- * used in a standard optimizer's schedule block. And the failures a person can cause with {@code --plugins}: a
- * duplicate id and a missing folder (exit 2, one line, no stack trace).
+ * used in a standard optimizer's schedule block; a {@code LauncherProvider} (a lambda) that runs a sweep's points.
+ * And the failures a person can cause with {@code --plugins}: a duplicate id and a missing folder (exit 2, one line,
+ * no stack trace).
  */
 class ThirdPartyPluginIT {
 
@@ -99,6 +100,65 @@ class ThirdPartyPluginIT {
         assertEquals(0, run.exitCode(), run::toString);
         String record = Files.readString(out.resolve("run.json"));
         assertTrue(record.contains("\"module\" : \"org.example.decay@" + VERSION + "\""), record);
+    }
+
+    @Test
+    void aDroppedInLauncherRunsTheTasksOfASweep() throws Exception {
+        Path folder = Files.createDirectory(scratch.resolve("plugins"));
+        compileAndJar("org.example.serial", "LauncherProvider", "SerialLauncherProvider", """
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.Optional;
+                import org.dmftlab.core.spi.DmftlabException;
+                import org.dmftlab.core.spi.LaunchReport;
+                import org.dmftlab.core.spi.Launcher;
+                import org.dmftlab.core.spi.LauncherProvider;
+                import org.dmftlab.core.spi.Parameter;
+                import org.dmftlab.core.spi.PluginConfig;
+
+                public final class SerialLauncherProvider implements LauncherProvider {
+                    public String id() { return "serial"; }
+                    public String description() { return "one task after the other, built by a test"; }
+                    public List<Parameter> parameters() { return List.of(); }
+                    public Launcher create(PluginConfig config) {
+                        return (tasks, context) -> {
+                            List<LaunchReport.Failure> failures = new ArrayList<>();
+                            for (var task : tasks) {
+                                context.log("serial: " + task.name());
+                                try {
+                                    context.runHere(task);
+                                } catch (DmftlabException failed) {
+                                    failures.add(new LaunchReport.Failure(task, 1, failed.getMessage()));
+                                }
+                                boolean complete = context.complete(task);
+                                context.ended(task, complete ? Optional.empty() : Optional.of("no record"));
+                            }
+                            return new LaunchReport(failures);
+                        };
+                    }
+                }
+                """, folder);
+        Files.writeString(scratch.resolve("base.yaml"), """
+                problem: {alpha: 2, teacher: {id: linear}, loss: {id: square}}
+                optimizer: {id: sgd, learning-rate: 0.2}
+                steps: 4
+                theory: {paths: 400}
+                """);
+        Path sweep = Files.writeString(scratch.resolve("sweep.yaml"), """
+                base: base.yaml
+                grid: {optimizer.learning-rate: [0.1, 0.2]}
+                launcher: {id: serial}
+                """);
+        Path out = scratch.resolve("out");
+
+        Launcher.Result result = Launcher.run(scratch, "sweep", sweep.toString(), "--plugins", folder.toString(),
+                "--out", out.toString());
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("dmftlab: serial: learning-rate=0.1\n")
+                && result.out().contains("dmftlab: serial: learning-rate=0.2\n"), result::toString);
+        assertTrue(Files.isRegularFile(out.resolve("learning-rate=0.2/run.json")), result::toString);
+        assertTrue(Files.isRegularFile(out.resolve("summary.csv")), result::toString);
     }
 
     @Test

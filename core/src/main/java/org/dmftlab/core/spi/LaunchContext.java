@@ -22,6 +22,15 @@ public interface LaunchContext {
      */
     Path folder();
 
+    /**
+     * Whether the command returns as soon as every task is submitted ({@code --detach}; DESIGN.md, "Launchers"): a
+     * launcher whose tasks outlive this process then returns without waiting, listing them in
+     * {@link LaunchReport#running()}, and leaves in {@link #folder()} what it needs to adopt them when the same
+     * command runs again. A launcher that cannot refuses it in {@link Launcher#preflight}
+     * ({@link LaunchError#CANNOT_DETACH}).
+     */
+    boolean detach();
+
     /** How many tasks may run at once in this JVM ({@code --threads}, fewer when memory is short), ≥ 1. */
     int parallelism();
 
@@ -45,6 +54,6 @@ public interface LaunchContext {
      */
     void ended(LaunchTask task, Optional<String> failure);
 
-    /** Writes one line of the launcher's log (submissions, retries) on the command's error stream. */
+    /** Writes one line of the launcher's log (submissions, retries) to the command's log, its standard output. */
     void log(String line);
 }

@@ -5,6 +5,14 @@ package org.dmftlab.core.spi;
  * anything is submitted, exit 1 for what happens while tasks run.
  */
 public enum LaunchError implements ErrorCode {
+    /** The launcher cannot run here: a program it needs (a scheduler's command, the dmftlab script) is missing. */
+    UNAVAILABLE("launcher/unavailable"),
+    /** The scheduler refuses the launcher's options (checked before anything is submitted). */
+    REFUSED("launcher/refused"),
+    /** {@code --detach} with a launcher whose tasks end with this process ({@code local}). */
+    CANNOT_DETACH("launcher/cannot-detach"),
+    /** A submission or a query of the scheduler failed while the tasks ran. */
+    SCHEDULER_FAILED("launcher/scheduler-failed"),
     /** The command was interrupted while its tasks ran. */
     INTERRUPTED("launcher/interrupted");
 

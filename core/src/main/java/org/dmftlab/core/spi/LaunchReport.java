@@ -4,14 +4,21 @@ import java.util.List;
 
 /**
  * What a {@link Launcher} reports at the end of a batch (DESIGN.md, "Launchers"): the tasks that failed after their
- * retries.
+ * retries and, when the command detaches ({@link LaunchContext#detach()}), those still queued or running.
  *
  * @param failures the failed tasks, in the order of the batch; empty when every task is complete
+ * @param running  the tasks still queued or running when the launcher returned; empty unless it detached
  */
-public record LaunchReport(List<Failure> failures) {
+public record LaunchReport(List<Failure> failures, List<LaunchTask> running) {
 
     public LaunchReport {
         failures = List.copyOf(failures);
+        running = List.copyOf(running);
+    }
+
+    /** The report of a batch that has ended: every task complete or failed. */
+    public LaunchReport(List<Failure> failures) {
+        this(failures, List.of());
     }
 
     /**

@@ -28,12 +28,14 @@ public interface Launcher {
      * Runs every task, watches it, and runs a task again when it ends without its completion record
      * ({@link LaunchContext#complete}), up to the launcher's number of retries. Calls {@link LaunchContext#ended}
      * once for every task, as soon as it is complete or has failed for the last time, from any thread. Returns when
-     * every task has ended (DESIGN.md, "Launchers").
+     * every task has ended, or, when {@link LaunchContext#detach()}, once every task is submitted (DESIGN.md,
+     * "Launchers").
      *
      * @param tasks   the tasks, each with a distinct {@link LaunchTask#name()}; may be empty
      * @param context what the coordinator provides: running a task in this JVM, its completion record, the shared
      *                folder, the log
-     * @return the tasks that failed after their retries, each with the reason of its last attempt
+     * @return the tasks that failed after their retries, each with the reason of its last attempt, and the tasks
+     *         still running when it detached
      * @throws DmftlabException with exit 1 when the launcher itself fails at run time (a scheduler that refuses a
      *                          submission, stops answering, …), {@link LaunchError#INTERRUPTED} when interrupted
      */

@@ -169,7 +169,7 @@ public record Parameter(String name, Type type, Object defaultValue, Range range
             case PATH -> "a file path";
             case INTEGER_LIST -> "a list of integers" + where;
             case SCHEDULE -> "a schedule block {id: <schedule>, …}";
-            case TEXT -> "text matching " + pattern;
+            case TEXT -> "text in the form the description gives";
         };
         return symbols.isEmpty() ? base : base + " or one of " + symbols;
     }

@@ -195,7 +195,7 @@ public final class PluginConfig {
                 String text = String.valueOf(value);
                 if (!text.matches(parameter.pattern())) {
                     throw new InvalidInputException(ConfigError.OUT_OF_RANGE, parameter.name(), text,
-                            "'" + pluginId + "' allows " + parameter.allowed() + ": " + parameter.description());
+                            "'" + pluginId + "' expects " + parameter.description());
                 }
                 return text;
             }

@@ -1,0 +1,251 @@
+package org.dmftlab.app.launcher.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.dmftlab.app.launcher.Launcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code slurm} launcher on the real single-node cluster (scripts/README.md), through the real {@code ./dmftlab}:
+ * a sweep through Slurm equals the local sweep byte for byte even when one of its tasks is cancelled while it runs
+ * (and resubmitted); a point that always fails ends the command with exit 1 naming it and Slurm's reason after its
+ * retries, the other point kept; a parameter the cluster refuses stops the command before anything is submitted;
+ * a detached sweep's tasks are adopted, not submitted again, by the same command run again.
+ * Experiments are tiny (T = 4, d = 60): each task is about a JVM start.
+ */
+@ExtendWith(SlurmAvailable.class)
+class SlurmLauncherIT {
+
+    /** Far above the ~30 s of the longest command here; a stuck job fails the test. */
+    private static final Duration DEADLINE = Duration.ofSeconds(240);
+
+    private static final String EXPERIMENT = """
+            name: tiny
+            problem:
+              alpha: 3.0
+              ridge: 0.5
+              teacher: {id: linear, noise: 0.25}
+              loss: {id: square}
+              init: {overlap: 0.2, variance: 1.0}
+            optimizer: {id: sgd, learning-rate: 0.1, batch-fraction: 0.5}
+            steps: 4
+            theory: {paths: 500, seed: 3}
+            simulation: {dimension: 60, seeds: 2, seed: 5}
+            """;
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void aSweepThroughSlurmEqualsTheLocalSweepEvenWhenATaskIsCancelled() throws Exception {
+        Path file = files("""
+                base: tiny.yaml
+                grid:
+                  optimizer.learning-rate: [0.05, 0.1, 0.2]
+                  optimizer.batch-fraction: [0.5, 1.0]
+                """);
+        Path local = scratch.resolve("local");
+        Path slurm = scratch.resolve("slurm");
+        Command byThreads = Command.start(scratch, "sweep", file.toString(), "--out", local.toString());
+        assertEquals(0, byThreads.await(), byThreads::toString);
+
+        Command bySlurm = Command.start(scratch, "sweep", file.toString(), "--out", slurm.toString(), "--launcher",
+                "slurm", "--set", "launcher.max-parallel=2", "--set", "launcher.poll-seconds=0.3",
+                "--set", "launcher.time-limit=10");
+        String cancelled = cancelARunningTask(bySlurm);
+
+        assertEquals(0, bySlurm.await(), bySlurm::toString);
+        assertTrue(bySlurm.out().contains("resubmitting "), () -> "the task " + cancelled + " was cancelled\n" + bySlurm);
+        assertTrue(bySlurm.out().contains("CANCELLED"), bySlurm::toString);
+        List<String> compared = new ArrayList<>(List.of("summary.csv"));
+        try (Stream<Path> points = Files.list(local)) {
+            for (Path point : points.filter(Files::isDirectory).toList()) {
+                for (String table : List.of("theory.csv", "simulation.csv", "comparison.csv")) {
+                    compared.add(point.getFileName() + "/" + table);
+                }
+            }
+        }
+        assertEquals(1 + 6 * 3, compared.size());
+        for (String table : compared) {
+            assertArrayEquals(Files.readAllBytes(local.resolve(table)), Files.readAllBytes(slurm.resolve(table)), table);
+        }
+    }
+
+    @Test
+    void aPointThatAlwaysFailsEndsTheSweepWithItsReasonAfterItsRetries() throws Exception {
+        Path file = files("""
+                base: tiny.yaml
+                grid:
+                  optimizer.learning-rate: [0.1, 60]
+                """);
+        Path out = scratch.resolve("out");
+
+        Command sweep = Command.start(scratch, "sweep", file.toString(), "--out", out.toString(), "--engine", "theory",
+                "--launcher", "slurm", "--set", "launcher.retries=1", "--set", "launcher.poll-seconds=0.3");
+
+        assertEquals(1, sweep.await(), sweep::toString);
+        assertTrue(sweep.err().contains("[sweep/failed-points] 1 of 2 points failed (learning-rate=60)"),
+                sweep::toString);
+        assertTrue(sweep.out().contains("resubmitting learning-rate=60 (attempt 2 of 2)"), sweep::toString);
+        String failure = sweep.out().lines().filter(line -> line.startsWith("failed: ")).findFirst().orElseThrow(
+                () -> new AssertionError(sweep.toString()));
+        assertTrue(failure.matches("failed: \\S*learning-rate=60: Slurm job \\d+_0 FAILED \\(NonZeroExitCode\\), exit"
+                + " code 1:0: dmftlab: \\[run/diverged\\] .*"), failure);
+        assertTrue(Files.isRegularFile(out.resolve("learning-rate=0.1/run.json")), "the other point is kept");
+        assertFalse(Files.exists(out.resolve("learning-rate=60/run.json")));
+        assertTrue(Files.readString(out.resolve("summary.csv")).contains("failed"), "the summary marks it");
+    }
+
+    @Test
+    void aParameterTheClusterRefusesStopsTheCommandBeforeAnythingIsSubmitted() throws Exception {
+        Path file = files("""
+                base: tiny.yaml
+                grid:
+                  optimizer.learning-rate: [0.1, 0.2]
+                """);
+        Path out = scratch.resolve("out");
+        String jobsBefore = SlurmCommand.run("squeue", "--noheader", "--format=%i").out();
+
+        Command sweep = Command.start(scratch, "sweep", file.toString(), "--out", out.toString(), "--launcher",
+                "slurm", "--set", "launcher.partition=nowhere");
+
+        assertEquals(2, sweep.await(), sweep::toString);
+        assertEquals(1, sweep.err().lines().count(), sweep::toString);
+        assertTrue(sweep.err().startsWith("dmftlab: [launcher/refused] launcher.partition = nowhere: this Slurm"
+                + " refuses it (sbatch --test-only: "), sweep::toString);
+        assertFalse(Files.exists(out), "nothing was written");
+        assertEquals(jobsBefore, SlurmCommand.run("squeue", "--noheader", "--format=%i").out(), "nothing submitted");
+    }
+
+    @Test
+    void aDetachedSweepIsFollowedAndCollectedByTheSameCommandAgain() throws Exception {
+        Path file = files("""
+                base: tiny.yaml
+                grid:
+                  optimizer.learning-rate: [0.1, 0.2]
+                """);
+        Path out = scratch.resolve("out");
+        // Held tasks (sbatch --hold) wait until released: they are surely still queued when the command runs again.
+        String[] command = {"sweep", file.toString(), "--out", out.toString(), "--engine", "theory", "--launcher",
+                "slurm", "--set", "launcher.poll-seconds=0.3", "--set", "launcher.sbatch-options=--hold"};
+
+        Command detached = Command.start(scratch, concat(command, "--detach"));
+        assertEquals(0, detached.await(), detached::toString);
+        assertTrue(detached.out().contains("2 of 2 points are still running; run the same command again"),
+                detached::toString);
+        assertFalse(Files.exists(out.resolve("summary.csv")), "no summary while points run");
+
+        Command again = Command.start(scratch, command);
+        String job = awaitLine(again, "dmftlab: following 2 tasks still in Slurm job ").split(" ")[8];
+        SlurmCommand.Result released = SlurmCommand.run("scontrol", "release", job);
+        assertEquals(0, released.exitCode(), released::toString);
+
+        assertEquals(0, again.await(), again::toString);
+        assertFalse(again.out().contains("submitted"), () -> "the held tasks were adopted, not submitted again\n"
+                + again);
+        assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).stream().filter(line -> line.contains(
+                ",complete")).count(), again::toString);
+    }
+
+    private static String[] concat(String[] command, String... more) {
+        return Stream.concat(Stream.of(command), Stream.of(more)).toArray(String[]::new);
+    }
+
+    /** Waits until the command's standard output has a line starting with {@code start}; returns that line. */
+    private static String awaitLine(Command command, String start) throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (Instant.now().isBefore(deadline) && command.alive()) {
+            Optional<String> line = command.out().lines().filter(text -> text.startsWith(start)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line '" + start + "…'\n" + command);
+    }
+
+    private Path files(String sweep) throws IOException {
+        Files.writeString(scratch.resolve("tiny.yaml"), EXPERIMENT);
+        return Files.writeString(scratch.resolve("sweep.yaml"), sweep);
+    }
+
+    /** Waits until a task of the sweep runs and cancels it ({@code scancel JOB_TASK}); returns its id. */
+    private static String cancelARunningTask(Command sweep) throws Exception {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (Instant.now().isBefore(deadline) && sweep.alive()) {
+            SlurmCommand.Result running = SlurmCommand.run("squeue", "--noheader", "--states=RUNNING", "--name=dmftlab",
+                    "--format=%i");
+            Optional<String> task = running.out().lines().map(String::strip).filter(id -> id.matches("\\d+_\\d+"))
+                    .findFirst();
+            if (task.isPresent()) {
+                SlurmCommand.Result cancel = SlurmCommand.run("scancel", task.get());
+                assertEquals(0, cancel.exitCode(), cancel::toString);
+                return task.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no task of the sweep was seen running\n" + sweep);
+    }
+
+    /** {@code ./dmftlab …} started in the background, with the tests' launcher environment. */
+    private record Command(Process process, Path outFile, Path errFile) {
+
+        static Command start(Path scratch, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Launcher.root().resolve("dmftlab").toString()));
+            command.addAll(List.of(args));
+            Path out = Files.createTempFile(scratch, "out", ".txt");
+            Path err = Files.createTempFile(scratch, "err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(Launcher.environment());
+            return new Command(builder.start(), out, err);
+        }
+
+        boolean alive() {
+            return process.isAlive();
+        }
+
+        int await() throws InterruptedException {
+            if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroy();
+                throw new AssertionError("dmftlab did not end within " + DEADLINE + "\n" + this);
+            }
+            return process.exitValue();
+        }
+
+        String out() {
+            return read(outFile);
+        }
+
+        String err() {
+            return read(errFile);
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException unreadable) {
+                return "(unreadable: " + unreadable + ")";
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "--- stdout\n" + out() + "--- stderr\n" + err();
+        }
+    }
+}
