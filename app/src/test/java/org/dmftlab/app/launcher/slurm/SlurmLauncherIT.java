@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code slurm} launcher on the real single-node cluster (scripts/README.md), through the real {@code ./dmftlab}:
  * a sweep through Slurm equals the local sweep byte for byte even when one of its tasks is cancelled while it runs
- * (and resubmitted); a point that always fails ends the command with exit 1 naming it and Slurm's reason after its
+ * and the process of another is killed (both resubmitted); a point that always fails ends the command with exit 1 naming it and Slurm's reason after its
  * retries, the other point kept; a parameter the cluster refuses stops the command before anything is submitted;
  * a detached sweep's tasks are adopted, not submitted again, by the same command run again.
  * Experiments are tiny (T = 4, d = 60): each task is about a JVM start.
@@ -52,7 +52,7 @@ class SlurmLauncherIT {
     Path scratch;
 
     @Test
-    void aSweepThroughSlurmEqualsTheLocalSweepEvenWhenATaskIsCancelled() throws Exception {
+    void aSweepThroughSlurmEqualsTheLocalSweepEvenWhenATaskIsCancelledAndAnotherKilled() throws Exception {
         Path file = files("""
                 base: tiny.yaml
                 grid:
@@ -68,10 +68,14 @@ class SlurmLauncherIT {
                 "slurm", "--set", "launcher.max-parallel=2", "--set", "launcher.poll-seconds=0.3",
                 "--set", "launcher.time-limit=10");
         String cancelled = cancelARunningTask(bySlurm);
+        long killed = killARunningTaskProcess(bySlurm, slurm);
 
         assertEquals(0, bySlurm.await(), bySlurm::toString);
-        assertTrue(bySlurm.out().contains("resubmitting "), () -> "the task " + cancelled + " was cancelled\n" + bySlurm);
-        assertTrue(bySlurm.out().contains("CANCELLED"), bySlurm::toString);
+        assertTrue(bySlurm.out().contains("CANCELLED"), () -> "the task " + cancelled + " was cancelled\n" + bySlurm);
+        assertTrue(bySlurm.out().contains("FAILED (JobLaunchFailure), exit code 0:9"),
+                () -> "process " + killed + " was killed\n" + bySlurm);
+        assertEquals(2, bySlurm.out().lines().filter(line -> line.startsWith("dmftlab: resubmitting ")).count(),
+                bySlurm::toString);
         List<String> compared = new ArrayList<>(List.of("summary.csv"));
         try (Stream<Path> points = Files.list(local)) {
             for (Path point : points.filter(Files::isDirectory).toList()) {
@@ -195,11 +199,38 @@ class SlurmLauncherIT {
             if (task.isPresent()) {
                 SlurmCommand.Result cancel = SlurmCommand.run("scancel", task.get());
                 assertEquals(0, cancel.exitCode(), cancel::toString);
+                // Gone from the queue, its process is gone too: the process killed next is another task's.
+                while (!SlurmCommand.run("squeue", "--noheader", "--jobs=" + task.get()).out().isBlank()) {
+                    assertTrue(Instant.now().isBefore(deadline), () -> task.get() + " still listed\n" + sweep);
+                    Thread.sleep(100);
+                }
                 return task.get();
             }
             Thread.sleep(100);
         }
         throw new AssertionError("no task of the sweep was seen running\n" + sweep);
+    }
+
+    /**
+     * Waits until the JVM of a task of the sweep into {@code out} runs and kills it ({@code kill -9}; the task's
+     * script {@code exec}s the dmftlab script, which {@code exec}s java, so that JVM is the task); returns its pid.
+     */
+    private static long killARunningTaskProcess(Command sweep, Path out) throws Exception {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (Instant.now().isBefore(deadline) && sweep.alive()) {
+            Optional<ProcessHandle> task = ProcessHandle.allProcesses().filter(process -> {
+                ProcessHandle.Info info = process.info();
+                return info.command().orElse("").endsWith("/java") && info.arguments().map(List::of)
+                        .filter(arguments -> arguments.contains("--point") && arguments.contains(out.toString()))
+                        .isPresent();
+            }).findFirst();
+            if (task.isPresent()) {
+                assertTrue(task.get().destroyForcibly(), "cannot kill " + task.get().pid());
+                return task.get().pid();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no task process of the sweep was seen running\n" + sweep);
     }
 
     /** {@code ./dmftlab …} started in the background, with the tests' launcher environment. */
