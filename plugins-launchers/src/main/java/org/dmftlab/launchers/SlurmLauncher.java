@@ -367,7 +367,7 @@ final class SlurmLauncher implements Launcher {
                 return "has no record left in Slurm (cancelled before it started, or forgotten after MinJobAge)";
             }
             return state + (reason.isEmpty() || reason.equals("None") ? "" : " (" + reason + ")") + ", exit code "
-                    + exitCode;
+                    + exitCode + (state.equals("COMPLETED") ? ", without its completion record" : "");
         }
     }
 
