@@ -63,6 +63,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "                      (from comparison.csv, when both engines ran)",
                 "  summary.png         final test_error against the first grid key,",
                 "                      one curve per value of the other keys",
+                "  trajectories.png    with one grid key: every point's trajectories in one",
+                "                      figure, on each point's own time axis (figure.time-unit",
+                "                      eta-t: against eta t, where runs at small learning rates",
+                "                      collapse onto gradient flow)",
                 "",
                 "Examples:",
                 "  dmftlab sweep examples/sweep-batch.yaml",
@@ -71,6 +75,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  dmftlab sweep examples/sweep-batch.yaml --set launcher.retries=1",
                 "  dmftlab sweep examples/sweep-batch.yaml --launcher slurm \\",
                 "      --set launcher.partition=short --set launcher.time-limit=30",
+                "  dmftlab sweep examples/gradient-flow.yaml",
                 "",
                 "Exit codes: 0 success; 1 a point failed at run time (the others and the",
                 "summary are still written); 2 invalid input (file, key and value named)."})

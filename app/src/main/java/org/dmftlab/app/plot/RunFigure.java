@@ -118,7 +118,7 @@ public final class RunFigure {
     }
 
     /** The time axis: one tick per decade on a log axis (steps or gradient-flow time), else automatic ticks. */
-    private static ValueAxis timeAxis(TimeScale time) {
+    static ValueAxis timeAxis(TimeScale time) {
         if (time.axis() == TimeAxis.LOG) {
             LogAxis axis = new LogAxis(time.label());
             axis.setBase(10);
@@ -133,7 +133,7 @@ public final class RunFigure {
     }
 
     /** Every step the axis can show: 0…T, or those at positions above 0 on a log axis. */
-    private static int[] drawableSteps(TimeScale time) {
+    static int[] drawableSteps(TimeScale time) {
         return IntStream.rangeClosed(0, time.steps()).filter(time::drawable).toArray();
     }
 

@@ -74,7 +74,7 @@ record PointSummary(SweepPoint point, boolean complete, Map<String, Double> colu
         return new PointSummary(point, true, columns);
     }
 
-    private static <T> T parse(Path csv, Function<String, T> reader) {
+    static <T> T parse(Path csv, Function<String, T> reader) {
         try {
             return reader.apply(Files.readString(csv));
         } catch (IOException | IllegalArgumentException failure) {

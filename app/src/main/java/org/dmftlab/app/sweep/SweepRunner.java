@@ -18,6 +18,7 @@ import org.dmftlab.app.output.AtomicFiles;
 import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.plot.SummaryFigure;
+import org.dmftlab.app.plot.TrajectoryOverlay;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
@@ -32,7 +33,8 @@ import org.dmftlab.core.spi.Launcher;
 /**
  * Runs a validated sweep: the grid points in parallel, each a task of the chosen launcher ({@link PointTasks};
  * DESIGN.md, "Launchers") that writes its own folder with the output of {@code dmftlab run}, then
- * {@code summary.csv} ({@link SummaryTable}) and {@code summary.png} ({@link SummaryFigure}). Each point runs its
+ * {@code summary.csv} ({@link SummaryTable}) and {@code summary.png} ({@link SummaryFigure}), and for a grid of one
+ * key {@code trajectories.png}, every point's trajectories in one figure ({@link SweepTrajectories}). Each point runs its
  * engines on one thread; in this JVM, {@code threads} points at a time (fewer when their simulations would not fit
  * in the heap together), so the results do not depend on the thread count or the launcher.
  *
@@ -126,8 +128,10 @@ public final class SweepRunner {
         write(out.resolve(SUMMARY), table -> table.write(SummaryTable.csv(plan.keys(), summaries)
                 .getBytes(StandardCharsets.UTF_8)));
         write(out.resolve(SUMMARY_FIGURE), png -> figureWriter.writePng(SummaryCurves.spec(plan, summaries), png));
-        log.println("wrote " + out.resolve(SUMMARY) + " and " + SUMMARY_FIGURE + " (" + plan.points().size()
-                + " points)");
+        Optional<TrajectoryOverlay> overlay = SweepTrajectories.of(plan, folder);
+        overlay.ifPresent(figure -> write(out.resolve(SweepTrajectories.FIGURE), figure::writePng));
+        log.println("wrote " + out.resolve(SUMMARY) + " and " + SUMMARY_FIGURE + overlay.map(figure -> " and "
+                + SweepTrajectories.FIGURE).orElse("") + " (" + plan.points().size() + " points)");
         log.flush();
         if (!failures.isEmpty()) {
             throw new RunFailedException(SweepError.FAILED_POINTS, failures.size() + " of " + plan.points().size()

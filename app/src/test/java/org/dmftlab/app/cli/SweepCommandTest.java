@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.TestExperiments.Outcome;
 import org.dmftlab.app.plot.SummaryFigure;
+import org.dmftlab.app.plot.TrajectoryOverlay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +103,31 @@ class SweepCommandTest {
             }
         }
         assertTrue(colours.size() > 20, "curves, axes and text, not a blank image: " + colours.size());
+    }
+
+    @Test
+    void aSweepOverOneKeyOverlaysEveryPointsTrajectoriesOnItsTimeAxis() throws IOException {
+        Path out = dir.resolve("one-key");
+        TestExperiments.write(dir, "a.yaml", CONFIG_A);
+        Path file = TestExperiments.write(dir, "flow.yaml", """
+                name: flow
+                base: a.yaml
+                set: {figure.time-unit: eta-t}
+                grid:
+                  optimizer.learning-rate: [0.05, 0.1, 0.2]
+                """);
+
+        Outcome oneKey = dmftlab("sweep", file.toString(), "--out", out.toString(), "--threads", "2", "--engine",
+                "theory");
+        Outcome twoKeys = sweep(dir.resolve("two-keys"), "2", "--engine", "theory");
+
+        assertEquals(0, oneKey.exitCode(), oneKey.err());
+        assertTrue(oneKey.out().contains("and trajectories.png (3 points)"), oneKey.out());
+        BufferedImage image = ImageIO.read(out.resolve("trajectories.png").toFile());
+        assertEquals(2 * TrajectoryOverlay.PANEL_WIDTH, image.getWidth());
+        assertEquals(2 * 14 + 28 + 2 * TrajectoryOverlay.PANEL_HEIGHT, image.getHeight(), "m, q, train_loss, test_error");
+        assertEquals(0, twoKeys.exitCode(), twoKeys.err());
+        assertFalse(Files.exists(dir.resolve("two-keys").resolve("trajectories.png")), "only for one grid key");
     }
 
     @Test
