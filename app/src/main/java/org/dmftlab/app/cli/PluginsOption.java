@@ -8,7 +8,7 @@ final class PluginsOption {
 
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "Also load the plugin jars in this folder (third-party optimizers, losses, teachers,"
-                    + " covariances), for example --plugins ~/dmftlab-plugins.")
+                    + " covariances, schedules, launchers), for example --plugins ~/dmftlab-plugins.")
     private Path folder;
 
     /** The folder, or null when none was given. */

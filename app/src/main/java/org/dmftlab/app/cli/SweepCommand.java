@@ -44,8 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  grid:                    # dotted keys as for --set, lists of values",
                 "    optimizer.learning-rate: [0.05, 0.1, 0.2]",
                 "    optimizer.batch-fraction: [0.25, 0.5, 1.0]",
-                "Values may be text too, for example optimizer.id: [sgd, nesterov].",
                 "  launcher: {id: local, retries: 1}   # optional: where the points run",
+                "Values may be text too, for example optimizer.id: [sgd, nesterov].",
                 "",
                 "Each point is a task of the launcher (--launcher, else the file's",
                 "launcher: block, else local: threads of this process; slurm: Slurm",
@@ -104,7 +104,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one key of the base experiment for every point, after the file's set: block and"
                     + " before the grid values"
-                    + " (repeatable), for example --set steps=20.")
+                    + " (repeatable), for example --set steps=20; or one parameter of the launcher, for example"
+                    + " --set launcher.retries=1.")
     private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--point", paramLabel = "FOLDER",
