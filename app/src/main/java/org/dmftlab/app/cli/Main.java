@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.dmftlab.app.errors.CliError;
+import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.wiring.AppModule;
 import org.dmftlab.core.problem.RunError;
 import org.dmftlab.core.spi.DmftlabException;
@@ -33,9 +34,14 @@ public final class Main {
         this.wiring = wiring;
     }
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code. On Ctrl-C or {@code kill} (exit 130 or 143), a shutdown hook
+     * abandons the output folders being written and says that they keep their previous results.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OutputFolder.abandonAll(err), "dmftlab-interrupted"));
+        System.exit(execute(args, new PrintWriter(System.out, true), err));
     }
 
     /**

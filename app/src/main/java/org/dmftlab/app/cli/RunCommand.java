@@ -16,7 +16,6 @@ import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.experiment.Replay;
-import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.simulation.SimulationEngine;
@@ -39,7 +38,9 @@ import picocli.CommandLine.Spec;
         description = {"Run an experiment: DMFT theory and simulation, side by side.",
                 "The whole input (file, overrides, options) is validated before anything runs."},
         footer = {"",
-                "Output, in DIR (each file written atomically):",
+                "Output, in DIR (written to a staging folder beside DIR, then put in",
+                "place as a whole: DIR holds the previous results until the run is",
+                "complete, and keeps them if it fails or is interrupted):",
                 "  theory.csv      one row per step t = 0..T: step,m,q,M,Q,train_loss,",
                 "  simulation.csv  test_loss,test_error, then the error of each: _mc (the",
                 "                  theory's Monte-Carlo error) or _se (standard error over",
@@ -54,7 +55,7 @@ import picocli.CommandLine.Spec;
                 "                  ceil(T/200)-th step and T",
                 "  two-time.png    their heatmaps: C of both engines, their difference, R",
                 "  run.json        the configuration with every default, plugin versions,",
-                "                  seeds, timings, machine; written last",
+                "                  seeds, timings, machine, the SHA-256 of every file above",
                 "",
                 "Defaults of absent keys:",
                 "  figure: {time-axis: linear, time-unit: step, two-time: T <= 200}",
@@ -137,7 +138,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: runs/<name> in the current directory, <name> being the file's"
-                    + " 'name:' key), for example --out runs/try1. Files of an earlier run there are replaced.")
+                    + " 'name:' key), for example --out runs/try1. An earlier run there is replaced when this one is complete;"
+                    + " a folder with other files is refused, and so is a folder another dmftlab process writes.")
     private Path out;
 
     @Option(names = "--engine", paramLabel = "ENGINE", converter = EngineConverter.class,
@@ -189,8 +191,8 @@ final class RunCommand implements Callable<Integer> {
         warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
         memory.filter(SimulationMemory::large).ifPresent(large -> stderr.println("dmftlab: memory: " + large.summary()));
         stderr.flush();
-        OutputFolder output = new OutputFolder(out != null ? out : Path.of("runs", plan.name()));
-        runner.run(plan, engines, warnings, output, TerminalProgress.forTerminal(stderr));
+        runner.run(plan, engines, warnings, out != null ? out : Path.of("runs", plan.name()),
+                TerminalProgress.forTerminal(stderr));
         return 0;
     }
 }

@@ -3,11 +3,18 @@ package org.dmftlab.app.errors;
 import org.dmftlab.core.spi.ErrorCode;
 
 /**
- * The error codes of output files ({@code output/…}, exit 1).
+ * The error codes of output folders ({@code output/…}): a folder that cannot be used exits 2 before any work, a
+ * failure to write or read one exits 1.
  */
 public enum OutputError implements ErrorCode {
+    /** Another process (or another command of this one) writes the output folder; exit 2. */
+    LOCKED("output/locked"),
+    /** The output folder holds files that are not the output of a run; exit 2. */
+    FOREIGN_FILES("output/foreign-files"),
     /** An output file could not be written. */
     WRITE_FAILED("output/write-failed"),
+    /** The finished run could not be moved into place. */
+    PUBLISH_FAILED("output/publish-failed"),
     /** A sweep could not read back a point's table or {@code run.json}. */
     READ_FAILED("output/read-failed");
 

@@ -1,14 +1,8 @@
 package org.dmftlab.app.experiment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.dmftlab.app.errors.ReplayError;
 import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.InvalidInputException;
@@ -34,7 +28,7 @@ public record InputFile(String key, Path path, String sha256) {
     static InputFile of(String key, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         try {
-            return new InputFile(key, absolute, sha256(absolute));
+            return new InputFile(key, absolute, Sha256.of(absolute));
         } catch (IOException unreadable) {
             throw new InvalidInputException(ConfigError.UNREADABLE_FILE, key, absolute, "cannot be read: "
                     + unreadable.getMessage());
@@ -58,7 +52,7 @@ public record InputFile(String key, Path path, String sha256) {
         }
         String now;
         try {
-            now = sha256(path);
+            now = Sha256.of(path);
         } catch (IOException unreadable) {
             throw changed("it cannot be read any more (" + unreadable.getMessage() + ")");
         }
@@ -70,18 +64,5 @@ public record InputFile(String key, Path path, String sha256) {
     private InvalidInputException changed(String detail) {
         return new InvalidInputException(ReplayError.CHANGED_INPUT, key, path, "the file changed since the run: "
                 + detail + "; a replay needs the same input files");
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

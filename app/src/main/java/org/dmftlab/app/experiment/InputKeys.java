@@ -23,6 +23,10 @@ public final class InputKeys {
             case LOSS -> "problem.loss";
             case COVARIANCE -> "problem.covariance";
             case THEORY_MODE -> "theory.mode";
+            case STEPS -> "steps";
+            case THEORY_PATHS -> "theory.paths";
+            case THEORY_RESPONSE_PATHS -> "theory.response-paths";
+            case THEORY_SPECIES -> "theory.species";
             case SIMULATION_DIMENSION -> "simulation.dimension";
             case PLUGINS_FOLDER -> "--plugins";
         };

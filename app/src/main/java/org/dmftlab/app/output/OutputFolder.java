@@ -1,30 +1,70 @@
 package org.dmftlab.app.output;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.app.plot.TwoTimeFigure;
+import org.dmftlab.core.problem.RunError;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
- * The output folder of a run (DESIGN.md, "Output folder"): {@code theory.csv}, {@code simulation.csv},
- * {@code comparison.csv} (when both engines ran), {@code figure.png}, {@code two-time.csv} and {@code two-time.png}
- * (when the two-time functions were recorded) and {@code run.json}. Every file is written
- * atomically ({@link AtomicFiles}); {@code run.json} is written last and marks a complete run, and
- * {@link #prepare} removes the files of an earlier run first, so a run that fails never leaves a
- * complete-looking folder.
+ * The output folder of a run (DESIGN.md, "Output folder"), written as a transaction: {@code theory.csv},
+ * {@code simulation.csv}, {@code comparison.csv} (when both engines ran), {@code figure.png}, {@code two-time.csv} and
+ * {@code two-time.png} (when the two-time functions were recorded) and {@code run.json} (which records the SHA-256 of
+ * the others) go into a fresh staging folder beside the target, and
+ * {@link #publish} puts the complete set in place.
+ *
+ * <p>For a target {@code runs/x}, with {@code P} the writer's process id:
+ * <ul>
+ *   <li>{@code runs/.x.lock}: the {@link FolderLock}, held from {@link #open} to {@link #close}; a second writer is
+ *       refused;</li>
+ *   <li>{@code runs/.x.staging-P}: the staging folder the files are written to;</li>
+ *   <li>{@code runs/.x.old-P}: the previous results during {@link #publish}, removed right after.</li>
+ * </ul>
+ * POSIX cannot rename a folder onto a non-empty one, so publishing is two renames: the previous folder aside, then
+ * the staging folder in. What a reader of {@code runs/x} sees, at every instant: the previous complete results
+ * (or nothing, for a first run) until the publish, then for the moment between the two renames no folder, then
+ * the new complete results; never a mix of two runs within the folder and never a partial file. (A reader that
+ * opens one file before the publish and another after it reads two runs: compare each file with the SHA-256 that
+ * {@code run.json} records.)
+ *
+ * <p>A run that fails, is refused, or is interrupted leaves {@code runs/x} as it was: {@link #close} without
+ * {@link #publish} removes the staging folder, and a signal ({@link #abandonAll}, from a shutdown hook) abandons
+ * the transaction and says so. What a killed process leaves (its staging folder, a folder moved aside between the
+ * two renames, its lock file) is cleared by the next writer of the same target, which takes the lock first: the
+ * staging folder is removed, and previous results moved aside are put back if the target is missing.
+ *
+ * <p>A target that exists must look like the output folder of a run (only the files above, see
+ * {@link #requireUsable}): the publish replaces the whole folder, and files that dmftlab did not write would be
+ * lost.
  */
-public final class OutputFolder {
+public final class OutputFolder implements AutoCloseable {
 
     /** Per-observable distance between the engines. */
     public static final String COMPARISON = "comparison.csv";
@@ -37,65 +77,122 @@ public final class OutputFolder {
     /** The record of the run; written last. */
     public static final String REPORT = "run.json";
 
-    private final Path folder;
+    /** The transactions of this process that are neither published nor closed, for {@link #abandonAll}. */
+    private static final Set<OutputFolder> OPEN = ConcurrentHashMap.newKeySet();
 
-    /** @param folder the folder; created by {@link #prepare} if needed */
-    public OutputFolder(Path folder) {
-        this.folder = folder;
-    }
+    private enum State { OPEN, PUBLISHED, ABANDONED, INTERRUPTED }
 
-    /** The folder. */
-    public Path path() {
-        return folder;
-    }
+    private final Path target;
+    private final Path staging;
+    private final FolderLock lock;
+    private final Map<String, String> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    private State state = State.OPEN;
 
-    /**
-     * Creates the folder and removes the files an earlier run left in it (only the names listed above).
-     *
-     * @throws InvalidInputException {@code cli/bad-out} when the folder cannot be created or cleaned
-     */
-    public void prepare() {
-        create(folder);
-        try {
-            for (String name : outputNames()) {
-                Files.deleteIfExists(folder.resolve(name));
-            }
-        } catch (IOException unusable) {
-            throw new InvalidInputException(CliError.BAD_OUT, "--out", folder,
-                    "cannot be used as the output folder (" + unusable + "); choose another folder");
-        }
+    private OutputFolder(Path target, Path staging, FolderLock lock) {
+        this.target = target;
+        this.staging = staging;
+        this.lock = lock;
     }
 
     /**
-     * Creates an output folder (of a run or a sweep) with its parents, if it does not exist yet.
+     * Checks, without writing anything, that a run may publish into {@code target}: it is not a file, and if it is
+     * a folder it holds nothing but the files of a run.
      *
-     * @throws InvalidInputException {@code cli/bad-out} when it is an existing file or cannot be created
+     * @param option the option that named it ({@code --out}), for messages
+     * @throws InvalidInputException {@code cli/bad-out} for a file or a path without a name (such as {@code /}),
+     *                               {@code output/foreign-files} for a folder holding other files
      */
-    public static void create(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InvalidInputException(CliError.BAD_OUT, "--out", folder,
+    public static void requireUsable(Path target, String option) {
+        Path absolute = absolute(target, option);
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new InvalidInputException(CliError.BAD_OUT, option, target,
                     "is a file, not a folder; give a folder (it is created when missing)");
         }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException unusable) {
-            throw new InvalidInputException(CliError.BAD_OUT, "--out", folder,
-                    "cannot be used as the output folder (" + unusable + "); choose another folder");
+        if (!Files.isDirectory(absolute)) {
+            return;
+        }
+        List<String> foreign = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(absolute)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!outputNames().contains(name) && !AtomicFiles.temporary(name)) {
+                    foreign.add(Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name);
+                }
+            }
+        } catch (IOException unreadable) {
+            throw new InvalidInputException(CliError.BAD_OUT, option, target, "cannot be read (" + unreadable
+                    + "); choose another folder");
+        }
+        if (!foreign.isEmpty()) {
+            Collections.sort(foreign);
+            throw new InvalidInputException(OutputError.FOREIGN_FILES, option, target, "holds files that are not"
+                    + " the output of a run (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                    + (foreign.size() > 3 ? ", …" : "") + "); a run replaces its whole output folder, so give a new"
+                    + " or empty folder, or the folder of an earlier run");
         }
     }
 
     /**
-     * Removes the folder if a failed run left nothing in it (for example a theory refusal before any table); a
-     * folder with files in it is kept, so the tables written before a failure can be inspected.
+     * Starts a run's transaction: checks the target ({@link #requireUsable}), creates its parent folders, takes its
+     * lock, clears what killed writers left, and creates an empty staging folder.
+     *
+     * @param target the folder the run publishes to
+     * @param option the option that named it ({@code --out}), for messages
+     * @param notes  receives one line per stale lock cleared and per leftover removed or restored
+     * @throws InvalidInputException {@code output/locked} naming the process that writes the folder, and the
+     *                               errors of {@link #requireUsable}
      */
-    public void removeIfEmpty() {
+    public static OutputFolder open(Path target, String option, PrintWriter notes) {
+        requireUsable(target, option);
+        Path absolute = absolute(target, option);
         try {
-            Files.deleteIfExists(folder);
-        } catch (DirectoryNotEmptyException kept) {
-            // Tables written before the failure stay.
-        } catch (IOException ignored) {
-            // Best effort while a failure is being reported; that failure is what the person needs to see.
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException unusable) {
+            throw new InvalidInputException(CliError.BAD_OUT, option, target, "its folder cannot be created ("
+                    + unusable + "); choose another folder");
         }
+        FolderLock lock = FolderLock.acquire(absolute, option);
+        try {
+            lock.staleHolder().ifPresent(pid -> note(notes, "cleared the stale lock of process " + pid
+                    + ", which ended without finishing " + target));
+            clearLeftovers(absolute, notes);
+            Path staging = sibling(absolute, "staging");
+            Files.createDirectory(staging);
+            OutputFolder folder = new OutputFolder(absolute, staging, lock);
+            OPEN.add(folder);
+            return folder;
+        } catch (IOException | RuntimeException failure) {
+            lock.close();
+            if (failure instanceof IOException io) {
+                throw new RunFailedException(OutputError.WRITE_FAILED, "cannot prepare " + target + ": " + io);
+            }
+            throw (RuntimeException) failure;
+        }
+    }
+
+    /**
+     * Marks every open transaction of this process as interrupted, releases its lock and prints one line per
+     * target saying that it keeps its previous results; for a shutdown hook (Ctrl-C, {@code kill}). A publish in
+     * progress completes first, and none starts after.
+     */
+    public static void abandonAll(PrintWriter err) {
+        for (OutputFolder folder : List.copyOf(OPEN)) {
+            synchronized (folder) {
+                if (folder.state == State.OPEN) {
+                    folder.state = State.INTERRUPTED;
+                    err.println("dmftlab: interrupted: " + folder.target + (Files.isDirectory(folder.target)
+                            ? " keeps its previous results" : " was not written"));
+                    folder.lock.close();
+                }
+            }
+            OPEN.remove(folder);
+        }
+        err.flush();
+    }
+
+    /** The folder the run publishes to (absolute). */
+    public Path path() {
+        return target;
     }
 
     /** Writes an engine's table. */
@@ -119,9 +216,16 @@ public final class OutputFolder {
         write(TWO_TIME_FIGURE, figure::writePng);
     }
 
-    /** Writes {@code run.json}; call it last. */
+    /** Writes {@code run.json}; call it last, with {@link #files()} recorded in it. */
     public void writeReport(String json) {
         writeText(REPORT, json);
+    }
+
+    /** The files written so far, each with its SHA-256, in the order written. */
+    public Map<String, String> files() {
+        synchronized (files) {
+            return new LinkedHashMap<>(files);
+        }
     }
 
     private void writeText(String name, String text) {
@@ -130,17 +234,167 @@ public final class OutputFolder {
     }
 
     private void write(String name, AtomicFiles.Content content) {
-        Path target = folder.resolve(name);
+        Path file = staging.resolve(name);
         try {
-            AtomicFiles.write(target, content);
+            files.put(name, AtomicFiles.write(file, content));
         } catch (IOException failure) {
-            throw new RunFailedException(OutputError.WRITE_FAILED, "cannot write " + target + ": " + failure);
+            throw new RunFailedException(OutputError.WRITE_FAILED, "cannot write " + file + ": " + failure);
         }
     }
 
-    /** Whether the folder holds a complete run: its {@code run.json} (written last, atomically) exists. */
-    public boolean complete() {
-        return Files.isRegularFile(folder.resolve(REPORT));
+    /**
+     * Puts the complete run in place of the target: the previous folder aside, the staging folder in, the previous
+     * folder removed (see the class comment for what a reader sees meanwhile).
+     *
+     * @throws RunFailedException {@code run/interrupted} when a signal abandoned the transaction,
+     *                            {@code output/publish-failed} when a rename fails (the previous results are put
+     *                            back, or the message names where they are)
+     */
+    public synchronized void publish() {
+        if (state != State.OPEN) {
+            throw new RunFailedException(RunError.INTERRUPTED, "interrupted before its results were published; "
+                    + target + " is unchanged");
+        }
+        Path aside = null;
+        try {
+            force(staging);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                aside = sibling(target, "old");
+                Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failure) {
+            throw new RunFailedException(OutputError.PUBLISH_FAILED, "cannot move the finished run from " + staging
+                    + " to " + target + " (" + failure + ")" + putBack(aside) + "; check the permissions of "
+                    + target.getParent());
+        }
+        state = State.PUBLISHED;
+        OPEN.remove(this);
+        force(target.getParent());
+        if (aside != null) {
+            deleteQuietly(aside);
+        }
+    }
+
+    /** Ends the transaction: without a {@link #publish}, the staging folder is removed; the lock is released. */
+    @Override
+    public synchronized void close() {
+        if (state == State.OPEN) {
+            state = State.ABANDONED;
+            deleteQuietly(staging);
+        }
+        OPEN.remove(this);
+        lock.close();
+    }
+
+    /** After a failed rename of the staging folder: puts the previous folder back, or says where it is. */
+    private String putBack(Path aside) {
+        if (aside == null) {
+            return "";
+        }
+        try {
+            Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+            return "; the previous results are unchanged";
+        } catch (IOException failure) {
+            return "; the previous results are in " + aside;
+        }
+    }
+
+    /**
+     * Removes what killed writers of {@code target} left beside it: staging folders, and a previous folder moved
+     * aside (put back when the target is missing: the writer died between the two renames of a publish). Called
+     * with the lock held, so none of these belongs to a live writer.
+     */
+    private static void clearLeftovers(Path target, PrintWriter notes) throws IOException {
+        Pattern leftover = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString())
+                + "\\.(staging|old)-(\\d+)");
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(),
+                entry -> leftover.matcher(entry.getFileName().toString()).matches())) {
+            siblings.forEach(entries::add);
+        }
+        Collections.sort(entries);
+        for (Path entry : entries) {
+            Matcher kind = leftover.matcher(entry.getFileName().toString());
+            if (!kind.matches()) {
+                continue;
+            }
+            if (kind.group(1).equals("old") && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(entry, target, StandardCopyOption.ATOMIC_MOVE);
+                note(notes, "restored the previous results of " + target + ", which process " + kind.group(2)
+                        + " had moved aside when it was killed");
+            } else {
+                deleteTree(entry);
+                if (kind.group(1).equals("staging")) {
+                    note(notes, "removed the unfinished output of process " + kind.group(2) + " (" + entry + ")");
+                }
+            }
+        }
+    }
+
+    /** {@code .<name>.<kind>-<pid>} beside the target. */
+    private static Path sibling(Path target, String kind) {
+        return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + ProcessHandle.current().pid());
+    }
+
+    /** The target as an absolute path; a symbolic link to a folder stands for that folder. */
+    private static Path absolute(Path target, String option) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (absolute.getFileName() == null || absolute.getParent() == null) {
+            throw new InvalidInputException(CliError.BAD_OUT, option, target, "has no name of its own; give a"
+                    + " folder such as runs/try1");
+        }
+        try {
+            return Files.isSymbolicLink(absolute) ? absolute.toRealPath() : absolute;
+        } catch (IOException dangling) {
+            throw new InvalidInputException(CliError.BAD_OUT, option, target, "is a symbolic link to nothing ("
+                    + dangling + "); choose another folder");
+        }
+    }
+
+    /** Forces a folder's entries to the disk, where the platform allows it (Linux does; a no-op elsewhere). */
+    private static void force(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException unsupported) {
+            // Not every platform can open a folder; the renames are atomic either way.
+        }
+    }
+
+    private static void deleteQuietly(Path tree) {
+        try {
+            deleteTree(tree);
+        } catch (IOException | UncheckedIOException ignored) {
+            // A leftover is removed by the next writer of the same target.
+        }
+    }
+
+    /** Deletes a folder and everything in it, never following symbolic links. */
+    static void deleteTree(Path tree) throws IOException {
+        if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(tree, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(folder);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void note(PrintWriter notes, String text) {
+        notes.println("dmftlab: " + text);
+        notes.flush();
     }
 
     /** The table of an engine: {@code theory.csv} or {@code simulation.csv}. */
@@ -148,7 +402,8 @@ public final class OutputFolder {
         return engine.key() + ".csv";
     }
 
-    private static List<String> outputNames() {
+    /** Every file a run folder may hold. */
+    static List<String> outputNames() {
         List<String> names = new ArrayList<>();
         for (Engine engine : Engine.values()) {
             names.add(table(engine));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
@@ -27,10 +28,14 @@ import org.dmftlab.core.problem.Observable;
  *       quadrature of the spectrum, {@code quadrature-error}: {@code species} K, {@code coarser-species} ⌊K/2⌋ and
  *       per observable column the estimated bound max_t |x_K(t) − x_{K/2}(t)| ({@code null} when unknown, SPEC
  *       §4.5); {@code threads};</li>
+ *   <li>{@code files}: every other file of the folder → its SHA-256 ({@link PublishedRun} checks them);</li>
  *   <li>{@code warnings} (e.g. SPEC §6 stability) and {@code machine} (Java, OS, cores).</li>
  * </ul>
  */
 public final class RunReport {
+
+    /** The key of the output files' SHA-256. */
+    static final String FILES = "files";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,10 +50,11 @@ public final class RunReport {
      * @param runs     the engines that ran, in the order they ran
      * @param threads  worker threads used
      * @param warnings warnings shown before the run
+     * @param files    the other files of the folder, each with its SHA-256 ({@link OutputFolder#files()})
      * @param machine  the machine
      */
     public static String json(String version, ExperimentPlan plan, List<EngineRun> runs, int threads,
-                              List<String> warnings, Machine machine) {
+                              List<String> warnings, Map<String, String> files, Machine machine) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dmftlab", version);
         root.put("experiment-file", plan.file().toAbsolutePath().normalize().toString());
@@ -95,6 +101,8 @@ public final class RunReport {
         root.put("threads", threads);
         ArrayNode warningList = root.putArray("warnings");
         warnings.forEach(warningList::add);
+        ObjectNode hashes = root.putObject(FILES);
+        files.forEach(hashes::put);
         root.putObject("machine")
                 .put("java", machine.java())
                 .put("os", machine.os())

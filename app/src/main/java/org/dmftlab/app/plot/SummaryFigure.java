@@ -16,14 +16,16 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The summary plot of a sweep: a final observable (the test error) against one grid parameter, one curve per
  * value of the other parameters; theory curves are lines with markers, simulation curves markers only, in the same
- * colour for the same parameters. A numeric parameter gets a number axis, a textual one (e.g. an optimizer id)
- * one tick per value. JFreeChart, headless, {@value #WIDTH} × {@value #HEIGHT} pixels.
+ * colour for the same parameters; a point that failed is a cross at its x value on the bottom edge of the data. A
+ * numeric parameter gets a number axis, a textual one (e.g. an optimizer id) one tick per value. JFreeChart,
+ * headless, {@value #WIDTH} × {@value #HEIGHT} pixels.
  */
 public final class SummaryFigure {
 
@@ -61,14 +63,21 @@ public final class SummaryFigure {
      * @param yLabel     the observable
      * @param categories tick labels when the x parameter is textual, else empty (a number axis)
      * @param curves     the curves, in legend order
+     * @param failed     the x positions of the points that failed (their value is unknown)
      */
-    public record Spec(String title, String xLabel, String yLabel, List<String> categories, List<Curve> curves) {
+    public record Spec(String title, String xLabel, String yLabel, List<String> categories, List<Curve> curves,
+                       List<Double> failed) {
         public Spec {
             Objects.requireNonNull(title, "title");
             categories = List.copyOf(categories);
             curves = List.copyOf(curves);
+            failed = List.copyOf(failed);
         }
     }
+
+    /** The legend of the failed points' marks. */
+    static final String FAILED = "failed (reason in summary.csv)";
+    private static final Color FAILED_COLOUR = new Color(0xb0, 0x00, 0x20);
 
     private SummaryFigure() {
     }
@@ -93,6 +102,17 @@ public final class SummaryFigure {
             renderer.setSeriesShape(i, new Ellipse2D.Double(-size / 2, -size / 2, size, size));
             renderer.setSeriesShapesFilled(i, curve.theory());
         }
+        if (!spec.failed().isEmpty()) {
+            XYSeries marks = new XYSeries(FAILED, false);
+            double bottom = bottom(spec.curves());
+            spec.failed().forEach(x -> marks.add((double) x, bottom));
+            int i = data.getSeriesCount();
+            data.addSeries(marks);
+            renderer.setSeriesPaint(i, FAILED_COLOUR);
+            renderer.setSeriesLinesVisible(i, false);
+            renderer.setSeriesShape(i, ShapeUtils.createDiagonalCross(5, 1.5f));
+            renderer.setSeriesShapesFilled(i, true);
+        }
         ValueAxis xAxis;
         if (spec.categories().isEmpty()) {
             NumberAxis numbers = new NumberAxis(spec.xLabel());
@@ -111,5 +131,18 @@ public final class SummaryFigure {
         chart.setBackgroundPaint(Color.WHITE);
         BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
         ImageIO.write(image, "png", out);
+    }
+
+    /** The lowest value any curve shows (0 when none shows a value), where the failed points are marked. */
+    private static double bottom(List<Curve> curves) {
+        double bottom = Double.POSITIVE_INFINITY;
+        for (Curve curve : curves) {
+            for (double y : curve.y()) {
+                if (Double.isFinite(y)) {
+                    bottom = Math.min(bottom, y);
+                }
+            }
+        }
+        return Double.isFinite(bottom) ? bottom : 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.dmftlab.app.run;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +38,12 @@ import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheoryResult;
 
 /**
- * Runs a validated experiment with the chosen engines and writes the output folder (DESIGN.md, "Output folder"):
- * the theory first (it refuses unsupported rules and losses at once, before a long simulation), then the
- * simulation; each table as soon as its engine is done, then {@code comparison.csv} when both ran, the figure, the
- * two-time table and heatmaps when the experiment recorded them, and {@code run.json} last. A failing engine ({@link org.dmftlab.core.problem.RunFailedException}, e.g. divergence)
- * propagates and leaves no {@code run.json}.
+ * Runs a validated experiment with the chosen engines and writes the output folder (DESIGN.md, "Output folder")
+ * as a transaction ({@link OutputFolder}): the theory first, then the simulation; each table into the staging
+ * folder as soon as its engine is done, then {@code comparison.csv} when both ran, the figure, the two-time table
+ * and heatmaps when the experiment recorded them, and {@code run.json} last, and then the whole folder is
+ * published. A failing engine ({@link org.dmftlab.core.problem.RunFailedException}, e.g. divergence) propagates
+ * and leaves the output folder as it was.
  */
 public final class ExperimentRunner {
 
@@ -76,41 +78,44 @@ public final class ExperimentRunner {
      * @param plan     the validated experiment
      * @param engines  the engines to run (at least one)
      * @param warnings warnings already shown, recorded in {@code run.json}
-     * @param output   the output folder
+     * @param target   the output folder, published as a whole when the run is complete ({@link OutputFolder})
      * @param progress receives the engines' progress
      * @return the engines' results, in the order they ran
      */
-    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, OutputFolder output,
+    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress) {
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("no engine to run");
         }
-        output.prepare();
-        List<EngineRun> runs = new ArrayList<>();
-        for (Engine engine : Engine.values()) {
-            if (engines.contains(engine)) {
-                EngineRun run = run(engine, plan, progress);
-                output.write(run);
-                log.printf(Locale.ROOT, "%s: %d steps in %.1f s -> %s%n", engine.key(), plan.experiment().steps(),
-                        run.wallSeconds(), output.path().resolve(run.tableName()));
-                log.flush();
-                runs.add(run);
+        try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
+            List<EngineRun> runs = new ArrayList<>();
+            for (Engine engine : Engine.values()) {
+                if (engines.contains(engine)) {
+                    EngineRun run = run(engine, plan, progress);
+                    output.write(run);
+                    log.printf(Locale.ROOT, "%s: %d steps in %.1f s%n", engine.key(), plan.experiment().steps(),
+                            run.wallSeconds());
+                    log.flush();
+                    runs.add(run);
+                }
             }
+            Trajectory theory = trajectory(runs, Engine.THEORY);
+            Trajectory simulation = trajectory(runs, Engine.SIMULATION);
+            if (theory != null && simulation != null) {
+                output.writeComparison(ObservableComparison.compare(theory, simulation));
+            }
+            output.writeFigure(new FigureSpec(title(plan), theory, simulation,
+                    FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
+                    TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
+            TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
+            output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings, output.files(),
+                    Machine.current()));
+            output.publish();
+            log.println("wrote " + target + ": " + String.join(", ", output.files().keySet()) + ", "
+                    + OutputFolder.REPORT);
+            log.flush();
+            return runs;
         }
-        Trajectory theory = trajectory(runs, Engine.THEORY);
-        Trajectory simulation = trajectory(runs, Engine.SIMULATION);
-        if (theory != null && simulation != null) {
-            output.writeComparison(ObservableComparison.compare(theory, simulation));
-        }
-        output.writeFigure(new FigureSpec(title(plan), theory, simulation,
-                FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
-                TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
-        TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
-        output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings,
-                Machine.current()));
-        log.println("wrote " + output.path());
-        log.flush();
-        return runs;
     }
 
     /**

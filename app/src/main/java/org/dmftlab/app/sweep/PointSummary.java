@@ -3,8 +3,11 @@ package org.dmftlab.app.sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,43 +16,90 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.output.CsvTables;
 import org.dmftlab.app.output.ObservableComparison;
 import org.dmftlab.app.output.OutputFolder;
+import org.dmftlab.app.output.PublishedRun;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 
 /**
- * The summary of one grid point, read back from its folder (so a point skipped on resume is summarised like a
- * fresh one). Columns, for each engine that ran ({@code theory}, {@code simulation}):
- * {@code <engine>_final_<observable>} (the value at t = T) for every observable and
- * {@code <engine>_best_<observable>} (the minimum over t) for the losses and the test error, where lower is
- * better; when both ran, per observable {@code distance_<observable>} (max over t of |theory − simulation| over
- * the combined error) and {@code max_abs_difference_<observable>}, from {@code comparison.csv}.
+ * The summary of one grid point. Its values are read back from the point's published folder (so a point skipped
+ * on resume is summarised like a fresh one), in the columns of {@link #columns}.
  *
- * @param point    the grid point
- * @param complete whether its folder holds a complete run ({@code run.json})
- * @param columns  summary column → value, in the order above; empty when incomplete
+ * @param point   the grid point
+ * @param status  complete (its folder holds a whole run of exactly this point), failed (in this sweep run), or
+ *                pending (not run yet, interrupted, or its folder holds another configuration)
+ * @param reason  why it failed (the one-line message), else empty
+ * @param columns summary column → value; empty unless complete
  */
-record PointSummary(SweepPoint point, boolean complete, Map<String, Double> columns) {
+record PointSummary(SweepPoint point, Status status, String reason, Map<String, Double> columns) {
+
+    /** Where a point stands. */
+    enum Status {
+        COMPLETE, FAILED, PENDING;
+
+        /** As written in {@code summary.csv}: {@code complete}, {@code failed}, {@code pending}. */
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** Observables whose minimum over time is their best value. */
     private static final Set<Observable> LOWER_IS_BETTER =
             EnumSet.of(Observable.TRAIN_LOSS, Observable.TEST_LOSS, Observable.TEST_ERROR);
 
+    /** A point that failed, with its message. */
+    static PointSummary failed(SweepPoint point, String reason) {
+        return new PointSummary(point, Status.FAILED, reason, Map.of());
+    }
+
+    /** A point that is not complete and has not failed in this run. */
+    static PointSummary pending(SweepPoint point) {
+        return new PointSummary(point, Status.PENDING, "", Map.of());
+    }
+
     /**
-     * Reads the tables in {@code folder} ({@link CsvTables}).
+     * The summary columns, in their fixed order, for the engines a sweep's points run: per engine (theory, then
+     * simulation) {@code <engine>_final_<observable>} (the value at t = T) for every observable, then
+     * {@code <engine>_best_<observable>} (the minimum over t) for the losses and the test error, where lower is
+     * better; then, when some point runs both engines, {@code distance_<observable>} (max over t of |theory −
+     * simulation| over the combined error) and {@code max_abs_difference_<observable>} for every observable, from
+     * {@code comparison.csv}. The order does not depend on which points ran.
+     */
+    static List<String> columns(Set<Engine> engines, boolean compared) {
+        List<String> columns = new ArrayList<>();
+        for (Engine engine : Engine.values()) {
+            if (engines.contains(engine)) {
+                for (Observable observable : Observable.values()) {
+                    columns.add(engine.key() + "_final_" + observable.column());
+                }
+                for (Observable observable : LOWER_IS_BETTER) {
+                    columns.add(engine.key() + "_best_" + observable.column());
+                }
+            }
+        }
+        if (compared) {
+            for (Observable observable : Observable.values()) {
+                columns.add("distance_" + observable.column());
+            }
+            for (Observable observable : Observable.values()) {
+                columns.add("max_abs_difference_" + observable.column());
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Reads the tables of a complete point ({@link CsvTables}).
      *
      * @throws RunFailedException {@code output/read-failed} when a table cannot be read back
      */
-    static PointSummary read(SweepPoint point, OutputFolder folder) {
+    static PointSummary complete(SweepPoint point, PublishedRun run) {
         Map<String, Double> columns = new LinkedHashMap<>();
-        if (!folder.complete()) {
-            return new PointSummary(point, false, columns);
-        }
         for (Engine engine : Engine.values()) {
-            Path table = folder.path().resolve(OutputFolder.table(engine));
-            if (!Files.isRegularFile(table)) {
+            if (!run.has(OutputFolder.table(engine))) {
                 continue;
             }
+            Path table = run.folder().resolve(OutputFolder.table(engine));
             Trajectory trajectory = parse(table, text -> CsvTables.readTrajectory(text, engine));
             int last = trajectory.steps();
             for (Observable observable : Observable.values()) {
@@ -64,14 +114,14 @@ record PointSummary(SweepPoint point, boolean complete, Map<String, Double> colu
                 }
             }
         }
-        Path comparison = folder.path().resolve(OutputFolder.COMPARISON);
-        if (Files.isRegularFile(comparison)) {
-            for (ObservableComparison row : parse(comparison, CsvTables::readComparison)) {
+        if (run.has(OutputFolder.COMPARISON)) {
+            for (ObservableComparison row : parse(run.folder().resolve(OutputFolder.COMPARISON),
+                    CsvTables::readComparison)) {
                 columns.put("distance_" + row.observable().column(), row.maxDifferenceOverError());
                 columns.put("max_abs_difference_" + row.observable().column(), row.maxAbsDifference());
             }
         }
-        return new PointSummary(point, true, columns);
+        return new PointSummary(point, Status.COMPLETE, "", columns);
     }
 
     static <T> T parse(Path csv, Function<String, T> reader) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dmftlab.app.output.OutputFolder;
+import java.util.function.BiConsumer;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.problem.Progress;
@@ -17,8 +17,8 @@ import org.dmftlab.core.spi.LaunchTask;
 /**
  * The points of a sweep as the tasks of a launcher (DESIGN.md, "Launchers"): the task of a point is
  * {@code dmftlab sweep FILE --out DIR --point FOLDER --threads 1} with the command's options repeated, run in this
- * JVM by {@link #runHere} or elsewhere by the launcher; its completion record is the point's {@code run.json} of the
- * same resolved configuration ({@link SweepRunner#done}).
+ * JVM by {@link #runHere} or elsewhere by the launcher; its completion record is the point's published folder, whole
+ * and of the same resolved configuration ({@link SweepRunner#done}).
  */
 final class PointTasks implements LaunchContext {
 
@@ -32,6 +32,7 @@ final class PointTasks implements LaunchContext {
     private final ExperimentRunner runner;
     private final Progress progress;
     private final PrintWriter log;
+    private final BiConsumer<SweepPoint, Optional<String>> ended;
 
     /**
      * @param plan        the sweep
@@ -41,9 +42,10 @@ final class PointTasks implements LaunchContext {
      * @param runner      runs a point here
      * @param progress    advanced by one per point that ends
      * @param log         the launcher's lines and one line per failed point
+     * @param ended       told of every point whose task ended, with its failure if it failed (the summary)
      */
     PointTasks(SweepPlan plan, Path folder, int parallelism, boolean detach, ExperimentRunner runner,
-               Progress progress, PrintWriter log) {
+               Progress progress, PrintWriter log, BiConsumer<SweepPoint, Optional<String>> ended) {
         plan.points().forEach(point -> points.put(point.folder(), point));
         this.folder = folder;
         this.parallelism = parallelism;
@@ -51,6 +53,7 @@ final class PointTasks implements LaunchContext {
         this.runner = runner;
         this.progress = progress;
         this.log = log;
+        this.ended = ended;
     }
 
     /**
@@ -64,6 +67,11 @@ final class PointTasks implements LaunchContext {
                 "--out", folder.toString(), "--point", point.folder(), "--threads", "1"));
         arguments.addAll(options);
         return new LaunchTask(point.folder(), arguments);
+    }
+
+    /** The point a task runs. */
+    SweepPoint point(LaunchTask task) {
+        return points.get(task.name());
     }
 
     @Override
@@ -89,24 +97,19 @@ final class PointTasks implements LaunchContext {
     @Override
     public void runHere(LaunchTask task) {
         SweepPoint point = points.get(task.name());
-        OutputFolder output = new OutputFolder(folder.resolve(point.folder()));
-        try {
-            runner.run(point.plan(), point.engines(), StabilityWarning.of(point.plan().experiment()).stream().toList(),
-                    output, Progress.NONE);
-        } catch (RuntimeException failed) {
-            output.removeIfEmpty();
-            throw failed;
-        }
+        runner.run(point.plan(), point.engines(), StabilityWarning.of(point.plan().experiment()).stream().toList(),
+                folder.resolve(point.folder()), Progress.NONE);
     }
 
     @Override
     public boolean complete(LaunchTask task) {
         SweepPoint point = points.get(task.name());
-        return SweepRunner.done(point, new OutputFolder(folder.resolve(point.folder())));
+        return SweepRunner.done(point, folder.resolve(point.folder())).isPresent();
     }
 
     @Override
     public synchronized void ended(LaunchTask task, Optional<String> failure) {
+        ended.accept(points.get(task.name()), failure);
         progress.advance(1);
         failure.ifPresent(reason -> {
             log.println("failed: " + folder.resolve(task.name()) + ": " + reason);

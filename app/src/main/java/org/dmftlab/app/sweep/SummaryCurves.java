@@ -11,7 +11,8 @@ import org.dmftlab.core.problem.Observable;
 
 /**
  * Turns the summaries of a sweep into its summary plot: the final test error against the first grid key, one curve
- * per combination of the other keys' values and per engine that ran.
+ * per combination of the other keys' values and per engine that ran, and a mark at the x value of every point that
+ * failed.
  */
 final class SummaryCurves {
 
@@ -40,6 +41,7 @@ final class SummaryCurves {
             groups.computeIfAbsent(label, ignored -> new ArrayList<>()).add(summary);
         }
         List<SummaryFigure.Curve> curves = new ArrayList<>();
+        List<Double> failed = new ArrayList<>();
         int colour = 0;
         for (Map.Entry<String, List<PointSummary>> group : groups.entrySet()) {
             List<PointSummary> points = group.getValue();
@@ -47,6 +49,9 @@ final class SummaryCurves {
             for (int p = 0; p < x.length; p++) {
                 String value = points.get(p).point().settings().get(0).value();
                 x[p] = numeric ? Double.parseDouble(value) : xValues.indexOf(value);
+                if (points.get(p).status() == PointSummary.Status.FAILED) {
+                    failed.add(x[p]);
+                }
             }
             for (Engine engine : Engine.values()) {
                 String column = engine.key() + PLOTTED;
@@ -59,7 +64,7 @@ final class SummaryCurves {
             colour++;
         }
         return new SummaryFigure.Spec(plan.name() + ": final test error (t = T)", xKey,
-                Observable.TEST_ERROR.column(), numeric ? List.of() : xValues, curves);
+                Observable.TEST_ERROR.column(), numeric ? List.of() : xValues, curves, failed);
     }
 
     private static boolean isNumber(String text) {

@@ -1,37 +1,42 @@
 package org.dmftlab.app.sweep;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.dmftlab.app.experiment.KeyOverride;
 
 /**
  * {@code summary.csv} of a sweep: one row per grid point in grid order, with the grid keys (values as written),
- * {@code folder}, {@code status} ({@code complete} or {@code failed}) and then the columns of
- * {@link PointSummary}, their union over the points in order of appearance; a value a point lacks is
- * {@code NaN}. Numbers as in the run tables ({@link Double#toString}).
+ * {@code folder}, {@code status} ({@code complete}, {@code failed} or {@code pending}, {@link PointSummary}),
+ * {@code reason} (why a point failed, quoted) and then the columns of {@link PointSummary#columns}, in their fixed
+ * order; a value a point lacks is {@code NaN}. Numbers as in the run tables ({@link Double#toString}); a text
+ * holding a comma, a quote or a line break is quoted as in RFC 4180.
  */
 final class SummaryTable {
 
     private SummaryTable() {
     }
 
-    static String csv(List<String> keys, List<PointSummary> summaries) {
-        Set<String> columns = new LinkedHashSet<>();
-        summaries.forEach(summary -> columns.addAll(summary.columns().keySet()));
-        StringBuilder csv = new StringBuilder(String.join(",", keys)).append(",folder,status");
+    static String csv(List<String> keys, List<String> columns, List<PointSummary> summaries) {
+        StringBuilder csv = new StringBuilder();
+        keys.forEach(key -> csv.append(text(key)).append(','));
+        csv.append("folder,status,reason");
         columns.forEach(column -> csv.append(',').append(column));
         csv.append('\n');
         for (PointSummary summary : summaries) {
             for (KeyOverride setting : summary.point().settings()) {
-                csv.append(setting.value()).append(',');
+                csv.append(text(setting.value())).append(',');
             }
-            csv.append(summary.point().folder()).append(',').append(summary.complete() ? "complete" : "failed");
+            csv.append(text(summary.point().folder())).append(',').append(summary.status().key()).append(',')
+                    .append(text(summary.reason()));
             for (String column : columns) {
                 csv.append(',').append(summary.columns().getOrDefault(column, Double.NaN));
             }
             csv.append('\n');
         }
         return csv.toString();
+    }
+
+    /** A text cell: as is, or quoted with doubled quotes when it holds a comma, a quote or a line break. */
+    private static String text(String value) {
+        return value.matches("[^,\"\r\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
     }
 }

@@ -6,17 +6,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.errors.SweepError;
-import org.dmftlab.app.output.AtomicFiles;
+import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.launch.LauncherChoice;
+import org.dmftlab.app.output.AtomicFiles;
+import org.dmftlab.app.output.FolderLock;
 import org.dmftlab.app.output.OutputFolder;
+import org.dmftlab.app.output.PublishedRun;
 import org.dmftlab.app.plot.SummaryFigure;
 import org.dmftlab.app.plot.TrajectoryOverlay;
 import org.dmftlab.app.run.ExperimentRunner;
@@ -32,16 +40,23 @@ import org.dmftlab.core.spi.Launcher;
 
 /**
  * Runs a validated sweep: the grid points in parallel, each a task of the chosen launcher ({@link PointTasks};
- * DESIGN.md, "Launchers") that writes its own folder with the output of {@code dmftlab run}, then
- * {@code summary.csv} ({@link SummaryTable}) and {@code summary.png} ({@link SummaryFigure}), and for a grid of one
- * key {@code trajectories.png}, every point's trajectories in one figure ({@link SweepTrajectories}). Each point runs its
- * engines on one thread; in this JVM, {@code threads} points at a time (fewer when their simulations would not fit
- * in the heap together), so the results do not depend on the thread count or the launcher.
+ * DESIGN.md, "Launchers") that writes its own folder with the output of {@code dmftlab run} (published as a
+ * transaction, {@link OutputFolder}), then {@code summary.csv} ({@link SummaryTable}) and {@code summary.png}
+ * ({@link SummaryFigure}), and for a grid of one key {@code trajectories.png}, every point's trajectories in one
+ * figure ({@link SweepTrajectories}). Each point runs its engines on one thread; in this JVM, {@code threads} points at a time
+ * (fewer when their simulations would not fit in the heap together), so the results do not depend on the thread
+ * count or the launcher.
  *
- * <p>Resumable: a point whose folder holds a {@code run.json} (written last and atomically) recording the same
- * resolved configuration is skipped; a point with no {@code run.json}, e.g. interrupted, or a different
- * configuration is run again. A point that fails (e.g. divergence at a large learning rate) does not stop the
- * others: its row says {@code failed}, and the sweep ends with a {@link RunFailedException} naming the points.
+ * <p>Before anything runs, every point's folder is checked ({@link OutputFolder#requireUsable}) and the sweep
+ * folder is locked ({@link FolderLock}: a second sweep into it is refused). Resumable: a point whose folder holds a
+ * whole run ({@link PublishedRun}: its files match the SHA-256 its {@code run.json} records) of the same resolved
+ * configuration is skipped; any other point runs again.
+ *
+ * <p>The summary is rewritten from the points' folders: when the sweep starts (points not complete for this grid
+ * are {@code pending}, so a killed re-run never leaves an older summary that lists them as complete), after
+ * every point ({@code summary.csv}), and at the end. A point that fails (e.g. divergence at a large learning rate,
+ * or a faulty plugin) does not stop the others: its row says {@code failed} with the reason, the figure marks it,
+ * and the sweep ends with a {@link RunFailedException} naming the failed points.
  */
 public final class SweepRunner {
 
@@ -80,24 +95,47 @@ public final class SweepRunner {
      *                 {@code --plugins}), with absolute paths
      * @param detach   return once the points are submitted, without a summary while some still run
      *                 ({@code --detach}; the launcher refuses it if its tasks cannot outlive this process)
-     * @throws RunFailedException after the summary is written, when a point failed
+     * @throws InvalidInputException {@code output/locked} when another process writes the sweep folder, and the
+     *                               errors of {@link OutputFolder#requireUsable} for a point's folder
+     * @throws RunFailedException    after the summary is written, when a point failed
      */
     public void run(SweepPlan plan, Path out, int threads, Progress progress, Launcher launcher,
                     List<String> options, boolean detach) {
         Path folder = out.toAbsolutePath().normalize();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InvalidInputException(CliError.BAD_OUT, "--out", out,
+                    "is a file, not a folder; give a folder (it is created when missing)");
+        }
+        plan.points().forEach(point -> OutputFolder.requireUsable(folder.resolve(point.folder()), "--out"));
+        Summary summary = new Summary(plan, folder);
         PointTasks tasks = new PointTasks(plan, folder, Math.min(threads, pointsFitting(plan)), detach, runner,
-                progress, log);
+                progress, log, summary::ended);
         try {
             launcher.preflight(tasks);
         } catch (InvalidInputException refused) {
             throw refused.withKeyPrefix(LauncherChoice.KEY);
         }
-        OutputFolder.create(out);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException unusable) {
+            throw new InvalidInputException(CliError.BAD_OUT, "--out", out, "cannot be used as the output folder ("
+                    + unusable + "); choose another folder");
+        }
+        try (FolderLock lock = FolderLock.acquire(folder, "--out")) {
+            lock.staleHolder().ifPresent(pid -> log.println("dmftlab: cleared the stale lock of process " + pid
+                    + ", which ended without finishing " + out));
+            runPoints(plan, folder, summary, tasks, launcher, options, progress);
+        }
+    }
+
+    private void runPoints(SweepPlan plan, Path folder, Summary summary, PointTasks tasks, Launcher launcher,
+                           List<String> options, Progress progress) {
+        summary.write(true);
         progress.start("sweep", plan.points().size());
         List<LaunchTask> pending = new ArrayList<>();
         for (SweepPoint point : plan.points()) {
-            if (done(point, new OutputFolder(folder.resolve(point.folder())))) {
-                log.println("skipped (already complete): " + out.resolve(point.folder()));
+            if (summary.status(point) == PointSummary.Status.COMPLETE) {
+                log.println("skipped (already complete): " + folder.resolve(point.folder()));
                 progress.advance(1);
             } else {
                 pending.add(tasks.task(plan, point, options));
@@ -123,31 +161,30 @@ public final class SweepRunner {
         }
         List<String> failures = report.failures().stream().map(failure -> failure.task().name()).sorted(
                 Comparator.comparingInt(pending.stream().map(LaunchTask::name).toList()::indexOf)).toList();
-        List<PointSummary> summaries = plan.points().stream()
-                .map(point -> PointSummary.read(point, new OutputFolder(out.resolve(point.folder())))).toList();
-        write(out.resolve(SUMMARY), table -> table.write(SummaryTable.csv(plan.keys(), summaries)
-                .getBytes(StandardCharsets.UTF_8)));
-        write(out.resolve(SUMMARY_FIGURE), png -> figureWriter.writePng(SummaryCurves.spec(plan, summaries), png));
+        report.failures().forEach(failure -> summary.failed(tasks.point(failure.task()), failure.reason()));
+        summary.write(true);
         Optional<TrajectoryOverlay> overlay = SweepTrajectories.of(plan, folder);
-        overlay.ifPresent(figure -> write(out.resolve(SweepTrajectories.FIGURE), figure::writePng));
-        log.println("wrote " + out.resolve(SUMMARY) + " and " + SUMMARY_FIGURE + overlay.map(figure -> " and "
-                + SweepTrajectories.FIGURE).orElse("") + " (" + plan.points().size() + " points)");
+        overlay.ifPresent(figure -> writeFile(folder.resolve(SweepTrajectories.FIGURE), figure::writePng));
+        log.println("wrote " + folder.resolve(SUMMARY) + " and " + SUMMARY_FIGURE + overlay.map(figure -> " and "
+                + SweepTrajectories.FIGURE).orElse("") + " (" + plan.points().size() + " points, " + failures.size()
+                + " failed)");
         log.flush();
         if (!failures.isEmpty()) {
             throw new RunFailedException(SweepError.FAILED_POINTS, failures.size() + " of " + plan.points().size()
-                    + " points failed (" + String.join("; ", failures) + "); the others and the summary are in "
-                    + out);
+                    + " points failed (" + String.join("; ", failures) + "); their reasons are in summary.csv, the"
+                    + " others and the summary in " + folder);
         }
     }
 
     /**
-     * Runs one point in this JVM, as the task of a launcher ({@code dmftlab sweep … --point FOLDER}).
+     * Runs one point in this JVM, as the task of a launcher ({@code dmftlab sweep … --point FOLDER}); the process
+     * that launched it writes the summary.
      *
      * @throws InvalidInputException {@code cli/bad-argument} when no point of the grid has this folder
      */
     public void runPoint(SweepPlan plan, Path out, String point) {
         PointTasks tasks = new PointTasks(plan, out.toAbsolutePath().normalize(), 1, false, runner, Progress.NONE,
-                log);
+                log, (ended, failure) -> { });
         SweepPoint found = plan.points().stream().filter(candidate -> candidate.folder().equals(point)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(CliError.BAD_ARGUMENT, "--point", point, "no grid point"
                         + " of " + plan.file() + " has this folder; give one of the folder names the sweep writes"));
@@ -169,31 +206,89 @@ public final class SweepRunner {
     }
 
     /**
-     * Whether a point's folder already holds its run: a {@code run.json} recording the same resolved configuration
+     * The run a point's folder holds, if it is whole and records exactly this point's resolved configuration
      * (compared as JSON trees, both read from text so numbers compare alike).
      */
-    static boolean done(SweepPoint point, OutputFolder folder) {
-        if (!folder.complete()) {
-            return false;
-        }
-        try {
-            JsonNode recorded = JSON.readTree(folder.path().resolve(OutputFolder.REPORT).toFile()).get("experiment");
-            JsonNode wanted = JSON.readTree(JSON.writeValueAsString(point.plan().resolvedConfiguration(
-                    point.engines())));
-            return wanted.equals(recorded);
-        } catch (JsonProcessingException unreadable) {
-            return false;
-        } catch (IOException unreadable) {
-            throw new RunFailedException(OutputError.READ_FAILED, "cannot read the run.json in " + folder.path()
-                    + ": " + unreadable);
-        }
+    static Optional<PublishedRun> done(SweepPoint point, Path folder) {
+        return PublishedRun.read(folder).filter(run -> {
+            try {
+                JsonNode wanted = JSON.readTree(JSON.writeValueAsString(point.plan().resolvedConfiguration(
+                        point.engines())));
+                return wanted.equals(run.experiment());
+            } catch (JsonProcessingException impossible) {
+                throw new IllegalStateException("a resolved configuration could not be written as JSON", impossible);
+            }
+        });
     }
 
-    private static void write(Path target, AtomicFiles.Content content) {
+    private static void writeFile(Path target, AtomicFiles.Content content) {
         try {
             AtomicFiles.write(target, content);
         } catch (IOException failure) {
             throw new RunFailedException(OutputError.WRITE_FAILED, "cannot write " + target + ": " + failure);
+        }
+    }
+
+    /** The summary of a sweep as its points finish; each point's values read once from its folder. */
+    private final class Summary {
+
+        private final SweepPlan plan;
+        private final Path folder;
+        private final List<String> columns;
+        private final Map<SweepPoint, PointSummary> points = new LinkedHashMap<>();
+
+        Summary(SweepPlan plan, Path folder) {
+            this.plan = plan;
+            this.folder = folder;
+            Set<Engine> engines = EnumSet.noneOf(Engine.class);
+            boolean compared = false;
+            for (SweepPoint point : plan.points()) {
+                engines.addAll(point.engines());
+                compared |= point.engines().size() == Engine.values().length;
+            }
+            columns = PointSummary.columns(engines, compared);
+            for (SweepPoint point : plan.points()) {
+                points.put(point, done(point, folder.resolve(point.folder()))
+                        .map(run -> PointSummary.complete(point, run)).orElseGet(() -> PointSummary.pending(point)));
+            }
+        }
+
+        synchronized PointSummary.Status status(SweepPoint point) {
+            return points.get(point).status();
+        }
+
+        /**
+         * A point's task has ended: reads the run just published (or records the failure) and rewrites
+         * {@code summary.csv}.
+         */
+        void ended(SweepPoint point, Optional<String> failure) {
+            if (failure.isPresent()) {
+                failed(point, failure.get());
+                return;
+            }
+            update(done(point, folder.resolve(point.folder())).map(run -> PointSummary.complete(point, run))
+                    .orElseGet(() -> PointSummary.failed(point, "the run published in " + folder.resolve(point.folder())
+                            + " does not match its run.json; was it changed?")));
+        }
+
+        void failed(SweepPoint point, String reason) {
+            update(PointSummary.failed(point, reason));
+        }
+
+        private synchronized void update(PointSummary summary) {
+            points.put(summary.point(), summary);
+            write(false);
+        }
+
+        /** Rewrites {@code summary.csv} and, with {@code figure}, {@code summary.png}. */
+        synchronized void write(boolean figure) {
+            List<PointSummary> summaries = List.copyOf(points.values());
+            byte[] table = SummaryTable.csv(plan.keys(), columns, summaries).getBytes(StandardCharsets.UTF_8);
+            writeFile(folder.resolve(SUMMARY), out -> out.write(table));
+            if (figure) {
+                writeFile(folder.resolve(SUMMARY_FIGURE),
+                        png -> figureWriter.writePng(SummaryCurves.spec(plan, summaries), png));
+            }
         }
     }
 }

@@ -49,6 +49,18 @@ public final class Launcher {
         return root().resolve("app/target/modules");
     }
 
+    /** Starts {@code dmftlab args…} without waiting, its output and error in files in {@code scratch}. */
+    static Process start(Path scratch, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(root().resolve("dmftlab").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(Files.createTempFile(scratch, "out", ".txt").toFile())
+                .redirectError(Files.createTempFile(scratch, "err", ".txt").toFile());
+        builder.environment().putAll(environment());
+        return builder.start();
+    }
+
     /** Runs {@code dmftlab args…} with a heap of 512 MiB and waits for it. */
     static Result run(Path scratch, String... args) throws IOException, InterruptedException {
         return runWithHeap(scratch, "512m", args);

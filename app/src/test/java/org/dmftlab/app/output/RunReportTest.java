@@ -34,7 +34,8 @@ class RunReportTest {
                 .read(file, List.of(KeyOverride.parse("problem.alpha=2")), 3);
         List<EngineRun> runs = List.of(new EngineRun(Engine.SIMULATION, new Trajectory(5), 1.25));
 
-        String json = RunReport.json("9.9", plan, runs, 3, List.of("careful"), new Machine("17", "Linux", 2));
+        String json = RunReport.json("9.9", plan, runs, 3, List.of("careful"), Map.of("simulation.csv", "ab12"),
+                new Machine("17", "Linux", 2));
         JsonNode report = new ObjectMapper().readTree(json);
 
         assertEquals("9.9", report.get("dmftlab").asText());
@@ -54,6 +55,7 @@ class RunReportTest {
         assertEquals(3, report.get("threads").asInt());
         assertEquals("careful", report.at("/warnings/0").asText());
         assertEquals(2, report.at("/machine/cores").asInt());
+        assertEquals("ab12", report.at("/files/simulation.csv").asText());
     }
 
     @Test
@@ -68,7 +70,7 @@ class RunReportTest {
         List<EngineRun> runs = List.of(new EngineRun(Engine.THEORY, new Trajectory(5), 2.5,
                 Optional.of(new QuadratureError(32, 16, bounds))));
 
-        JsonNode report = new ObjectMapper().readTree(RunReport.json("9.9", plan, runs, 1, List.of(),
+        JsonNode report = new ObjectMapper().readTree(RunReport.json("9.9", plan, runs, 1, List.of(), Map.of(),
                 new Machine("17", "Linux", 2)));
 
         JsonNode quadrature = report.at("/engines/0/quadrature-error");
@@ -85,7 +87,7 @@ class RunReportTest {
         ExperimentPlan plan = new ExperimentReader(PluginRegistry.discover()).read(file, List.of(), 1);
         List<EngineRun> runs = List.of(new EngineRun(Engine.THEORY, new Trajectory(5), 2.5));
 
-        JsonNode report = new ObjectMapper().readTree(RunReport.json("9.9", plan, runs, 1, List.of(),
+        JsonNode report = new ObjectMapper().readTree(RunReport.json("9.9", plan, runs, 1, List.of(), Map.of(),
                 new Machine("17", "Linux", 2)));
 
         assertTrue(report.at("/engines/0/quadrature-error").isMissingNode());

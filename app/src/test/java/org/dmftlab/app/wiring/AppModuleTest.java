@@ -74,9 +74,10 @@ class AppModuleTest {
                         .toInstance((spec, out) -> drawn.add(spec))));
 
         assertEquals(0, code);
-        assertEquals(1, drawn.size());
-        assertEquals(List.of("sgd", "nesterov"), drawn.get(0).categories(), "a textual x parameter: one tick each");
-        assertEquals(1, drawn.get(0).curves().size(), "one theory curve");
+        assertEquals(2, drawn.size(), "drawn when the sweep starts and when it ends");
+        SummaryFigure.Spec last = drawn.get(1);
+        assertEquals(List.of("sgd", "nesterov"), last.categories(), "a textual x parameter: one tick each");
+        assertEquals(1, last.curves().size(), "one theory curve");
         assertEquals(0, Files.size(dir.resolve("out").resolve("summary.png")));
     }
 }

@@ -14,6 +14,14 @@ public enum InputPart {
     COVARIANCE("the covariance"),
     /** How the theory solves the data side ({@code TheorySettings.Mode}). */
     THEORY_MODE("the theory's mode"),
+    /** The number of steps T of the experiment. */
+    STEPS("the number of steps"),
+    /** The theory's sample paths N. */
+    THEORY_PATHS("the theory's paths"),
+    /** The theory's paths that carry the responses. */
+    THEORY_RESPONSE_PATHS("the theory's response paths"),
+    /** The theory's most species K. */
+    THEORY_SPECIES("the theory's species"),
     /** The simulation's dimension d. */
     SIMULATION_DIMENSION("the simulation's dimension"),
     /** The folder of plugin jars ({@code PluginRegistry.discover(Path)}). */

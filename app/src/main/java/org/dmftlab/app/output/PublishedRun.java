@@ -1,0 +1,60 @@
+package org.dmftlab.app.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.dmftlab.app.experiment.Sha256;
+
+/**
+ * A run folder read back and found whole: its {@code run.json} parses and every file it records
+ * ({@code files}, {@link RunReport}) is present with the recorded SHA-256. A folder that is missing a file, holds a
+ * truncated or edited one, or predates the record of hashes is not a published run.
+ *
+ * @param folder the folder
+ * @param report its {@code run.json}
+ */
+public record PublishedRun(Path folder, JsonNode report) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The run in {@code folder}, if it is whole. */
+    public static Optional<PublishedRun> read(Path folder) {
+        Path report = folder.resolve(OutputFolder.REPORT);
+        if (!Files.isRegularFile(report)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = JSON.readTree(report.toFile());
+            JsonNode files = root == null ? null : root.get(RunReport.FILES);
+            if (files == null || !files.isObject() || files.isEmpty()) {
+                return Optional.empty();
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> entries = files.fields(); entries.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = entries.next();
+                Path file = folder.resolve(entry.getKey()).normalize();
+                if (!file.getParent().equals(folder.normalize()) || !Files.isRegularFile(file)
+                        || !Sha256.of(file).equals(entry.getValue().asText())) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new PublishedRun(folder, root));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The resolved configuration the run recorded ({@code experiment}), or a missing node. */
+    public JsonNode experiment() {
+        return report.path("experiment");
+    }
+
+    /** Whether the run wrote this file. */
+    public boolean has(String name) {
+        return report.path(RunReport.FILES).has(name);
+    }
+}

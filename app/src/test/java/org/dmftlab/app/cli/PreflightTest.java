@@ -1,0 +1,120 @@
+package org.dmftlab.app.cli;
+
+import static org.dmftlab.app.TestExperiments.CONFIG_A;
+import static org.dmftlab.app.TestExperiments.dmftlab;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dmftlab.app.TestExperiments;
+import org.dmftlab.app.TestExperiments.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every input is checked before any work, the sizes of both engines included (issue 12, defects 4, 5 and 7): what
+ * the simulation would refuse stops the run before the theory starts; sizes that cannot fit in the heap, or whose
+ * arrays Java cannot allocate, are refused at once with one line naming the setting, the other knobs and the heap;
+ * a Monte-Carlo solve with too few paths for a usable error is refused. The timeouts only stop a test that hangs
+ * (these inputs used to grind for minutes before failing); they are not speed goals.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PreflightTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDimensionTheSimulationRefusesStopsTheRunBeforeTheTheory() {
+        Outcome outcome = run("--set", "simulation.dimension=1");
+
+        assertRefused(outcome, "[config/out-of-range] simulation.dimension = 1: need 2 <= d");
+    }
+
+    @Test
+    void moreSamplesThanAnArrayHoldsAreRefusedBeforeTheTheory() {
+        Outcome outcome = run("--set", "problem.alpha=1e6", "--set", "optimizer.learning-rate=1e-9");
+
+        assertRefused(outcome, "[config/out-of-range] simulation.dimension = 100: need 2 <= d");
+        assertTrue(outcome.err().contains("(n = 100000000)"), outcome.err());
+    }
+
+    @Test
+    void aHundredMillionStepsAreRefusedAtOnceNamingTheStepsAndTheHeap() {
+        Outcome theory = run("--engine", "theory", "--set", "steps=100000000");
+        Outcome simulation = run("--engine", "simulation", "--set", "steps=100000000");
+
+        assertRefused(theory, "[theory/too-large] steps = 100000000: ");
+        assertTrue(theory.err().contains("lower steps") && theory.err().contains("or raise -Xmx in DMFTLAB_JAVA_OPTS"),
+                theory.err());
+        assertRefused(simulation, "[simulation/too-large] simulation.dimension = 100: ");
+        assertTrue(simulation.err().contains("lower simulation.seeds or steps"), simulation.err());
+    }
+
+    @Test
+    void seventyThousandStepsOfTheSampledTheoryAreRefusedNamingTheSteps() {
+        Outcome outcome = run("--engine", "theory", "--set", "steps=70000", "--set", "optimizer.batch-fraction=0.5",
+                "--set", "theory.paths=400");
+
+        assertRefused(outcome, "[theory/too-large] steps = 70000: the solve needs about ");
+        for (String named : List.of("kernels ", "lower steps, theory.paths, theory.response-paths, theory.species",
+                "the heap of ")) {
+            assertTrue(outcome.err().contains(named), named + " in " + outcome.err());
+        }
+    }
+
+    @Test
+    void twoBillionPathsAreRefusedNamingThePaths() {
+        Outcome outcome = run("--engine", "theory", "--set", "optimizer.batch-fraction=0.5",
+                "--set", "theory.paths=2000000000");
+
+        assertRefused(outcome, "[theory/too-large] theory.paths = 2000000000: one of its arrays would hold ");
+    }
+
+    @Test
+    void aMonteCarloSolveNeedsFourHundredPathsTheExactOneNone() {
+        Outcome sampled = run("--engine", "theory", "--set", "optimizer.batch-fraction=0.5", "--set",
+                "theory.paths=1");
+        Outcome exact = run("--engine", "theory", "--set", "theory.paths=1");
+
+        assertRefused(sampled, "[theory/too-few-paths] theory.paths = 1: the Monte-Carlo solve splits the paths into"
+                + " 8 independent groups");
+        assertEquals(0, exact.exitCode(), "the exact solve draws no paths: " + exact.err());
+    }
+
+    @Test
+    void aSweepPointThatCannotFitStopsTheSweepBeforeAnythingRuns() {
+        TestExperiments.write(dir, "a.yaml", CONFIG_A);
+        Path sweep = TestExperiments.write(dir, "s.yaml", "base: a.yaml\ngrid: {steps: [5, 100000000]}\n");
+        Path out = dir.resolve("sweep");
+
+        Outcome outcome = dmftlab("sweep", sweep.toString(), "--out", out.toString());
+
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("dmftlab: " + sweep + " (grid point steps=100000000; base "),
+                outcome.err());
+        assertTrue(outcome.err().contains("[theory/too-large] steps = 100000000: "), outcome.err());
+        assertFalse(Files.exists(out));
+    }
+
+    private Outcome run(String... more) {
+        String file = TestExperiments.write(dir, "a.yaml", CONFIG_A).toString();
+        List<String> args = new ArrayList<>(List.of("run", file, "--out", dir.resolve("out").toString()));
+        args.addAll(List.of(more));
+        return dmftlab(args.toArray(String[]::new));
+    }
+
+    /** Exit 2, one line with the file and the message, and nothing written. */
+    private void assertRefused(Outcome outcome, String message) {
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("dmftlab: " + dir.resolve("a.yaml") + ": " + message), outcome.err());
+        assertEquals(1, outcome.err().lines().count(), outcome.err());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing ran");
+    }
+}
