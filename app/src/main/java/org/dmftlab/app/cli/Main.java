@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.output.OutputFolder;
+import org.dmftlab.app.run.Faults;
 import org.dmftlab.app.wiring.AppModule;
 import org.dmftlab.core.problem.RunError;
+import org.dmftlab.core.registry.PluginFaultException;
+import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.spi.DmftlabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of {@code dmftlab}: dispatches to the subcommands and maps errors to exit codes. */
 @Command(name = "dmftlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -23,12 +28,22 @@ import picocli.CommandLine.Command;
                 "of the same algorithm.",
                 "",
                 "Exit codes: 0 success; 1 failure at run time, for example a diverging",
-                "trajectory; 2 invalid input (the message names the file, key and value)."},
+                "trajectory or a fault of a plugin; 2 invalid input (the message names the",
+                "file, key and value); 130 or 143 interrupted (Ctrl-C, kill)."},
         subcommands = {RunCommand.class, SweepCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
+    /** The environment variable that does what {@code --debug} does when it is {@code 1}. */
+    static final String DEBUG_VARIABLE = "DMFTLAB_DEBUG";
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On a failure, print its stack trace after the one-line message (or set DMFTLAB_DEBUG=1).")
+    private boolean debug;
+
     /** Turns the standard {@link AppModule} into the module the injector is built from (identity in production). */
     private final UnaryOperator<Module> wiring;
+    /** The injector of the running command, whose plugins a fault is traced to; null before it is built. */
+    private Injector injector;
 
     private Main(UnaryOperator<Module> wiring) {
         this.wiring = wiring;
@@ -58,18 +73,16 @@ public final class Main {
      * {@code module -> Modules.override(module).with(myModule)}.
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, UnaryOperator<Module> wiring) {
-        CommandLine commandLine = new CommandLine(new Main(wiring));
+        Main main = new Main(wiring);
+        CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
-            // A part built by the injector (e.g. the plugin registry of a bad --plugins folder) fails inside Guice.
-            Throwable cause = failure instanceof ProvisionException provision && provision.getCause() != null
-                    ? provision.getCause() : failure;
-            if (cause instanceof DmftlabException known) {
-                line.getErr().println("dmftlab: " + known.getMessage());
-                return known.exitCode();
+            DmftlabException reported = main.reportable(failure);
+            if (reported == null) {
+                throw failure;
             }
-            throw failure;
+            return main.print(reported, line.getErr());
         });
         commandLine.setParameterExceptionHandler((failure, arguments) -> {
             CommandLine failed = failure.getCommandLine();
@@ -85,12 +98,57 @@ public final class Main {
                     + " DMFTLAB_JAVA_OPTS");
             err.flush();
             return 1;
+        } catch (Error failure) {
+            // Errors pass picocli's handler: a stack overflow or a linkage error of a plugin, say.
+            DmftlabException reported = main.reportable(failure);
+            if (reported == null) {
+                throw failure;
+            }
+            return main.print(reported, err);
+        }
+    }
+
+    /**
+     * A failure of a command as the one-line error to print: a {@link DmftlabException} as it is, any other fault as
+     * the plugin's ({@code plugins/fault}) or dmftlab's own ({@code run/internal-error}, {@link Faults}); null for
+     * anything else (the JVM out of memory, say).
+     */
+    private DmftlabException reportable(Throwable failure) {
+        // A part built by the injector (e.g. the plugin registry of a bad --plugins folder) fails inside Guice.
+        Throwable cause = failure instanceof ProvisionException provision && provision.getCause() != null
+                ? provision.getCause() : failure;
+        if (cause instanceof DmftlabException known) {
+            return known;
+        }
+        return PluginFaultException.isFault(cause) ? Faults.contain(cause, registry()) : null;
+    }
+
+    /**
+     * Prints an error on one line and returns its exit code; with {@code --debug} or {@value #DEBUG_VARIABLE}=1,
+     * its stack trace follows.
+     */
+    private int print(DmftlabException reported, PrintWriter err) {
+        err.println("dmftlab: " + reported.getMessage());
+        if (debug || "1".equals(System.getenv(DEBUG_VARIABLE))) {
+            reported.printStackTrace(err);
+        }
+        err.flush();
+        return reported.exitCode();
+    }
+
+    /** The plugins of the running command, or null when it has none (its registry failed, or it needs none). */
+    private PluginRegistry registry() {
+        try {
+            return injector == null ? null : injector.getInstance(PluginRegistry.class);
+        } catch (RuntimeException failed) {
+            return null;
         }
     }
 
     /** The one injector of a command, built from its options. */
     Injector injector(Path pluginsFolder, PrintWriter log) {
-        return Guice.createInjector(wiring.apply(new AppModule(pluginsFolder, log, version())));
+        injector = Guice.createInjector(wiring.apply(new AppModule(pluginsFolder, log, version())));
+        return injector;
     }
 
     /** The dmftlab version, from the module descriptor ({@code unversioned} when there is none). */

@@ -36,8 +36,8 @@ final class PluginsCommand implements Callable<Integer> {
         for (PluginFamily<?> family : PluginFamily.all()) {
             for (PluginDescriptor<?> plugin : registry.all(family)) {
                 out.printf("%-10s  %-14s  %s%n", family.name(), plugin.id(), plugin.origin().moduleAtVersion());
-                out.printf("            %s%n", plugin.provider().description());
-                for (Parameter parameter : plugin.provider().parameters()) {
+                out.printf("            %s%n", plugin.description());
+                for (Parameter parameter : plugin.parameters()) {
                     String defaultValue = parameter.required() ? "(required)"
                             : "= " + ShortNumbers.format(parameter.defaultValue());
                     out.printf("              %-23s %-16s %s; %s%n", parameter.name(), defaultValue,

@@ -30,11 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code dmftlab sweep}: runs one experiment over a grid of parameter values (see {@link SweepReader} for the file),
  * every point validated before any runs, points in parallel, resumable, with a summary table and plot.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"Run an experiment over a grid of parameter values.",
                 "Points run in parallel. Every grid point is validated before anything",
                 "runs. Re-running the same command skips the points already complete",
-                "(their run.json matches)."},
+                "(their run.json matches and their files are whole)."},
         footer = {"",
                 "Sweep file (YAML):",
                 "  name: sweep-batch        # optional; default: the file name",

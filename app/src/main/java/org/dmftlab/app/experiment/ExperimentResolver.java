@@ -244,8 +244,8 @@ final class ExperimentResolver {
             descriptor = registry.find(family, id);
             Map<String, Object> parameters = new LinkedHashMap<>(given);
             parameters.remove("id");
-            config = PluginConfig.of(id, descriptor.provider().parameters(), parameters, context);
-            product = descriptor.provider().create(config);
+            config = PluginConfig.of(id, descriptor.parameters(), parameters, context);
+            product = registry.create(descriptor, config);
         } catch (InvalidInputException invalid) {
             throw invalid.withKeyPrefix(key);
         }

@@ -28,6 +28,8 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.registry.PluginFaultException;
+import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationError;
 import org.dmftlab.core.simulation.SimulationMemory;
@@ -53,6 +55,7 @@ public final class ExperimentRunner {
     private final TheoryEngine theoryEngine;
     private final SimulationEngine simulationEngine;
     private final FigureWriter figureWriter;
+    private final PluginRegistry registry;
     private final PrintWriter log;
     private final String version;
 
@@ -60,14 +63,16 @@ public final class ExperimentRunner {
      * @param theoryEngine     the DMFT engine
      * @param simulationEngine the simulation engine
      * @param figureWriter     renders {@code figure.png}
+     * @param registry         the plugins of the run, to which a fault of plugin code is traced
      * @param log              one summary line per engine and one for the folder
      * @param version          the dmftlab version, for {@code run.json}
      */
     public ExperimentRunner(TheoryEngine theoryEngine, SimulationEngine simulationEngine, FigureWriter figureWriter,
-                            PrintWriter log, String version) {
+                            PluginRegistry registry, PrintWriter log, String version) {
         this.theoryEngine = theoryEngine;
         this.simulationEngine = simulationEngine;
         this.figureWriter = figureWriter;
+        this.registry = registry;
         this.log = log;
         this.version = version;
     }
@@ -81,6 +86,8 @@ public final class ExperimentRunner {
      * @param target   the output folder, published as a whole when the run is complete ({@link OutputFolder})
      * @param progress receives the engines' progress
      * @return the engines' results, in the order they ran
+     * @throws org.dmftlab.core.spi.DmftlabException for every failure of the run, a fault of plugin code included
+     *     ({@link Faults}), so that a sweep goes on with its other points
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress) {
@@ -88,34 +95,44 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("no engine to run");
         }
         try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
-            List<EngineRun> runs = new ArrayList<>();
-            for (Engine engine : Engine.values()) {
-                if (engines.contains(engine)) {
-                    EngineRun run = run(engine, plan, progress);
-                    output.write(run);
-                    log.printf(Locale.ROOT, "%s: %d steps in %.1f s%n", engine.key(), plan.experiment().steps(),
-                            run.wallSeconds());
-                    log.flush();
-                    runs.add(run);
-                }
+            return run(plan, engines, warnings, output, progress);
+        } catch (RuntimeException | Error failure) {
+            if (PluginFaultException.isFault(failure)) {
+                throw Faults.contain(failure, registry);
             }
-            Trajectory theory = trajectory(runs, Engine.THEORY);
-            Trajectory simulation = trajectory(runs, Engine.SIMULATION);
-            if (theory != null && simulation != null) {
-                output.writeComparison(ObservableComparison.compare(theory, simulation));
-            }
-            output.writeFigure(new FigureSpec(title(plan), theory, simulation,
-                    FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
-                    TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
-            TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
-            output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings, output.files(),
-                    Machine.current()));
-            output.publish();
-            log.println("wrote " + target + ": " + String.join(", ", output.files().keySet()) + ", "
-                    + OutputFolder.REPORT);
-            log.flush();
-            return runs;
+            throw failure;
         }
+    }
+
+    private List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, OutputFolder output,
+                                Progress progress) {
+        List<EngineRun> runs = new ArrayList<>();
+        for (Engine engine : Engine.values()) {
+            if (engines.contains(engine)) {
+                EngineRun run = run(engine, plan, progress);
+                output.write(run);
+                log.printf(Locale.ROOT, "%s: %d steps in %.1f s%n", engine.key(), plan.experiment().steps(),
+                        run.wallSeconds());
+                log.flush();
+                runs.add(run);
+            }
+        }
+        Trajectory theory = trajectory(runs, Engine.THEORY);
+        Trajectory simulation = trajectory(runs, Engine.SIMULATION);
+        if (theory != null && simulation != null) {
+            output.writeComparison(ObservableComparison.compare(theory, simulation));
+        }
+        output.writeFigure(new FigureSpec(title(plan), theory, simulation,
+                FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
+                TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
+        TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
+        output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings, output.files(),
+                Machine.current()));
+        output.publish();
+        log.println("wrote " + output.path() + ": " + String.join(", ", output.files().keySet()) + ", "
+                + OutputFolder.REPORT);
+        log.flush();
+        return runs;
     }
 
     /**

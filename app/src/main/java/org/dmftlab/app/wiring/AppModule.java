@@ -84,8 +84,9 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    ExperimentRunner runner(TheoryEngine theory, SimulationEngine simulation, FigureWriter figures) {
-        return new ExperimentRunner(theory, simulation, figures, log, version);
+    ExperimentRunner runner(TheoryEngine theory, SimulationEngine simulation, FigureWriter figures,
+                            PluginRegistry registry) {
+        return new ExperimentRunner(theory, simulation, figures, registry, log, version);
     }
 
     @Provides

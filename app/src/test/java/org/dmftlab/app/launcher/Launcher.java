@@ -66,8 +66,19 @@ public final class Launcher {
         return runWithHeap(scratch, "512m", args);
     }
 
+    /** Runs {@code dmftlab args…} with these variables added to its environment and waits for it. */
+    static Result run(Path scratch, Map<String, String> variables, String... args)
+            throws IOException, InterruptedException {
+        return run(scratch, variables, "512m", args);
+    }
+
     /** Runs {@code dmftlab args…} with the given {@code -Xmx} (e.g. {@code 300m}) and waits for it. */
     static Result runWithHeap(Path scratch, String heap, String... args) throws IOException, InterruptedException {
+        return run(scratch, Map.of(), heap, args);
+    }
+
+    private static Result run(Path scratch, Map<String, String> variables, String heap, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(root().resolve("dmftlab").toString());
         command.addAll(List.of(args));
@@ -76,6 +87,7 @@ public final class Launcher {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment());
         builder.environment().put("DMFTLAB_JAVA_OPTS", "-Xmx" + heap);
+        builder.environment().putAll(variables);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();

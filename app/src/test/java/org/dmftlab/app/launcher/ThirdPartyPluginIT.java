@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
+import java.util.Map;
 import java.util.stream.Stream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.spi.ToolProvider;
+import org.dmftlab.app.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,6 +171,26 @@ class ThirdPartyPluginIT {
     }
 
     @Test
+    void aProviderWhoseIdThrowsEndsTheCommandWithOneLineAndTheDebugVariableAddsTheTrace() throws Exception {
+        Path folder = Files.createDirectory(scratch.resolve("plugins"));
+        pluginJarWithIdBody("org.example.noid", "throw new IllegalStateException(\"no id today\");", folder);
+
+        Launcher.Result result = Launcher.run(scratch, "plugins", "--plugins", folder.toString());
+        Launcher.Result debug = Launcher.run(scratch, Map.of("DMFTLAB_DEBUG", "1"), "plugins", "--plugins",
+                folder.toString());
+
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("dmftlab: [plugins/fault] loss org.example.noid.QuarticLossProvider"
+                + " (org.example.noid@" + VERSION + ") failed in id(): IllegalStateException: no id today;"),
+                result::toString);
+        assertEquals(1, result.err().lines().count(), result::toString);
+        assertFalse(result.err().contains("\tat "), result::toString);
+        assertEquals(1, debug.exitCode(), debug::toString);
+        assertTrue(debug.err().contains("\tat org.example.noid@" + VERSION + "/org.example.noid.QuarticLossProvider.id("),
+                debug::toString);
+    }
+
+    @Test
     void aMissingPluginsFolderFailsWithExitTwoAndOneLine() throws Exception {
         Launcher.Result result = Launcher.run(scratch, "plugins", "--plugins", "/nonexistent");
         assertEquals(2, result.exitCode(), result::toString);
@@ -191,7 +207,12 @@ class ThirdPartyPluginIT {
      * Writes, compiles and jars a plugin module {@code module} whose only provider is a quartic loss with the
      * given id, into {@code folder}.
      */
-    private void pluginJar(String module, String id, Path folder) throws IOException {
+    private void pluginJar(String module, String id, Path folder) {
+        pluginJarWithIdBody(module, "return \"" + id + "\";", folder);
+    }
+
+    /** As {@link #pluginJar}, with the given body of {@code id()}. */
+    private void pluginJarWithIdBody(String module, String idBody, Path folder) {
         compileAndJar(module, "LossProvider", "QuarticLossProvider", """
                 import java.util.List;
                 import org.dmftlab.core.spi.Loss;
@@ -200,7 +221,7 @@ class ThirdPartyPluginIT {
                 import org.dmftlab.core.spi.PluginConfig;
 
                 public final class QuarticLossProvider implements LossProvider {
-                    public String id() { return "%s"; }
+                    public String id() { %s }
                     public String description() { return "quartic loss (y - r)^4 / 4, built by a test"; }
                     public List<Parameter> parameters() { return List.of(); }
                     public Loss create(PluginConfig config) {
@@ -212,68 +233,30 @@ class ThirdPartyPluginIT {
                         };
                     }
                 }
-                """.formatted(id), folder);
+                """.formatted(idBody), folder);
     }
 
     /**
      * Writes, compiles and jars into {@code folder} a plugin module {@code module} with one class, the provider of
      * {@code service} (an interface of {@code org.dmftlab.core.spi}) whose source follows the package line.
      */
-    private void compileAndJar(String module, String service, String provider, String source, Path folder)
-            throws IOException {
-        Path sources = scratch.resolve(module + "-src");
-        Path classes = scratch.resolve(module + "-classes");
-        Path packageFolder = Files.createDirectories(sources.resolve(module.replace('.', '/')));
-        Files.writeString(sources.resolve("module-info.java"), """
+    private void compileAndJar(String module, String service, String provider, String source, Path folder) {
+        PluginJars.build(scratch, module, VERSION, Map.of("module-info.java", """
                 module %1$s {
                     requires org.dmftlab.core;
                     provides org.dmftlab.core.spi.%2$s with %1$s.%3$s;
                 }
-                """.formatted(module, service, provider));
-        Files.writeString(packageFolder.resolve(provider + ".java"), "package " + module + ";\n\n" + source);
-        compile(sources, classes);
-        jar(classes, folder.resolve(module + ".jar"));
-    }
-
-    /**
-     * Compiles with the JDK's javac through {@link ToolProvider} (in {@code java.base}): the tests are compiled
-     * patched into the app module, which does not read {@code java.compiler}, the home of
-     * {@code javax.tools}.
-     */
-    private static void compile(Path sources, Path classes) throws IOException {
-        ToolProvider javac = ToolProvider.findFirst("javac")
-                .orElseThrow(() -> new AssertionError("the tests need a JDK with javac, not a JRE"));
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "--module-path", coreJar().toString(),
-                "--module-version", VERSION, "-d", classes.toString()));
-        try (Stream<Path> walk = Files.walk(sources)) {
-            walk.filter(file -> file.toString().endsWith(".java")).map(Path::toString).forEach(arguments::add);
-        }
-        StringWriter messages = new StringWriter();
-        try (PrintWriter writer = new PrintWriter(messages)) {
-            int status = javac.run(writer, writer, arguments.toArray(String[]::new));
-            assertEquals(0, status, () -> "the plugin does not compile:\n" + messages);
-        }
+                """.formatted(module, service, provider), provider + ".java", "package " + module + ";\n\n" + source),
+                coreJar(), folder.resolve(module + ".jar"));
     }
 
     /** The distribution's core jar, the one API a plugin compiles against. */
-    private static Path coreJar() throws IOException {
+    private static Path coreJar() {
         try (Stream<Path> jars = Files.list(Launcher.modules())) {
             return jars.filter(jar -> jar.getFileName().toString().startsWith("dmftlab-core-")).findFirst()
                     .orElseThrow(() -> new AssertionError("no dmftlab-core jar in " + Launcher.modules()));
-        }
-    }
-
-    private static void jar(Path classes, Path jar) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(classes)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (Path entry : files) {
-                out.putNextEntry(new JarEntry(classes.relativize(entry).toString().replace('\\', '/')));
-                Files.copy(entry, out);
-                out.closeEntry();
-            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
         }
     }
 }

@@ -11,7 +11,9 @@ public enum RunError implements ErrorCode {
     /** The run was interrupted. */
     INTERRUPTED("run/interrupted"),
     /** The run needed more memory than the JVM may use. */
-    OUT_OF_MEMORY("run/out-of-memory");
+    OUT_OF_MEMORY("run/out-of-memory"),
+    /** A failure of dmftlab itself (a bug), reported on one line; {@code --debug} prints its stack trace. */
+    INTERNAL("run/internal-error");
 
     private final String code;
 

@@ -7,19 +7,26 @@ import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.Parameter;
+import org.dmftlab.core.spi.PluginConfig;
 import org.dmftlab.core.spi.PluginContext;
 import org.dmftlab.core.spi.PluginProvider;
+import org.dmftlab.core.spi.Schedule;
+import org.dmftlab.core.spi.ScheduleProvider;
 
 /**
  * Every plugin known to a run, by family and id.
@@ -33,12 +40,18 @@ import org.dmftlab.core.spi.PluginProvider;
  * <p>The registry fails fast, with stable codes: {@code plugins/malformed-id}, {@code plugins/duplicate-id}
  * (naming both modules and jars), {@code plugins/unknown-id} (listing the known ids),
  * {@code plugins/empty-family}, {@code plugins/bad-folder}.
+ *
+ * <p>Plugin faults are contained ({@code plugins/fault}, {@link PluginFaultException}, exit 1): a provider's id,
+ * description and parameters are asked once, at discovery, and {@link #create} guards the factory; a failure of a
+ * product in the middle of a run is traced back to its plugin by {@link #attribute}.
  */
 public final class PluginRegistry {
 
     private static final Pattern ID = Pattern.compile(PluginProvider.ID_PATTERN);
 
     private final Map<PluginFamily<?>, Map<String, PluginDescriptor<?>>> byFamily;
+    /** The class of every product {@link #create} made, with its plugin, for {@link #attribute}. */
+    private final Map<Class<?>, PluginDescriptor<?>> products = new ConcurrentHashMap<>();
 
     private PluginRegistry(Map<PluginFamily<?>, Map<String, PluginDescriptor<?>>> byFamily) {
         this.byFamily = byFamily;
@@ -147,7 +160,63 @@ public final class PluginRegistry {
      * @param steps         T, the experiment's number of updates (the schedules' horizon, SPEC §2.2)
      */
     public PluginContext context(Path baseDirectory, int steps) {
-        return new PluginContext(baseDirectory, steps, id -> find(PluginFamily.SCHEDULE, id).provider());
+        return new PluginContext(baseDirectory, steps, id -> guarded(find(PluginFamily.SCHEDULE, id)));
+    }
+
+    /** A schedule provider that answers from its descriptor and builds through {@link #create}, guarded. */
+    private ScheduleProvider guarded(PluginDescriptor<ScheduleProvider> schedule) {
+        return new ScheduleProvider() {
+            @Override
+            public String id() {
+                return schedule.id();
+            }
+
+            @Override
+            public String description() {
+                return schedule.description();
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return schedule.parameters();
+            }
+
+            @Override
+            public Schedule create(PluginConfig config) {
+                return PluginRegistry.this.create(schedule, config);
+            }
+        };
+    }
+
+    /**
+     * Builds a plugin's product ({@link PluginProvider#create}), guarded: a fault of the factory is reported as the
+     * plugin's. The product's class is remembered, so that a failure of the product later is traced to this plugin
+     * ({@link #attribute}).
+     *
+     * @throws PluginFaultException  {@code plugins/fault} when {@code create} throws anything but a
+     *                               {@link org.dmftlab.core.spi.DmftlabException} or returns null
+     * @throws InvalidInputException as {@code create} throws it (values invalid together)
+     */
+    public <P> P create(PluginDescriptor<? extends PluginProvider<P>> plugin, PluginConfig config) {
+        String name = PluginFaults.name(plugin.family(), plugin.id(), plugin.origin());
+        P product = PluginFaults.call(name, "create()", () -> plugin.provider().create(config));
+        if (product == null) {
+            throw new PluginFaultException(name, "create()", "returned null instead of a " + plugin.family(), null);
+        }
+        products.putIfAbsent(product.getClass(), plugin);
+        return product;
+    }
+
+    /**
+     * The plugin at fault in a failure that plugin code raised (an exception that is not a
+     * {@link org.dmftlab.core.spi.DmftlabException}, a linkage or assertion error, a stack overflow), found from the
+     * failure's stack trace ({@link PluginFaults}): a {@link PluginFaultException} naming the plugin and the method,
+     * with the failure as its cause; empty when the failure did not come from plugin code.
+     */
+    public Optional<PluginFaultException> attribute(Throwable failure) {
+        List<PluginDescriptor<?>> plugins = new ArrayList<>();
+        byFamily.values().forEach(family -> plugins.addAll(family.values()));
+        return PluginFaults.attribute(failure, plugins, products);
     }
 
     private void requireNonEmpty(PluginFamily<?> family) {
@@ -173,19 +242,20 @@ public final class PluginRegistry {
         }
 
         /**
-         * Adds a provider.
+         * Adds a provider, asking it for its id, description and parameters.
          *
          * @throws InvalidInputException {@code plugins/malformed-id} or {@code plugins/duplicate-id}
+         * @throws PluginFaultException  {@code plugins/fault} when the provider fails to answer
          */
         public <T extends PluginProvider<?>> Builder add(PluginFamily<T> family, T provider, PluginOrigin origin) {
-            PluginDescriptor<T> added = new PluginDescriptor<>(family, provider, origin);
-            String id = provider.id();
+            String id = PluginFaults.call(PluginFaults.name(family, provider.getClass(), origin), "id()", provider::id);
             if (id == null || !ID.matcher(id).matches()) {
                 throw new InvalidInputException(PluginsError.MALFORMED_ID, null, null, "the " + family + " plugin "
                         + provider.getClass().getName() + " in module " + origin.moduleAtVersion() + " ("
                         + origin.location() + ") has id '" + id + "'; ids are lowercase words joined by hyphens ("
                         + PluginProvider.ID_PATTERN + "): fix its id() or remove the jar");
             }
+            PluginDescriptor<T> added = PluginDescriptor.of(family, provider, origin, id);
             PluginDescriptor<?> existing = byFamily.get(family).putIfAbsent(id, added);
             if (existing != null) {
                 throw new InvalidInputException(PluginsError.DUPLICATE_ID, null, null, "two " + family

@@ -3,7 +3,8 @@ package org.dmftlab.core.registry;
 import org.dmftlab.core.spi.ErrorCode;
 
 /**
- * The error codes of plugin discovery ({@code plugins/…}, exit 2), raised by {@link PluginRegistry}.
+ * The error codes of plugin discovery ({@code plugins/…}, exit 2), raised by {@link PluginRegistry}, and of plugin
+ * faults ({@link #FAULT}, exit 1).
  */
 public enum PluginsError implements ErrorCode {
     /** The plugins folder is not a folder, or its jars cannot be resolved as modules. */
@@ -17,7 +18,9 @@ public enum PluginsError implements ErrorCode {
     /** No provider of the family has the id asked for. */
     UNKNOWN_ID("plugins/unknown-id"),
     /** A family has no provider at all. */
-    EMPTY_FAMILY("plugins/empty-family");
+    EMPTY_FAMILY("plugins/empty-family"),
+    /** Plugin code threw or returned what the SPI forbids ({@link PluginFaultException}; exit 1). */
+    FAULT("plugins/fault");
 
     private final String code;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.LossProvider;
@@ -171,7 +172,10 @@ class PluginRegistryTest {
         PluginContext context = registry.context(Path.of("/experiments"), 40);
 
         assertEquals(40, context.steps());
-        assertSame(halving, context.schedules().find("halving"));
+        ScheduleProvider found = context.schedules().find("halving");
+        assertEquals("halving", found.id(), "the registry's guarded view of the provider");
+        Schedule built = found.create(PluginConfig.of("halving", List.of(), Map.of(), context));
+        assertEquals(0.25, built.value(0.5, 3, 40), "it builds through the provider");
         InvalidInputException unknown = assertThrows(InvalidInputException.class,
                 () -> context.schedules().find("cosine"));
         assertEquals("plugins/unknown-id", unknown.code());
