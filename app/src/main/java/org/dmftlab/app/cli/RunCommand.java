@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.errors.CliError;
@@ -17,9 +16,9 @@ import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.experiment.Replay;
 import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.app.run.Preflight;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.simulation.SimulationEngine;
-import org.dmftlab.core.simulation.SimulationMemory;
 import org.dmftlab.core.spi.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -186,10 +185,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Set<Engine> engines = EngineOption.engines(engine, plan.declared());
         ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
-        Optional<SimulationMemory> memory = runner.simulationMemory(plan, engines);
+        Preflight preflight = runner.preflight(plan, engines);
         StabilityWarning.of(plan.experiment()).ifPresent(warnings::add);
         warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
-        memory.filter(SimulationMemory::large).ifPresent(large -> stderr.println("dmftlab: memory: " + large.summary()));
+        preflight.notes().forEach(note -> stderr.println("dmftlab: " + note));
         stderr.flush();
         runner.run(plan, engines, warnings, out != null ? out : Path.of("runs", plan.name()),
                 TerminalProgress.forTerminal(stderr));

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.launch.LauncherChoice;
-import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.app.sweep.SweepPlan;
 import org.dmftlab.app.sweep.SweepPoint;
@@ -17,7 +16,6 @@ import org.dmftlab.app.sweep.SweepReader;
 import org.dmftlab.app.sweep.SweepRunner;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationEngine;
-import org.dmftlab.core.simulation.SimulationMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -156,10 +154,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         LauncherChoice chosen = launcher.choose(injector.getInstance(PluginRegistry.class), plan.launcher(), file,
                 parsed);
-        ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
         for (SweepPoint point : plan.points()) {
-            runner.simulationMemory(point.plan(), point.engines()).filter(SimulationMemory::large).ifPresent(
-                    large -> stderr.println("dmftlab: memory: " + point.folder() + ": " + large.summary()));
+            point.preflight().notes().forEach(note -> stderr.println("dmftlab: " + point.folder() + ": " + note));
             StabilityWarning.of(point.plan().experiment())
                     .ifPresent(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
         }

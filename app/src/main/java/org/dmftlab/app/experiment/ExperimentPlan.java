@@ -43,6 +43,11 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
         return plugins.stream().flatMap(choice -> choice.inputs().stream()).toList();
     }
 
+    /** Where an error about {@code key} comes from: the file and the override that set it, if one did. */
+    public String source(String key) {
+        return KeyOverride.source(key, file.toString(), overrides);
+    }
+
     /** The worker threads of both engines. */
     public int threads() {
         return simulation.threads();

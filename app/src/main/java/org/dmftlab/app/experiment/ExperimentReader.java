@@ -58,7 +58,7 @@ public final class ExperimentReader {
             overrides.forEach(override -> apply(tree, override));
             return resolve(tree, file, file.toAbsolutePath().getParent(), overrides, threads);
         } catch (InvalidInputException invalid) {
-            throw invalid.withSource(source(invalid.key(), source, overrides));
+            throw invalid.withSource(KeyOverride.source(invalid.key(), source, overrides));
         }
     }
 
@@ -135,15 +135,5 @@ public final class ExperimentReader {
             }
         }
         block.set(segments[segments.length - 1], value);
-    }
-
-    /** The file, plus the last override that set the offending key (it is what the person should fix). */
-    private static String source(String key, String file, List<KeyOverride> overrides) {
-        for (int i = overrides.size() - 1; i >= 0; i--) {
-            if (overrides.get(i).covers(key)) {
-                return file + " (--set " + overrides.get(i) + ")";
-            }
-        }
-        return file;
     }
 }

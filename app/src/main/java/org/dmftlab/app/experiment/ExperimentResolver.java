@@ -37,6 +37,7 @@ import org.dmftlab.core.spi.PluginProvider;
 import org.dmftlab.core.spi.Range;
 import org.dmftlab.core.spi.Teacher;
 import org.dmftlab.core.spi.UpdateRule;
+import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;
 
 /**
@@ -154,11 +155,14 @@ final class ExperimentResolver {
         return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads);
     }
 
-    /** All paths carry responses while their T(T+1)/2 doubles each fit in the memory budget. */
+    /**
+     * All paths carry responses while their T(T+1)/2 doubles each fit in the memory budget, and never fewer than
+     * the solve needs ({@link TheoryEngine#MIN_RESPONSE_PATHS}; the memory estimate judges those).
+     */
     static int defaultResponsePaths(int paths, int steps) {
         long doublesPerPath = (long) steps * (steps + 1) / 2;
         long affordable = (long) RESPONSE_MEMORY_MIB * 1024 * 1024 / Double.BYTES / doublesPerPath;
-        return (int) Math.max(1, Math.min(paths, affordable));
+        return (int) Math.min(paths, Math.max(TheoryEngine.MIN_RESPONSE_PATHS, affordable));
     }
 
     private static TheorySettings.Mode mode(String given) {
@@ -259,7 +263,7 @@ final class ExperimentResolver {
      */
     private void record(String key, PluginDescriptor<?> descriptor, PluginConfig config, List<PluginChoice> chosen) {
         List<InputFile> inputs = new ArrayList<>();
-        for (Parameter parameter : descriptor.provider().parameters()) {
+        for (Parameter parameter : descriptor.parameters()) {
             if (parameter.type() == Parameter.Type.PATH) {
                 try {
                     inputs.add(InputFile.of(parameter.name(), config.path(parameter.name())).under(key));

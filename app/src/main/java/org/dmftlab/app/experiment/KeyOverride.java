@@ -1,5 +1,6 @@
 package org.dmftlab.app.experiment;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.dmftlab.app.errors.CliError;
 import org.dmftlab.core.spi.InvalidInputException;
@@ -47,6 +48,19 @@ public record KeyOverride(String key, String value) {
     boolean covers(String otherKey) {
         return otherKey != null && (otherKey.equals(key) || otherKey.startsWith(key + ".")
                 || key.startsWith(otherKey + "."));
+    }
+
+    /**
+     * Where an error about {@code key} comes from: the file, plus the last override that set the key (it is what the
+     * person should fix), for example {@code a.yaml (--set steps=100)}.
+     */
+    public static String source(String key, String file, List<KeyOverride> overrides) {
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            if (overrides.get(i).covers(key)) {
+                return file + " (--set " + overrides.get(i) + ")";
+            }
+        }
+        return file;
     }
 
     /** As given on the command line. */

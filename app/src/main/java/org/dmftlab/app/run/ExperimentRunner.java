@@ -37,6 +37,8 @@ import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.theory.TheoryEngine;
+import org.dmftlab.core.theory.TheoryError;
+import org.dmftlab.core.theory.TheoryMemory;
 import org.dmftlab.core.theory.TheoryResult;
 
 /**
@@ -51,6 +53,8 @@ public final class ExperimentRunner {
 
     /** Quantile points at which the spectrum is sampled to decide whether Σ is isotropic (for the figure). */
     private static final int SPECTRUM_PROBES = 256;
+    /** How to raise the heap, for the messages of {@link #preflight}. */
+    private static final String HEAP = "-Xmx in DMFTLAB_JAVA_OPTS";
 
     private final TheoryEngine theoryEngine;
     private final SimulationEngine simulationEngine;
@@ -136,30 +140,57 @@ public final class ExperimentRunner {
     }
 
     /**
-     * The memory the simulation of a plan needs, checked before anything runs ({@link SimulationEngine#memory}).
+     * Checks, before anything runs, everything the engines that will run would refuse (a rule or loss the theory
+     * cannot solve, too few paths, a dimension out of range, …) and whether they fit in the heap; returns their
+     * memory and rough time.
      *
-     * @param engines the engines that will run; empty when the simulation is not among them
-     * @throws InvalidInputException {@link SimulationError#TOO_LARGE} when not even one seed of the simulation fits
-     *     in the heap, naming the experiment file, {@code simulation.dimension}, {@code simulation.seeds} and the
-     *     heap
+     * @param engines the engines that will run
+     * @throws InvalidInputException for any refusal, naming the experiment file and the key:
+     *     {@code theory/too-large} naming the setting the largest part of the solve grows with (steps, theory.paths,
+     *     theory.response-paths or theory.species), {@code simulation/too-large} naming simulation.dimension, both
+     *     with the other knobs and the heap
      */
-    public Optional<SimulationMemory> simulationMemory(ExperimentPlan plan, Set<Engine> engines) {
-        if (!engines.contains(Engine.SIMULATION)) {
-            return Optional.empty();
-        }
-        SimulationMemory memory;
+    public Preflight preflight(ExperimentPlan plan, Set<Engine> engines) {
         try {
-            memory = simulationEngine.memory(plan.experiment(), plan.simulation());
+            Optional<TheoryMemory> theory = Optional.empty();
+            Optional<SimulationMemory> simulation = Optional.empty();
+            if (engines.contains(Engine.THEORY)) {
+                TheoryMemory memory = theoryEngine.memory(plan.experiment(), plan.theory());
+                if (!memory.fits()) {
+                    throw new InvalidInputException(TheoryError.TOO_LARGE, InputKeys.of(memory.largest()),
+                            valueOf(memory.largest(), plan), memory.need(InputKeys.of(InputPart.STEPS),
+                                    InputKeys.of(InputPart.THEORY_PATHS), InputKeys.of(InputPart.THEORY_RESPONSE_PATHS),
+                                    InputKeys.of(InputPart.THEORY_SPECIES), "--threads", HEAP));
+                }
+                theory = Optional.of(memory);
+            }
+            if (engines.contains(Engine.SIMULATION)) {
+                SimulationMemory memory = simulationEngine.memory(plan.experiment(), plan.simulation());
+                if (!memory.fits()) {
+                    String dimension = InputKeys.of(InputPart.SIMULATION_DIMENSION);
+                    throw new InvalidInputException(SimulationError.TOO_LARGE, dimension, memory.dimension(),
+                            memory.need(InputKeys.of(InputPart.STEPS), "simulation.seeds",
+                                    "simulation.precision: single", dimension, HEAP));
+                }
+                simulation = Optional.of(memory);
+            }
+            return new Preflight(theory, simulation);
         } catch (RefusedInputException refused) {
-            throw InputKeys.keyed(refused, plan.plugins()).withSource(plan.file().toString());
+            InvalidInputException keyed = InputKeys.keyed(refused, plan.plugins());
+            throw keyed.withSource(plan.source(keyed.key()));
+        } catch (InvalidInputException invalid) {
+            throw invalid.withSource(plan.source(invalid.key()));
         }
-        if (!memory.fits()) {
-            String dimension = InputKeys.of(InputPart.SIMULATION_DIMENSION);
-            throw new InvalidInputException(SimulationError.TOO_LARGE, dimension, memory.dimension(),
-                    memory.need("simulation.seeds", "simulation.precision: single", dimension,
-                            "-Xmx in DMFTLAB_JAVA_OPTS")).withSource(plan.file().toString());
-        }
-        return Optional.of(memory);
+    }
+
+    /** The value of the setting a theory refusal names. */
+    private static Object valueOf(InputPart part, ExperimentPlan plan) {
+        return switch (part) {
+            case THEORY_PATHS -> plan.theory().paths();
+            case THEORY_RESPONSE_PATHS -> plan.theory().responsePaths();
+            case THEORY_SPECIES -> plan.theory().species();
+            default -> plan.experiment().steps();
+        };
     }
 
     /**
@@ -178,7 +209,8 @@ public final class ExperimentRunner {
             Trajectory trajectory = simulationEngine.run(plan.experiment(), plan.simulation(), progress);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
         } catch (RefusedInputException refused) {
-            throw InputKeys.keyed(refused, plan.plugins()).withSource(plan.file().toString());
+            InvalidInputException keyed = InputKeys.keyed(refused, plan.plugins());
+            throw keyed.withSource(plan.source(keyed.key()));
         }
     }
 

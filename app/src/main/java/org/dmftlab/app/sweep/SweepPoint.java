@@ -5,6 +5,7 @@ import java.util.Set;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.run.Preflight;
 
 /**
  * One point of a sweep's grid, validated.
@@ -13,9 +14,11 @@ import org.dmftlab.app.experiment.KeyOverride;
  * @param folder   its folder inside the sweep's output folder, named from the values, e.g.
  *                 {@code learning-rate=0.1_batch-fraction=0.5}
  * @param plan     the base experiment with the command's {@code --set} and this point's values applied
- * @param engines  the engines it runs
+ * @param engines   the engines it runs
+ * @param preflight what they will need: memory and rough time
  */
-public record SweepPoint(List<KeyOverride> settings, String folder, ExperimentPlan plan, Set<Engine> engines) {
+public record SweepPoint(List<KeyOverride> settings, String folder, ExperimentPlan plan, Set<Engine> engines,
+                         Preflight preflight) {
 
     public SweepPoint {
         settings = List.copyOf(settings);

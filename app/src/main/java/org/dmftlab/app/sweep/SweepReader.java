@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.dmftlab.app.errors.SweepError;
@@ -22,12 +23,14 @@ import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.launch.LauncherChoice;
+import org.dmftlab.app.run.Preflight;
 import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.ErrorCode;
 import org.dmftlab.core.spi.InvalidInputException;
 
 /**
- * Reads a sweep file and validates it completely, every grid point included, before anything runs. The format
+ * Reads a sweep file and validates it completely, every grid point included (what its engines would refuse and
+ * whether they fit in the heap too), before anything runs. The format
  * (YAML):
  * <pre>
  * name: sweep-batch                 # optional; default: the file name without extension
@@ -54,10 +57,16 @@ public final class SweepReader {
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
     private final ExperimentReader experiments;
+    private final BiFunction<ExperimentPlan, Set<Engine>, Preflight> preflight;
 
-    /** @param experiments reads and validates the base experiment of each point */
-    public SweepReader(ExperimentReader experiments) {
+    /**
+     * @param experiments reads and validates the base experiment of each point
+     * @param preflight   checks what the engines of a point would refuse and plans its memory
+     *                    ({@link org.dmftlab.app.run.ExperimentRunner#preflight})
+     */
+    public SweepReader(ExperimentReader experiments, BiFunction<ExperimentPlan, Set<Engine>, Preflight> preflight) {
         this.experiments = experiments;
+        this.preflight = preflight;
     }
 
     /**
@@ -115,13 +124,13 @@ public final class SweepReader {
             }
             List<KeyOverride> all = new ArrayList<>(fixed);
             all.addAll(settings);
-            ExperimentPlan plan;
             try {
-                plan = experiments.read(base, all, 1);
+                ExperimentPlan plan = experiments.read(base, all, 1);
+                Set<Engine> pointEngines = engines.apply(plan.declared());
+                points.add(new SweepPoint(settings, folder, plan, pointEngines, preflight.apply(plan, pointEngines)));
             } catch (InvalidInputException invalid) {
                 throw invalid.withSource(source + " (grid point " + folder + "; base " + invalid.source() + ")");
             }
-            points.add(new SweepPoint(settings, folder, plan, engines.apply(plan.declared())));
         }
         return new SweepPlan(name, file, keys, points, LauncherChoice.block(root.get(LauncherChoice.KEY), source));
     }

@@ -30,7 +30,6 @@ import org.dmftlab.app.plot.TrajectoryOverlay;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
-import org.dmftlab.core.simulation.SimulationMemory;
 import org.dmftlab.core.spi.DmftlabException;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.LaunchError;
@@ -191,16 +190,13 @@ public final class SweepRunner {
         tasks.runHere(tasks.task(plan, found, List.of()));
     }
 
-    /** How many points fit in the heap at once: the simulation's budget over the largest point's peak memory. */
-    private int pointsFitting(SweepPlan plan) {
+    /** How many points fit in the heap at once: the budget over the largest point's peak memory. */
+    private static int pointsFitting(SweepPlan plan) {
         long largest = 0;
         long budget = Long.MAX_VALUE;
         for (SweepPoint point : plan.points()) {
-            Optional<SimulationMemory> memory = runner.simulationMemory(point.plan(), point.engines());
-            if (memory.isPresent()) {
-                largest = Math.max(largest, memory.get().inFlightBytes());
-                budget = memory.get().budgetBytes();
-            }
+            largest = Math.max(largest, point.preflight().peakBytes());
+            budget = point.preflight().budgetBytes();
         }
         return largest == 0 ? Integer.MAX_VALUE : (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / largest));
     }

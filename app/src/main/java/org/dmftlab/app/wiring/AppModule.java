@@ -59,8 +59,8 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    SweepReader sweepReader(ExperimentReader reader) {
-        return new SweepReader(reader);
+    SweepReader sweepReader(ExperimentReader reader, ExperimentRunner runner) {
+        return new SweepReader(reader, runner::preflight);
     }
 
     @Provides

@@ -113,7 +113,8 @@ class RunCommandEndToEndTest {
                 "--set", "theory.mode=exact", "--set", "optimizer.batch-fraction=0.5");
 
         assertEquals(2, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.err().startsWith("dmftlab: " + file + ": [theory/exact-unavailable]"), outcome.err());
+        assertTrue(outcome.err().startsWith("dmftlab: " + file + " (--set theory.mode=exact): [theory/exact-unavailable]"),
+                outcome.err());
     }
 
     @Test
@@ -124,7 +125,8 @@ class RunCommandEndToEndTest {
         Outcome outcome = dmftlab("run", file, "--out", out.toString(), "--set", "optimizer.id=sign-sgd");
 
         assertEquals(2, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.err().startsWith("dmftlab: " + file + ": [theory/nonlinear-rule] optimizer.id = sign-sgd: "),
+        assertTrue(outcome.err().startsWith("dmftlab: " + file + " (--set optimizer.id=sign-sgd): [theory/nonlinear-rule]"
+                + " optimizer.id = sign-sgd: "),
                 outcome.err());
         assertEquals(1, outcome.err().lines().count(), outcome.err());
         assertFalse(Files.exists(out.resolve("simulation.csv")));

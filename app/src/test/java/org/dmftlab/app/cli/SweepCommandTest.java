@@ -194,7 +194,7 @@ class SweepCommandTest {
     }
 
     @Test
-    void aPointTheTheoryRefusesLeavesNoEmptyFolder() {
+    void aPointTheTheoryWouldRefuseStopsTheSweepBeforeAnythingRuns() {
         TestExperiments.write(dir, "a.yaml", CONFIG_A);
         Path file = TestExperiments.write(dir, "ids.yaml", """
                 base: a.yaml
@@ -206,11 +206,25 @@ class SweepCommandTest {
         Outcome outcome = dmftlab("sweep", file.toString(), "--out", out.toString(), "--engine", "theory",
                 "--threads", "1");
 
-        assertEquals(1, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.err().contains("[sweep/failed-points] 1 of 2 points failed (id=sign-sgd)"), outcome.err());
-        assertTrue(Files.isRegularFile(out.resolve("id=sgd").resolve("run.json")));
-        assertFalse(Files.exists(out.resolve("id=sign-sgd")), "the refused point leaves no folder");
-        assertTrue(Files.isRegularFile(out.resolve("summary.csv")));
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("dmftlab: " + file + " (grid point id=sign-sgd; base "), outcome.err());
+        assertTrue(outcome.err().contains("[theory/nonlinear-rule] optimizer.id = sign-sgd: "), outcome.err());
+        assertEquals(1, outcome.err().lines().count(), outcome.err());
+        assertFalse(Files.exists(out), "not even the first point ran");
+    }
+
+    @Test
+    void aPointWhoseDimensionTheSimulationWouldRefuseStopsTheSweepBeforeAnythingRuns() {
+        TestExperiments.write(dir, "a.yaml", CONFIG_A);
+        Path file = TestExperiments.write(dir, "d.yaml", "base: a.yaml\ngrid: {simulation.dimension: [200, 1]}\n");
+        Path out = dir.resolve("d");
+
+        Outcome outcome = dmftlab("sweep", file.toString(), "--out", out.toString());
+
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("dmftlab: " + file + " (grid point dimension=1; base "), outcome.err());
+        assertTrue(outcome.err().contains("simulation.dimension = 1: need 2 <= d"), outcome.err());
+        assertFalse(Files.exists(out), "not even the first point ran");
     }
 
     private Outcome sweep(Path out, String threads, String... more) {

@@ -39,7 +39,7 @@ class InterruptedRunIT {
         Path out = scratch.resolve("runs").resolve("paper");
         Map<String, byte[]> before = previousRun(out);
 
-        Process running = Launcher.start(scratch, args(out, LONG));
+        Process running = Launcher.start(scratch, args(out, LONG)).process();
         long pid = writer(out, running);
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         assertTrue(running.waitFor(60, TimeUnit.SECONDS));
@@ -58,7 +58,7 @@ class InterruptedRunIT {
         Path out = scratch.resolve("runs").resolve("paper");
         Map<String, byte[]> before = previousRun(out);
 
-        Process running = Launcher.start(scratch, args(out, LONG));
+        Process running = Launcher.start(scratch, args(out, LONG)).process();
         long pid = writer(out, running);
         Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
         assertEquals(0, interrupt.waitFor());

@@ -49,16 +49,13 @@ public final class Launcher {
         return root().resolve("app/target/modules");
     }
 
-    /** Starts {@code dmftlab args…} without waiting, its output and error in files in {@code scratch}. */
-    static Process start(Path scratch, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(root().resolve("dmftlab").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(Files.createTempFile(scratch, "out", ".txt").toFile())
-                .redirectError(Files.createTempFile(scratch, "err", ".txt").toFile());
-        builder.environment().putAll(environment());
-        return builder.start();
+    /** A launcher process that was started without waiting, and the files its output and error go to. */
+    record Started(Process process, Path out, Path err) {
+    }
+
+    /** Starts {@code dmftlab args…} with a heap of 512 MiB, without waiting; its output and error go to files. */
+    static Started start(Path scratch, String... args) throws IOException {
+        return start(scratch, Map.of(), "512m", null, args);
     }
 
     /** Runs {@code dmftlab args…} with a heap of 512 MiB and waits for it. */
@@ -77,22 +74,43 @@ public final class Launcher {
         return run(scratch, Map.of(), heap, args);
     }
 
+    /**
+     * Runs {@code dmftlab args…} in the working directory {@code directory} (where the default {@code runs/}
+     * folder is), with a heap of 512 MiB, and waits for it.
+     */
+    static Result runIn(Path directory, String... args) throws IOException, InterruptedException {
+        return run(directory, Map.of(), "512m", directory, args);
+    }
+
     private static Result run(Path scratch, Map<String, String> variables, String heap, String... args)
             throws IOException, InterruptedException {
+        return run(scratch, variables, heap, null, args);
+    }
+
+    private static Result run(Path scratch, Map<String, String> variables, String heap, Path directory,
+                              String... args) throws IOException, InterruptedException {
+        Started started = start(scratch, variables, heap, directory, args);
+        if (!started.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            started.process().destroyForcibly();
+            throw new AssertionError("dmftlab " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+        }
+        return new Result(started.process().exitValue(), Files.readString(started.out()),
+                Files.readString(started.err()));
+    }
+
+    /** Starts the launcher, in {@code directory} (or this process's working directory when null). */
+    private static Started start(Path scratch, Map<String, String> variables, String heap, Path directory,
+                                 String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(root().resolve("dmftlab").toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .directory(directory == null ? null : directory.toFile());
         builder.environment().putAll(environment());
         builder.environment().put("DMFTLAB_JAVA_OPTS", "-Xmx" + heap);
         builder.environment().putAll(variables);
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("dmftlab " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
-        }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return new Started(builder.start(), out, err);
     }
 }

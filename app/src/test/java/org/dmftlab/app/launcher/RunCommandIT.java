@@ -3,6 +3,7 @@ package org.dmftlab.app.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,12 +88,43 @@ class RunCommandIT {
 
         assertEquals(2, result.exitCode(), result::toString);
         assertEquals(1, result.err().lines().count(), result::toString);
-        assertTrue(result.err().startsWith("dmftlab: " + example + ": [simulation/too-large] simulation.dimension = 5000:"
+        assertTrue(result.err().startsWith("dmftlab: " + example + " (--set simulation.dimension=5000):"
+                + " [simulation/too-large] simulation.dimension = 5000:"
                 + " one seed needs "), result::toString);
         for (String named : List.of("simulation.seeds = 10", "the heap of ", "-Xmx",
                 "set simulation.precision: single")) {
             assertTrue(result.err().contains(named), () -> named + " in " + result);
         }
         assertTrue(Files.notExists(scratch.resolve("never")));
+    }
+
+    @Test
+    void aLongSimulationSaysHowLongItWillTakeBeforeItStarts() throws Exception {
+        Path out = scratch.resolve("long");
+
+        Launcher.Started started = Launcher.start(scratch, "run",
+                Launcher.root().resolve("examples/paper-figure.yaml").toString(), "--out", out.toString(),
+                "--engine", "simulation", "--threads", "2", "--set", "steps=200000");
+        String estimate = null;
+        try {
+            for (int wait = 0; wait < 600 && estimate == null && started.process().isAlive(); wait++) {
+                estimate = Files.readAllLines(started.err()).stream()
+                        .filter(line -> line.startsWith("dmftlab: estimate: simulation: ")).findFirst().orElse(null);
+                Thread.sleep(100);
+            }
+        } finally {
+            started.process().destroyForcibly().waitFor();
+        }
+
+        assertTrue(estimate != null, () -> "no estimate: " + read(started.err()));
+        assertTrue(estimate.matches(".*X is 6000 × 2000 in single precision, .*; about [0-9.]+ h"), estimate);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException unreadable) {
+            return unreadable.toString();
+        }
     }
 }

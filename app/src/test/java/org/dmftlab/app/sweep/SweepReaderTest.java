@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.run.Preflight;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.PluginConfig;
@@ -25,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Sweep files: grid expansion, folder names, and validation of every point before anything runs. */
 class SweepReaderTest {
 
-    private static final SweepReader READER = new SweepReader(new ExperimentReader(PluginRegistry.discover()));
+    /** A reader whose points need nothing from the engines (their own checks are tested with the runner). */
+    private static final SweepReader READER = new SweepReader(new ExperimentReader(PluginRegistry.discover()),
+            (plan, engines) -> new Preflight(Optional.empty(), Optional.empty()));
     private static final UnaryOperator<Set<Engine>> AS_DECLARED = declared -> declared;
 
     @TempDir

@@ -26,13 +26,16 @@ public final class Estimates {
         return heapBytes - RESERVE_BYTES - heapBytes / RESERVE_SHARE;
     }
 
-    /** Bytes in TiB, GiB or MiB, two decimals, e.g. {@code 3.01 GiB}. */
+    /** Bytes in TiB, GiB, MiB or KiB with two decimals, e.g. {@code 3.01 GiB}, or in bytes below 1 KiB. */
     public static String size(long bytes) {
-        if (bytes >= 1L << 40) {
-            return String.format(Locale.ROOT, "%.2f TiB", bytes / (double) (1L << 40));
+        String[] units = {"TiB", "GiB", "MiB", "KiB"};
+        for (int i = 0; i < units.length; i++) {
+            long unit = 1L << (10 * (units.length - i));
+            if (bytes >= unit) {
+                return String.format(Locale.ROOT, "%.2f %s", bytes / (double) unit, units[i]);
+            }
         }
-        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
-                : String.format(Locale.ROOT, "%.2f MiB", bytes / (double) (1L << 20));
+        return bytes + " bytes";
     }
 
     /** A rough duration: {@code 40 s}, {@code 12 min}, {@code 3.5 h}, {@code 2.1 days}, {@code 4e+03 years}. */

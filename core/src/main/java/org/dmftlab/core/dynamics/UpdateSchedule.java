@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.RefusedInputException;
+import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
@@ -24,6 +25,8 @@ public final class UpdateSchedule {
     private static final double FORM_TOLERANCE = 1e-12;
     /** The selection of step T, which records only: the full batch, never drawn. */
     private static final BatchSelection RECORD_ONLY = new BatchSelection(1);
+    /** Per step, besides 3 (p+1) coefficients: three array headers, a selection and four references (a bound). */
+    private static final long STEP_OVERHEAD_BYTES = 3 * 16 + 24 + 4 * 8 + 1;
 
     private final int memory;
     private final double[][] a;
@@ -65,7 +68,9 @@ public final class UpdateSchedule {
      * b_{t,0} ≥ 0 where Langevin noise √(2 T_L b_{t,0}) is added.
      *
      * @param steps T ≥ 1
-     * @throws RefusedInputException {@code optimizer/invalid-rule} about the update rule, naming what does not fit
+     * @throws RefusedInputException {@code optimizer/invalid-rule} about the update rule, naming what does not fit;
+     *                               {@code config/out-of-range} about the {@link InputPart#STEPS} when the schedule
+     *                               alone would not fit in the JVM's heap ({@link #bytes(int, int)})
      */
     public static UpdateSchedule of(UpdateRule rule, int steps) {
         double temperature = rule.temperature();
@@ -74,6 +79,13 @@ public final class UpdateSchedule {
                     + ": need a finite temperature >= 0 and memory >= 0");
         }
         int memory = rule.memory();
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes(memory, steps) > Estimates.budget(heap)) {
+            throw new RefusedInputException(ConfigError.OUT_OF_RANGE, InputPart.STEPS, steps, "the schedule of the"
+                    + " update alone (the coefficients of every step) would hold " + Estimates.size(bytes(memory,
+                    steps)) + " and the heap of " + Estimates.size(heap) + " leaves " + Estimates.size(Math.max(0,
+                    Estimates.budget(heap))) + "; lower the number of steps or raise the heap (-Xmx)");
+        }
         double[][] a = new double[steps + 1][];
         double[][] b = new double[steps + 1][];
         double[][] c = new double[steps + 1][];
@@ -114,6 +126,19 @@ public final class UpdateSchedule {
     private static RefusedInputException invalidRule(String detail) {
         return new RefusedInputException(OptimizerError.INVALID_RULE, InputPart.UPDATE_RULE, null,
                 "the update rule does not fit SPEC §2.1: " + detail);
+    }
+
+    /**
+     * The heap a schedule of memory p and T steps holds: 3 (p+1) coefficients per step and t = 0…T, with their
+     * arrays and the step's selection (an upper bound), so that a run can be refused before it is built.
+     */
+    public static long bytes(int memory, int steps) {
+        return Estimates.times(steps + 1L, 3L * Double.BYTES * (memory + 1) + STEP_OVERHEAD_BYTES);
+    }
+
+    /** The heap this schedule holds ({@link #bytes(int, int)}). */
+    public long bytes() {
+        return bytes(memory, steps());
     }
 
     /** T: steps 0…T − 1 update, step T only records. */

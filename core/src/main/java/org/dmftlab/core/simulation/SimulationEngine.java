@@ -94,8 +94,8 @@ public final class SimulationEngine {
         SimulationMemory memory = memory(experiment, settings);
         if (!memory.fits()) {
             throw new RefusedInputException(SimulationError.TOO_LARGE, InputPart.SIMULATION_DIMENSION,
-                    settings.dimension(), memory.need("the number of seeds", "single precision", "the dimension",
-                            "the heap (-Xmx)"));
+                    settings.dimension(), memory.need("the number of steps", "the number of seeds",
+                            "single precision", "the dimension", "the heap (-Xmx)"));
         }
         WarmUp.start(settings.precision());
         Population population = Population.of(experiment.problem().covariance(), settings.dimension());

@@ -40,25 +40,54 @@ import org.dmftlab.core.random.Streams;
 public final class TheoryEngine {
 
     /**
-     * Independent sub-populations of the Monte-Carlo solve (at most): their spread is the Monte-Carlo error, an
-     * estimate with GROUPS − 1 degrees of freedom.
+     * Independent sub-populations of the Monte-Carlo solve: their spread is the Monte-Carlo error, an estimate with
+     * GROUPS − 1 degrees of freedom.
      */
     public static final int GROUPS = 8;
+    /** The fewest paths per group of the Monte-Carlo solve: fewer give a curve and an error bar of no use. */
+    static final int MIN_PATHS_PER_GROUP = 50;
+    /** The fewest paths of the Monte-Carlo solve: {@value #GROUPS} groups of {@value #MIN_PATHS_PER_GROUP}. */
+    public static final int MIN_PATHS = GROUPS * MIN_PATHS_PER_GROUP;
+    /** The fewest response paths of the Monte-Carlo solve: one per group. */
+    public static final int MIN_RESPONSE_PATHS = GROUPS;
+
+    private final long heapBytes;
+
+    /** An engine that plans with the JVM's heap ({@link Runtime#maxMemory()}). */
+    public TheoryEngine() {
+        this(Runtime.getRuntime().maxMemory());
+    }
 
     /**
-     * Solves the DMFT of the experiment.
+     * An engine that plans with the given heap size instead of the JVM's.
      *
-     * @return every observable at t = 0…T with its Monte-Carlo error (0 in the exact mode), and the quadrature's
-     *         error estimate when the spectrum is not represented exactly
+     * @param heapBytes the heap the groups alive at once must fit in, in bytes
+     */
+    public TheoryEngine(long heapBytes) {
+        this.heapBytes = heapBytes;
+    }
+
+    /**
+     * Checks everything the solve would refuse and plans its memory and time, without solving anything; check
+     * {@link TheoryMemory#fits()} before a run starts.
+     *
      * @throws RefusedInputException {@code theory/unsupported-loss} when ℓ″ cannot carry pathwise responses,
      *                                {@code theory/nonlinear-rule} for a rule with a gradient map,
      *                                {@code theory/exact-unavailable} when the exact mode is asked where it does
-     *                                not apply, {@code theory/degenerate-teacher} when ρ = 0
-     * @throws RunFailedException    {@code run/diverged} when the trajectory blows up
+     *                                not apply, {@code theory/degenerate-teacher} when ρ = 0,
+     *                                {@code theory/too-few-paths} for a Monte-Carlo solve with fewer than
+     *                                {@value #MIN_PATHS} paths or fewer response paths than groups
      */
-    public TheoryResult run(Experiment experiment, TheorySettings settings, Progress progress) {
+    public TheoryMemory memory(Experiment experiment, TheorySettings settings) {
+        return plan(experiment, settings).memory();
+    }
+
+    /** What a run needs: the checks of {@link #memory} passed, the species, whether it is exact, its memory. */
+    private record Plan(Species species, boolean exact, int groups, TheoryMemory memory) {
+    }
+
+    private Plan plan(Experiment experiment, TheorySettings settings) {
         Problem problem = experiment.problem();
-        int steps = experiment.steps();
         checkSupported(problem, experiment.schedule());
         boolean exact = exactMode(problem, experiment.schedule(), settings.mode());
         Species species = Species.of(problem.covariance(), settings.species());
@@ -67,8 +96,36 @@ public final class TheoryEngine {
                     "the teacher has no power in the data (ρ = w*ᵀΣw*/d = 0): labels carry no signal; use a"
                             + " covariance with a positive eigenvalue where the teacher power is positive");
         }
+        if (!exact) {
+            checkPaths(settings);
+        }
+        int groups = exact ? 1 : GROUPS;
+        return new Plan(species, exact, groups, TheoryMemory.plan(experiment, settings, exact, groups,
+                species.size(), heapBytes));
+    }
+
+    /**
+     * Solves the DMFT of the experiment.
+     *
+     * @return every observable at t = 0…T with its Monte-Carlo error (0 in the exact mode), and the quadrature's
+     *         error estimate when the spectrum is not represented exactly
+     * @throws RefusedInputException as {@link #memory} does, and {@code theory/too-large} when the solve does not
+     *                               fit in the heap ({@link TheoryMemory#fits()})
+     * @throws RunFailedException    {@code run/diverged} when the trajectory blows up
+     */
+    public TheoryResult run(Experiment experiment, TheorySettings settings, Progress progress) {
+        Plan plan = plan(experiment, settings);
+        if (!plan.memory().fits()) {
+            throw new RefusedInputException(TheoryError.TOO_LARGE, plan.memory().largest(), null,
+                    plan.memory().need("the number of steps", "the paths", "the response paths", "the species",
+                            "the threads", "the heap (-Xmx)"));
+        }
+        Problem problem = experiment.problem();
+        int steps = experiment.steps();
+        Species species = plan.species();
+        boolean exact = plan.exact();
+        int groups = plan.groups();
         Optional<Species> coarser = Species.coarser(problem.covariance(), species);
-        int groups = exact ? 1 : Math.min(GROUPS, settings.paths());
         int marches = groups + (coarser.isPresent() ? 1 : 0);
         progress.start("theory", (long) marches * steps);
         try {
@@ -98,6 +155,21 @@ public final class TheoryEngine {
             throw new RefusedInputException(TheoryError.NONLINEAR_RULE, InputPart.UPDATE_RULE, null,
                     "this optimizer transforms its gradients (e.g. a sign or a clipping), so it is outside the linear"
                             + " family of SPEC §2.1 that the theory solves (SPEC §6); run it with --engine simulation");
+        }
+    }
+
+    /** The Monte-Carlo solve's minimum: {@value #MIN_PATHS} paths, and a response path in every group. */
+    private static void checkPaths(TheorySettings settings) {
+        if (settings.paths() < MIN_PATHS) {
+            throw new RefusedInputException(TheoryError.TOO_FEW_PATHS, InputPart.THEORY_PATHS, settings.paths(),
+                    "the Monte-Carlo solve splits the paths into " + GROUPS + " independent groups, whose spread is"
+                            + " its error; it needs at least " + MIN_PATHS_PER_GROUP + " paths per group, "
+                            + MIN_PATHS + " in all (fewer give a meaningless curve and error band)");
+        }
+        if (settings.responsePaths() < MIN_RESPONSE_PATHS) {
+            throw new RefusedInputException(TheoryError.TOO_FEW_PATHS, InputPart.THEORY_RESPONSE_PATHS,
+                    settings.responsePaths(), "every one of the " + GROUPS + " groups needs response paths: at least "
+                            + MIN_RESPONSE_PATHS);
         }
     }
 

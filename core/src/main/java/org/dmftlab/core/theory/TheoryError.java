@@ -13,7 +13,11 @@ public enum TheoryError implements ErrorCode {
     /** The exact mode is asked where the data side is not linear and Gaussian. */
     EXACT_UNAVAILABLE("theory/exact-unavailable"),
     /** ρ = ⟨σ τ⟩ = 0: the teacher has no power where the data has variance. */
-    DEGENERATE_TEACHER("theory/degenerate-teacher");
+    DEGENERATE_TEACHER("theory/degenerate-teacher"),
+    /** Fewer paths than the Monte-Carlo solve needs for a usable error ({@link TheoryEngine#MIN_PATHS}). */
+    TOO_FEW_PATHS("theory/too-few-paths"),
+    /** The solve does not fit in the heap, or one of its arrays exceeds the JVM's limit ({@link TheoryMemory}). */
+    TOO_LARGE("theory/too-large");
 
     private final String code;
 

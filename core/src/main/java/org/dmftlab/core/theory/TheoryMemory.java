@@ -16,7 +16,8 @@ import org.dmftlab.core.problem.InputPart;
  *       2p + 3 rows of K (2 + s T) for the last iterates and fields;</li>
  *   <li>the kernels and the Cholesky factor: seven (T+2)² matrices.</li>
  * </ul>
- * At most min(threads, groups) groups are alive at once (one for the exact solve). The time is about
+ * At most min(threads, groups) groups are alive at once (one for the exact solve); they share the update's schedule
+ * ({@link UpdateSchedule#bytes()}). The time is about
  * {@value #NANOS_PER_OPERATION} ns per multiply-add on one thread: n T² for the fields, n_G T³ / 6 for G, K T³ for
  * the parameter side, 2 T³ for the exact data side, per group. Besides the heap, no single array may exceed
  * {@link Estimates#MAX_ARRAY_LENGTH} entries.
@@ -30,6 +31,7 @@ import org.dmftlab.core.problem.InputPart;
  * @param dataBytes      the data side of one group
  * @param parameterBytes the parameter side of one group
  * @param kernelBytes    the kernels and the factor of one group
+ * @param sharedBytes    what the groups share: the update's schedule
  * @param longestArray   the most entries of one array
  * @param largest        the setting that the largest part grows with: {@link InputPart#STEPS} (kernels),
  *                       {@link InputPart#THEORY_PATHS} (data side), {@link InputPart#THEORY_RESPONSE_PATHS}
@@ -38,7 +40,7 @@ import org.dmftlab.core.problem.InputPart;
  * @param seconds        a rough wall time
  */
 public record TheoryMemory(int groups, int groupsAtOnce, long paths, long responsePaths, int steps, int species,
-                           long dataBytes, long parameterBytes, long kernelBytes, long longestArray,
+                           long dataBytes, long parameterBytes, long kernelBytes, long sharedBytes, long longestArray,
                            InputPart largest, long heapBytes, double seconds) {
 
     /** Rough time per multiply-add on one thread (docs/performance.md: T = 200, 60 000 paths, 4.4 s on 2 threads). */
@@ -75,13 +77,14 @@ public record TheoryMemory(int groups, int groupsAtOnce, long paths, long respon
                 : n * t * t + responses * t * t * t / 6 + species * t * t * t;
         double seconds = NANOS_PER_OPERATION * 1e-9 * operations * Math.ceil(groups / (double) atOnce);
         return new TheoryMemory(groups, atOnce, n, responses, schedule.steps(), species, bytes(data),
-                bytes(parameter), bytes(kernels), (long) Math.min(Long.MAX_VALUE, longest), largest, heapBytes,
-                seconds);
+                bytes(parameter), bytes(kernels), schedule.bytes(), (long) Math.min(Long.MAX_VALUE, longest), largest,
+                heapBytes, seconds);
     }
 
-    /** What the groups alive at once hold at the peak. */
+    /** What the groups alive at once hold at the peak, with what they share. */
     public long peakBytes() {
-        return Estimates.times(groupsAtOnce, Estimates.plus(Estimates.plus(dataBytes, parameterBytes), kernelBytes));
+        return Estimates.plus(Estimates.times(groupsAtOnce, Estimates.plus(Estimates.plus(dataBytes, parameterBytes),
+                kernelBytes)), sharedBytes);
     }
 
     /** Whether the solve fits in the heap's budget and every array in the JVM's limit; one that does not is refused. */
