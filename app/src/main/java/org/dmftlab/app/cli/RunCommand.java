@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.errors.CliError;
+import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.experiment.Replay;
+import org.dmftlab.app.output.PublishedRun;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.Preflight;
 import org.dmftlab.app.run.StabilityWarning;
@@ -137,7 +139,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: runs/<name> in the current directory, <name> being the file's"
-                    + " 'name:' key), for example --out runs/try1. An earlier run there is replaced when this one is complete;"
+                    + " 'name:' key, else its file name; refused when it holds the results of another file of that"
+                    + " name), for example --out runs/try1. An earlier run there is replaced when this one is complete;"
                     + " a folder with other files is refused, and so is a folder another dmftlab process writes.")
     private Path out;
 
@@ -190,8 +193,26 @@ final class RunCommand implements Callable<Integer> {
         warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
         preflight.notes().forEach(note -> stderr.println("dmftlab: " + note));
         stderr.flush();
-        runner.run(plan, engines, warnings, out != null ? out : Path.of("runs", plan.name()),
+        runner.run(plan, engines, warnings, out != null ? out : defaultOut(plan),
                 TerminalProgress.forTerminal(stderr));
         return 0;
+    }
+
+    /**
+     * {@code runs/NAME}, unless it holds the results of another experiment file of the same name, which a run would
+     * replace without a word (two files named {@code a.yaml} in two folders, or two files with the same
+     * {@code name:}).
+     *
+     * @throws InvalidInputException {@code output/name-taken} naming the other file
+     */
+    private static Path defaultOut(ExperimentPlan plan) {
+        Path folder = Path.of("runs", plan.name());
+        Path file = plan.file().toAbsolutePath().normalize();
+        PublishedRun.experimentFile(folder).filter(other -> !other.equals(file)).ifPresent(other -> {
+            throw new InvalidInputException(OutputError.NAME_TAKEN, "name", plan.name(), folder + " holds the"
+                    + " results of " + other + ", another experiment file with this name; give this file another"
+                    + " name: or run it with --out DIR").withSource(plan.file().toString());
+        });
+        return folder;
     }
 }

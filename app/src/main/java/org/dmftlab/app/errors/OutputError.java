@@ -11,6 +11,11 @@ public enum OutputError implements ErrorCode {
     LOCKED("output/locked"),
     /** The output folder holds files that are not the output of a run; exit 2. */
     FOREIGN_FILES("output/foreign-files"),
+    /**
+     * The default output folder {@code runs/NAME} holds the results of another experiment file with the same name;
+     * exit 2.
+     */
+    NAME_TAKEN("output/name-taken"),
     /** An output file could not be written. */
     WRITE_FAILED("output/write-failed"),
     /** The finished run could not be moved into place. */

@@ -3,7 +3,6 @@ package org.dmftlab.app.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,17 +44,20 @@ public final class ExperimentReader {
         String source = file.toString();
         String text;
         try {
-            text = Files.readString(file);
+            text = YamlLimits.read(file);
         } catch (NoSuchFileException missing) {
             throw new InvalidInputException(ConfigError.UNREADABLE_FILE, null, null, "no such file")
                     .withSource(source);
         } catch (IOException unreadable) {
             throw new InvalidInputException(ConfigError.UNREADABLE_FILE, null, null,
                     "cannot read it as UTF-8 text: " + unreadable.getMessage()).withSource(source);
+        } catch (InvalidInputException tooLarge) {
+            throw tooLarge.withSource(source);
         }
         try {
             ObjectNode tree = yaml.parse(text);
             overrides.forEach(override -> apply(tree, override));
+            YamlLimits.checkTree(tree);
             return resolve(tree, file, file.toAbsolutePath().getParent(), overrides, threads);
         } catch (InvalidInputException invalid) {
             throw invalid.withSource(KeyOverride.source(invalid.key(), source, overrides));

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dmftlab.app.experiment.ExperimentDocument.FigureBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.InitBlock;
@@ -49,8 +48,7 @@ import org.dmftlab.core.theory.TheorySettings;
  * <p>Required: {@code problem.alpha} (&gt; 0), {@code problem.teacher}, {@code problem.loss}, {@code optimizer}
  * and {@code steps} (≥ 1). Defaults for everything else:
  * <ul>
- *   <li>{@code name}: the file name without its extension ({@code experiment} if that is not a valid folder
- *       name); {@code problem.ridge}: 0;
+ *   <li>{@code name}: from the file name ({@link RunName}); {@code problem.ridge}: 0;
  *       {@code problem.covariance}: {@code {id: identity}}; {@code problem.init}: overlap 0, variance 1;</li>
  *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, response-paths =
  *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
@@ -72,7 +70,6 @@ final class ExperimentResolver {
     static final int SEEDS = 8;
     static final long SEED = 1;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Range AT_LEAST_ONE = Range.atLeast(1);
 
     private final PluginRegistry registry;
@@ -97,7 +94,7 @@ final class ExperimentResolver {
     ExperimentPlan resolve(ExperimentDocument document, Path file, List<KeyOverride> overrides, Set<Engine> declared,
                            int threads) {
         List<PluginChoice> plugins = new ArrayList<>();
-        String name = name(document.name(), file);
+        String name = RunName.of(document.name(), file, "experiment");
         ProblemBlock problemBlock = required(document.problem(), "problem",
                 "a block with alpha, ridge, teacher, loss, covariance, init");
         double alpha = real(problemBlock.alpha(), "problem.alpha", null, Range.positive());
@@ -125,20 +122,6 @@ final class ExperimentResolver {
         return new ExperimentPlan(name, file, overrides, figure.twoTime() ? experiment.withTwoTimeFunctions()
                 : experiment, plugins, theory(document.theory(), steps, threads),
                 simulation(document.simulation(), experiment.problem(), threads), declared, figure);
-    }
-
-    private static String name(String given, Path file) {
-        if (given == null) {
-            String fileName = file.getFileName().toString();
-            int dot = fileName.lastIndexOf('.');
-            String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-            return NAME.matcher(stem).matches() ? stem : "experiment";
-        }
-        if (!NAME.matcher(given).matches()) {
-            throw new InvalidInputException(ConfigError.OUT_OF_RANGE, "name", given, "must be usable as a folder name:"
-                    + " letters, digits, '.', '_' and '-', starting with a letter or digit");
-        }
-        return given;
     }
 
     private static TheorySettings theory(TheoryBlock block, int steps, int threads) {

@@ -48,6 +48,19 @@ public record PublishedRun(Path folder, JsonNode report) {
         }
     }
 
+    /**
+     * The experiment file recorded in the {@code run.json} of {@code folder} ({@code experiment-file}, absolute),
+     * whether or not the run is whole; empty when there is no readable record.
+     */
+    public static Optional<Path> experimentFile(Path folder) {
+        try {
+            JsonNode file = JSON.readTree(folder.resolve(OutputFolder.REPORT).toFile()).path("experiment-file");
+            return file.isTextual() ? Optional.of(Path.of(file.asText())) : Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /** The resolved configuration the run recorded ({@code experiment}), or a missing node. */
     public JsonNode experiment() {
         return report.path("experiment");

@@ -22,6 +22,8 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
+import org.dmftlab.app.experiment.RunName;
+import org.dmftlab.app.experiment.YamlLimits;
 import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.app.run.Preflight;
 import org.dmftlab.core.spi.ConfigError;
@@ -33,7 +35,7 @@ import org.dmftlab.core.spi.InvalidInputException;
  * whether they fit in the heap too), before anything runs. The format
  * (YAML):
  * <pre>
- * name: sweep-batch                 # optional; default: the file name without extension
+ * name: sweep-batch                 # optional; default: from the file name (RunName)
  * base: sgd-batch.yaml              # the experiment file, relative to the sweep file
  * set: {simulation.dimension: 500}  # optional; dotted keys with one value each, applied to every point
  * grid:                             # dotted keys exactly like --set; each a non-empty list of values
@@ -50,7 +52,6 @@ import org.dmftlab.core.spi.InvalidInputException;
 public final class SweepReader {
 
     private static final Set<String> KEYS = Set.of("name", "base", "set", "grid", LauncherChoice.KEY);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** Characters of a value kept in a folder name; others become '_'. */
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._+-]");
 
@@ -81,7 +82,9 @@ public final class SweepReader {
         String source = file.toString();
         JsonNode root;
         try {
-            root = yaml.readTree(Files.readString(file));
+            root = yaml.readTree(YamlLimits.read(file));
+        } catch (InvalidInputException tooLarge) {
+            throw tooLarge.withSource(source);
         } catch (JacksonException broken) {
             throw invalid(source, ConfigError.YAML_SYNTAX, null, null, "not valid YAML: "
                     + broken.getOriginalMessage().lines().findFirst().orElse(""));
@@ -91,6 +94,11 @@ public final class SweepReader {
         if (root == null || !root.isObject()) {
             throw invalid(source, ConfigError.WRONG_TYPE, null, null, "a sweep file is a mapping with keys base, grid"
                     + " and optionally name");
+        }
+        try {
+            YamlLimits.checkTree(root);
+        } catch (InvalidInputException tooLong) {
+            throw tooLong.withSource(source);
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String key = names.next();
@@ -136,17 +144,15 @@ public final class SweepReader {
     }
 
     private static String name(JsonNode given, Path file, String source) {
-        if (given == null) {
-            String fileName = file.getFileName().toString();
-            int dot = fileName.lastIndexOf('.');
-            String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-            return NAME.matcher(stem).matches() ? stem : "sweep";
+        if (given != null && !given.isTextual()) {
+            throw invalid(source, ConfigError.WRONG_TYPE, "name", given.toString(), "a text value, usable as a"
+                    + " folder name");
         }
-        if (!given.isTextual() || !NAME.matcher(given.asText()).matches()) {
-            throw invalid(source, ConfigError.OUT_OF_RANGE, "name", given.asText(), "must be usable as a folder name:"
-                    + " letters, digits, '.', '_' and '-', starting with a letter or digit");
+        try {
+            return RunName.of(given == null ? null : given.asText(), file, "sweep");
+        } catch (InvalidInputException invalid) {
+            throw invalid.withSource(source);
         }
-        return given.asText();
     }
 
     private static Path base(JsonNode given, Path file, String source) {

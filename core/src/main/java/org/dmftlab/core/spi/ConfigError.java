@@ -27,7 +27,9 @@ public enum ConfigError implements ErrorCode {
     /** A sweep file's key is not a dotted key of the experiment file. */
     BAD_KEY("config/bad-key"),
     /** A value appears twice in one list of a sweep grid. */
-    DUPLICATE_VALUE("config/duplicate-value");
+    DUPLICATE_VALUE("config/duplicate-value"),
+    /** An experiment or sweep file, or one of its values, is longer than dmftlab reads. */
+    TOO_LARGE("config/too-large");
 
     private final String code;
 
