@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,9 +72,13 @@ record RunRecord(ObjectNode experiment, Path experimentFile, List<Plugin> plugin
                     plugin.path("id").asText(), plugin.path("module").asText()));
         }
         List<InputFile> inputs = new ArrayList<>();
-        root.path("inputs").fields().forEachRemaining(input -> inputs.add(new InputFile(input.getKey(),
-                Path.of(input.getValue().path("path").asText()), input.getValue().path("sha256").asText())));
-        return new RunRecord((ObjectNode) experiment, Path.of(file.asText()), recorded, inputs);
+        try {
+            root.path("inputs").fields().forEachRemaining(input -> inputs.add(new InputFile(input.getKey(),
+                    Path.of(input.getValue().path("path").asText()), input.getValue().path("sha256").asText())));
+            return new RunRecord((ObjectNode) experiment, Path.of(file.asText()), recorded, inputs);
+        } catch (InvalidPathException notAPath) {
+            throw unreadable(runJson, "records a path that is not one (" + notAPath.getReason() + ")");
+        }
     }
 
     private static InvalidInputException unreadable(Path runJson, String detail) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -161,7 +162,13 @@ public final class SweepReader {
                     given == null ? null : given.toString(), "required: the experiment file of every point, relative"
                             + " to this sweep file, e.g. base: sgd-batch.yaml");
         }
-        Path base = file.toAbsolutePath().getParent().resolve(given.asText()).normalize();
+        Path base;
+        try {
+            base = file.toAbsolutePath().getParent().resolve(given.asText()).normalize();
+        } catch (InvalidPathException notAPath) {
+            throw invalid(source, ConfigError.WRONG_TYPE, "base", given.asText(), "not a path ("
+                    + notAPath.getReason() + "); give the experiment file, e.g. base: sgd-batch.yaml");
+        }
         if (!Files.isRegularFile(base)) {
             throw invalid(source, ConfigError.UNREADABLE_FILE, "base", given.asText(), "no such file (looked for "
                     + base + ")");

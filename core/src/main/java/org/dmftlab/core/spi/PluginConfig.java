@@ -1,5 +1,6 @@
 package org.dmftlab.core.spi;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -183,7 +184,7 @@ public final class PluginConfig {
     private static Object normalise(String pluginId, Parameter parameter, Object value) {
         switch (parameter.type()) {
             case PATH -> {
-                if (value instanceof String text && !text.isBlank()) {
+                if (value instanceof String text && !text.isBlank() && isPath(text)) {
                     return text;
                 }
                 throw wrongType(pluginId, parameter, value);
@@ -248,6 +249,16 @@ public final class PluginConfig {
                     "'" + pluginId + "' allows " + parameter.allowed());
         }
         return integer ? (Object) (int) number : (Object) number;
+    }
+
+    /** Whether the file system accepts the text as a path (no NUL character, on Linux). */
+    private static boolean isPath(String text) {
+        try {
+            Path.of(text);
+            return true;
+        } catch (InvalidPathException notAPath) {
+            return false;
+        }
     }
 
     private static InvalidInputException wrongType(String pluginId, Parameter parameter, Object value) {
