@@ -34,8 +34,8 @@ final class SweepTrajectories {
         }
         List<TrajectoryOverlay.Curve> curves = new ArrayList<>();
         for (SweepPoint point : plan.points()) {
-            OutputFolder output = new OutputFolder(folder.resolve(point.folder()));
-            if (!SweepRunner.done(point, output)) {
+            Path output = folder.resolve(point.folder());
+            if (SweepRunner.done(point, output).isEmpty()) {
                 continue;
             }
             KeyOverride setting = point.settings().get(0);
@@ -48,8 +48,8 @@ final class SweepTrajectories {
     }
 
     /** An engine's table in a point's folder, or null when that engine did not run. */
-    private static Trajectory read(OutputFolder output, Engine engine) {
-        Path table = output.path().resolve(OutputFolder.table(engine));
+    private static Trajectory read(Path output, Engine engine) {
+        Path table = output.resolve(OutputFolder.table(engine));
         return Files.isRegularFile(table) ? PointSummary.parse(table, text -> CsvTables.readTrajectory(text, engine))
                 : null;
     }
