@@ -133,8 +133,7 @@ public final class ExperimentRunner {
         output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings, output.files(),
                 Machine.current()));
         output.publish();
-        log.println("wrote " + output.path() + ": " + String.join(", ", output.files().keySet()) + ", "
-                + OutputFolder.REPORT);
+        log.println("wrote " + output.path() + ": " + String.join(", ", output.files().keySet()));
         log.flush();
         return runs;
     }

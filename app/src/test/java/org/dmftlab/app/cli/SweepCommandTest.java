@@ -122,7 +122,7 @@ class SweepCommandTest {
         Outcome twoKeys = sweep(dir.resolve("two-keys"), "2", "--engine", "theory");
 
         assertEquals(0, oneKey.exitCode(), oneKey.err());
-        assertTrue(oneKey.out().contains("and trajectories.png (3 points)"), oneKey.out());
+        assertTrue(oneKey.out().contains("and trajectories.png (3 points, 0 failed)"), oneKey.out());
         BufferedImage image = ImageIO.read(out.resolve("trajectories.png").toFile());
         assertEquals(2 * TrajectoryOverlay.PANEL_WIDTH, image.getWidth());
         assertEquals(2 * 14 + 28 + 2 * TrajectoryOverlay.PANEL_HEIGHT, image.getHeight(), "m, q, train_loss, test_error");
