@@ -106,7 +106,7 @@ public final class SweepRunner {
                     "is a file, not a folder; give a folder (it is created when missing)");
         }
         plan.points().forEach(point -> OutputFolder.requireUsable(folder.resolve(point.folder()), "--out"));
-        Summary summary = new Summary(plan, folder);
+        Summary summary = new Summary(plan, folder, !detach);
         PointTasks tasks = new PointTasks(plan, folder, Math.min(threads, pointsFitting(plan)), detach, runner,
                 progress, log, summary::ended);
         try {
@@ -129,7 +129,7 @@ public final class SweepRunner {
 
     private void runPoints(SweepPlan plan, Path folder, Summary summary, PointTasks tasks, Launcher launcher,
                            List<String> options, Progress progress) {
-        summary.write(true);
+        summary.start();
         progress.start("sweep", plan.points().size());
         List<LaunchTask> pending = new ArrayList<>();
         for (SweepPoint point : plan.points()) {
@@ -232,10 +232,16 @@ public final class SweepRunner {
         private final Path folder;
         private final List<String> columns;
         private final Map<SweepPoint, PointSummary> points = new LinkedHashMap<>();
+        private final boolean live;
 
-        Summary(SweepPlan plan, Path folder) {
+        /**
+         * @param live whether {@code summary.csv} is rewritten as points end; a detached sweep ({@code --detach})
+         *             writes none while points run
+         */
+        Summary(SweepPlan plan, Path folder, boolean live) {
             this.plan = plan;
             this.folder = folder;
+            this.live = live;
             Set<Engine> engines = EnumSet.noneOf(Engine.class);
             boolean compared = false;
             for (SweepPoint point : plan.points()) {
@@ -273,7 +279,28 @@ public final class SweepRunner {
 
         private synchronized void update(PointSummary summary) {
             points.put(summary.point(), summary);
-            write(false);
+            if (live) {
+                write(false);
+            }
+        }
+
+        /**
+         * Before any point runs: the summary of what is on disk (points not complete for this grid are pending),
+         * or, for a detached sweep, none, so that an older summary never lists points as complete while they run.
+         */
+        void start() {
+            if (live) {
+                write(true);
+                return;
+            }
+            for (String name : List.of(SUMMARY, SUMMARY_FIGURE)) {
+                try {
+                    Files.deleteIfExists(folder.resolve(name));
+                } catch (IOException failure) {
+                    throw new RunFailedException(OutputError.WRITE_FAILED, "cannot remove the older " + name + " in "
+                            + folder + ": " + failure);
+                }
+            }
         }
 
         /** Rewrites {@code summary.csv} and, with {@code figure}, {@code summary.png}. */
