@@ -93,7 +93,7 @@ public final class SweepRunner {
             throw refused.withKeyPrefix(LauncherChoice.KEY);
         }
         OutputFolder.create(out);
-        progress.start("sweep", plan.points().size());
+        progress.start("sweep", plan.points().size(), "points");
         List<LaunchTask> pending = new ArrayList<>();
         for (SweepPoint point : plan.points()) {
             if (done(point, new OutputFolder(folder.resolve(point.folder())))) {

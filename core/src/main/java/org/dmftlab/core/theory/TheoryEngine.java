@@ -70,7 +70,7 @@ public final class TheoryEngine {
         Optional<Species> coarser = Species.coarser(problem.covariance(), species);
         int groups = exact ? 1 : Math.min(GROUPS, settings.paths());
         int marches = groups + (coarser.isPresent() ? 1 : 0);
-        progress.start("theory", (long) marches * steps);
+        progress.start("theory", (long) marches * steps, "group steps");
         try {
             if (exact) {
                 Trajectory values = ForwardMarch.run(experiment, species, null, 0, 0, progress);
