@@ -86,7 +86,7 @@ public final class ExperimentRunner {
      *
      * @param plan     the validated experiment
      * @param engines  the engines to run (at least one)
-     * @param warnings warnings already shown, recorded in {@code run.json}
+     * @param warnings warnings already shown, recorded in {@code run.json} with the theory's {@link PrecisionWarning}
      * @param target   the output folder, published as a whole when the run is complete ({@link OutputFolder})
      * @param progress receives the engines' progress
      * @return the engines' results, in the order they ran
@@ -111,9 +111,10 @@ public final class ExperimentRunner {
     private List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, OutputFolder output,
                                 Progress progress) {
         List<EngineRun> runs = new ArrayList<>();
+        List<String> recorded = new ArrayList<>(warnings);
         for (Engine engine : Engine.values()) {
             if (engines.contains(engine)) {
-                EngineRun run = run(engine, plan, progress);
+                EngineRun run = run(engine, plan, progress, recorded);
                 output.write(run);
                 log.printf(Locale.ROOT, "%s: %d steps in %.1f s%n", engine.key(), plan.experiment().steps(),
                         run.wallSeconds());
@@ -130,7 +131,7 @@ public final class ExperimentRunner {
                 FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
                 TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
         TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
-        output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings, output.files(),
+        output.writeReport(RunReport.json(version, plan, runs, plan.threads(), recorded, output.files(),
                 Machine.current()));
         output.publish();
         log.println("wrote " + output.path() + ": " + String.join(", ", output.files().keySet()));
@@ -195,15 +196,20 @@ public final class ExperimentRunner {
     /**
      * Runs one engine. A refusal of the input (for example an optimizer outside the theory's linear family) names the
      * experiment file and its key ({@link InputKeys}), for a plugin block the plugin's id:
-     * {@code optimizer.id = sign-sgd}.
+     * {@code optimizer.id = sign-sgd}. A theory solve less precise than the threshold of SPEC §4.5 prints its
+     * {@link PrecisionWarning} at once and adds it to {@code warnings}.
      */
-    private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress) {
+    private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress, List<String> warnings) {
         long start = System.nanoTime();
         try {
             if (engine == Engine.THEORY) {
                 TheoryResult result = theoryEngine.run(plan.experiment(), plan.theory(), progress);
-                return new EngineRun(engine, result.trajectory(), (System.nanoTime() - start) / 1e9,
-                        result.quadrature());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                PrecisionWarning.of(result, plan.theory()).ifPresent(warning -> {
+                    log.println("dmftlab: warning: " + warning);
+                    warnings.add(warning);
+                });
+                return new EngineRun(engine, result.trajectory(), seconds, result.quadrature());
             }
             Trajectory trajectory = simulationEngine.run(plan.experiment(), plan.simulation(), progress);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);

@@ -130,7 +130,7 @@ public final class SweepRunner {
     private void runPoints(SweepPlan plan, Path folder, Summary summary, PointTasks tasks, Launcher launcher,
                            List<String> options, Progress progress) {
         summary.start();
-        progress.start("sweep", plan.points().size());
+        progress.start("sweep", plan.points().size(), "points");
         List<LaunchTask> pending = new ArrayList<>();
         for (SweepPoint point : plan.points()) {
             if (summary.status(point) == PointSummary.Status.COMPLETE) {

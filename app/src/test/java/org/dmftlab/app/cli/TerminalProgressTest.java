@@ -29,28 +29,47 @@ class TerminalProgressTest {
         progress.advance(1);
 
         assertEquals(2, redraws());
-        assertTrue(screen.toString().endsWith("simulation [###############---------------]  50%  00:00 elapsed"
-                + "  00:00 left"), screen.toString());
+        assertTrue(screen.toString().endsWith("simulation [###############---------------]  50%  5010 units/s"
+                + "  00:00 elapsed  00:00 left"), screen.toString());
         assertEquals(-1, screen.toString().indexOf('\n'), "stays on one line while running");
     }
 
     @Test
-    void showsElapsedAndRemainingTimeAndEndsTheLineWhenFinished() {
-        progress.start("theory", 4);
+    void showsTheRateElapsedAndRemainingTimeAndEndsTheLineWhenFinished() {
+        progress.start("theory", 4, "group steps");
         now.addAndGet(30 * SECOND);
         progress.advance(1);
         now.addAndGet(30 * SECOND);
         progress.advance(1);
 
-        assertTrue(screen.toString().endsWith("  50%  01:00 elapsed  01:00 left"), screen.toString());
+        assertTrue(screen.toString().endsWith("  50%  0.0333 group steps/s  01:00 elapsed  01:00 left"),
+                screen.toString());
 
         progress.advance(2);
         progress.finish();
 
         String last = screen.toString().substring(screen.toString().lastIndexOf('\r') + 1);
-        assertTrue(last.startsWith("theory     [##############################] 100%  01:00 elapsed  00:00 left"),
-                last);
+        assertTrue(last.startsWith("theory     [##############################] 100%  0.0667 group steps/s  01:00"
+                + " elapsed  00:00 left"), last);
         assertTrue(screen.toString().endsWith(System.lineSeparator()));
+    }
+
+    @Test
+    void aLogGetsALineAMinuteAndNothingForShortWork() {
+        TerminalProgress log = TerminalProgress.forLog(new PrintWriter(screen), now::get);
+        log.start("simulation", 100, "seed steps");
+        now.addAndGet(59 * SECOND);
+        log.advance(10);
+        assertEquals("", screen.toString(), "nothing before a minute");
+
+        now.addAndGet(SECOND);
+        log.advance(10);
+        now.addAndGet(SECOND);
+        log.advance(10);
+        log.finish();
+
+        assertEquals("dmftlab: simulation [######------------------------]  20%  0.333 seed steps/s  01:00 elapsed"
+                + "  04:00 left" + System.lineSeparator(), screen.toString());
     }
 
     @Test

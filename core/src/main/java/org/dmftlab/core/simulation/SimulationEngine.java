@@ -106,7 +106,7 @@ public final class SimulationEngine {
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = new SeedTask(experiment, population, settings.precision(), root.split(), progress, lastStep);
         }
-        progress.start("simulation", (long) seeds.length * steps);
+        progress.start("simulation", (long) seeds.length * steps, "seed steps");
         ForkJoinPool pool = newPool(settings.threads());
         try {
             pool.invoke(new Lanes(seeds, memory.seedsInFlight()));

@@ -127,7 +127,7 @@ public final class TheoryEngine {
         int groups = plan.groups();
         Optional<Species> coarser = Species.coarser(problem.covariance(), species);
         int marches = groups + (coarser.isPresent() ? 1 : 0);
-        progress.start("theory", (long) marches * steps);
+        progress.start("theory", (long) marches * steps, "group steps");
         try {
             if (exact) {
                 Trajectory values = ForwardMarch.run(experiment, species, null, 0, 0, progress);

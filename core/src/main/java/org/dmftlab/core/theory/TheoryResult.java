@@ -17,8 +17,8 @@ import org.dmftlab.core.problem.Trajectory;
 public record TheoryResult(Trajectory trajectory, Optional<QuadratureError> quadrature) {
 
     /**
-     * The precision a user can expect without being told otherwise: an error at T of at most this fraction of the
-     * observable's scale max_t |x(t)| ({@link #shortfalls}).
+     * The precision threshold of SPEC §4.6: a user can expect, without being told otherwise, an error at T of at most
+     * this fraction of the observable's scale max_t |x(t)| ({@link #shortfalls}).
      */
     public static final double RELATIVE_TOLERANCE = 0.01;
 
@@ -49,7 +49,7 @@ public record TheoryResult(Trajectory trajectory, Optional<QuadratureError> quad
     }
 
     /**
-     * The observables whose error is beyond the limit: the Monte-Carlo error at T above {@link #RELATIVE_TOLERANCE}
+     * The observables whose error is beyond the limit of SPEC §4.6: the Monte-Carlo error at T above {@link #RELATIVE_TOLERANCE}
      * of the observable's scale, and the quadrature's bound above that, or above the Monte-Carlo error at T, or
      * unknown. In observable order, sampling before quadrature.
      */
