@@ -66,8 +66,18 @@ public record FamilyWiseAgreement(String label, List<Point> points, double round
     public static FamilyWiseAgreement compare(String label, Trajectory theory, Trajectory simulation,
                                               List<Observable> observables, int theoryGroups, int simulationSeeds,
                                               double familyWise) {
+        return compare(label, theory, simulation, observables, 1, theoryGroups, simulationSeeds, familyWise);
+    }
+
+    /**
+     * Compares the listed observables at the steps t = 0, stride, 2·stride, … ≤ T (fewer points, so lower
+     * thresholds, for long runs whose neighbouring steps are nearly the same comparison).
+     */
+    public static FamilyWiseAgreement compare(String label, Trajectory theory, Trajectory simulation,
+                                              List<Observable> observables, int stride, int theoryGroups,
+                                              int simulationSeeds, double familyWise) {
         List<Estimates> compared = StepComparison.of(theory, simulation).stream()
-                .filter(step -> observables.contains(step.observable()))
+                .filter(step -> observables.contains(step.observable()) && step.step() % stride == 0)
                 .map(step -> new Estimates(step.observable().column() + " at t = " + step.step(), step.first(),
                         theory.error(step.observable(), step.step()), step.second(),
                         simulation.error(step.observable(), step.step())))
