@@ -43,6 +43,27 @@ class ScheduleExactModeTest {
         public String toString() {
             return name;
         }
+
+        /**
+         * x_t for t = 0…T of the transfer-matrix recursion x_{t+1} = (1 + β_t − η_t κ(1 + γ_t)) x_t + (−β_t +
+         * η_t κ γ_t) x_{t−1} at curvature κ, started at step {@code from} with (x_from, x_{from−1}) = (first,
+         * previous); entries before {@code from} are 0.
+         */
+        double[] transfer(double kappa, int from, double first, double previous) {
+            double[] x = new double[STEPS + 1];
+            double current = first;
+            double before = previous;
+            for (int t = from; t <= STEPS; t++) {
+                x[t] = current;
+                double eta = eta().applyAsDouble(t);
+                double beta = beta().applyAsDouble(t);
+                double gamma = gamma().applyAsDouble(t);
+                double next = (1 + beta - eta * kappa * (1 + gamma)) * current + (-beta + eta * kappa * gamma) * before;
+                before = current;
+                current = next;
+            }
+            return x;
+        }
     }
 
     private static final IntToDoubleFunction NONE = t -> 0;
@@ -99,19 +120,12 @@ class ScheduleExactModeTest {
         for (int i = 0; i < law.nodes.length; i++) {
             double a = law.nodes[i];
             double kappa = RIDGE + a;
-            double current = 1;
-            double previous = 1;
+            double[] x = c.transfer(kappa, 0, 1, 1);
             for (int t = 0; t <= STEPS; t++) {
-                double f = M0 * current + a * (1 - current) / kappa;
+                double f = M0 * x[t] + a * (1 - x[t]) / kappa;
                 m[t] += law.weights[i] * f;
-                q[t] += law.weights[i] * (f * f + C0 * current * current);
-                train[t] += law.weights[i] * a * ((f - 1) * (f - 1) + C0 * current * current) / (2 * alpha);
-                double eta = c.eta().applyAsDouble(t);
-                double beta = c.beta().applyAsDouble(t);
-                double gamma = c.gamma().applyAsDouble(t);
-                double next = (1 + beta - eta * kappa * (1 + gamma)) * current + (-beta + eta * kappa * gamma) * previous;
-                previous = current;
-                current = next;
+                q[t] += law.weights[i] * (f * f + C0 * x[t] * x[t]);
+                train[t] += law.weights[i] * a * ((f - 1) * (f - 1) + C0 * x[t] * x[t]) / (2 * alpha);
             }
         }
         for (int t = 0; t <= STEPS; t++) {

@@ -66,7 +66,7 @@ class TwoTimeExactTest {
         for (int n = 0; n < law.nodes.length; n++) {
             double a = law.nodes[n];
             double kappa = RIDGE + a;
-            double[] b = transfer(c, kappa, 0, 1, 1);
+            double[] b = c.transfer(kappa, 0, 1, 1);
             for (int t = 0; t <= STEPS; t++) {
                 double ft = M0 * b[t] + a * (1 - b[t]) / kappa;
                 for (int s = 0; s <= t; s++) {
@@ -75,7 +75,7 @@ class TwoTimeExactTest {
                 }
             }
             for (int s = 0; s < STEPS; s++) {
-                double[] kicked = transfer(c, kappa, s + 1, c.eta().applyAsDouble(s), 0);
+                double[] kicked = c.transfer(kappa, s + 1, c.eta().applyAsDouble(s), 0);
                 for (int t = s + 1; t <= STEPS; t++) {
                     response[t][s] += law.weights[n] * kicked[t];
                 }
@@ -93,25 +93,5 @@ class TwoTimeExactTest {
                 assertEquals(0, twoTime.error(Function.CORRELATION, i, j), "exact: error 0");
             }
         }
-    }
-
-    /**
-     * x_t for t = 0…T of the transfer-matrix recursion at curvature κ started at step {@code from} with
-     * (x_from, x_{from−1}) = (first, previous); entries before {@code from} are 0 (or, from 0, x_{−1} = previous).
-     */
-    private static double[] transfer(Case c, double kappa, int from, double first, double previous) {
-        double[] x = new double[STEPS + 1];
-        double current = first;
-        double before = previous;
-        for (int t = from; t <= STEPS; t++) {
-            x[t] = current;
-            double eta = c.eta().applyAsDouble(t);
-            double beta = c.beta().applyAsDouble(t);
-            double gamma = c.gamma().applyAsDouble(t);
-            double next = (1 + beta - eta * kappa * (1 + gamma)) * current + (-beta + eta * kappa * gamma) * before;
-            before = current;
-            current = next;
-        }
-        return x;
     }
 }
