@@ -8,7 +8,10 @@ import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.core.registry.PluginRegistry;
 import picocli.CommandLine.Option;
 
-/** The {@code --launcher ID} option of {@code run} and {@code sweep} (a picocli mixin; DESIGN.md, "Launchers"). */
+/**
+ * The {@code --launcher ID} option of {@code sweep} (a picocli mixin; DESIGN.md, "Launchers"); {@code run} has none
+ * yet.
+ */
 final class LauncherOption {
 
     @Option(names = "--launcher", paramLabel = "ID",
