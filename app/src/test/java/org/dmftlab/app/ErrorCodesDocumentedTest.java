@@ -27,12 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class ErrorCodesDocumentedTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = ErrorCatalogue.ROOT;
     private static final List<Path> DOCUMENTS = List.of(ROOT.resolve("README.md"),
             ROOT.resolve("docs/plugin-guide.md"));
-    /** A catalogue constant: {@code NAME("area/what")}. */
-    private static final Pattern CONSTANT = Pattern.compile("^\\s+([A-Z][A-Z_]*)\\(\"(" + ErrorCode.PATTERN
-            + ")\"\\)[,;]", Pattern.MULTILINE);
     /** A documented code: the first cell of a table row, {@code | `area/what` |}. */
     private static final Pattern DOCUMENTED = Pattern.compile("^\\| `(" + ErrorCode.PATTERN + ")` \\|",
             Pattern.MULTILINE);
@@ -44,28 +41,10 @@ class ErrorCodesDocumentedTest {
     /** A block or Javadoc comment. */
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
-    /** The catalogue constants, {@code Enum.CONSTANT} → code. */
-    private static Map<String, String> catalogue(List<Path> sources) {
-        Map<String, String> constants = new TreeMap<>();
-        for (Path source : sources) {
-            String text = read(source);
-            if (!text.contains("implements ErrorCode")) {
-                continue;
-            }
-            String type = source.getFileName().toString().replace(".java", "");
-            Matcher constant = CONSTANT.matcher(text);
-            while (constant.find()) {
-                assertFalse(constants.containsValue(constant.group(2)), "code " + constant.group(2) + " defined twice");
-                constants.put(type + "." + constant.group(1), constant.group(2));
-            }
-        }
-        return constants;
-    }
-
     @Test
     void everyCodeIsACatalogueConstantThatIsUsedAndDocumented() {
-        List<Path> sources = mainSources();
-        Map<String, String> constants = catalogue(sources);
+        List<Path> sources = ErrorCatalogue.mainSources();
+        Map<String, String> constants = ErrorCatalogue.constants(sources);
         assertTrue(constants.size() > 40, "found the catalogues: " + constants.keySet());
 
         List<String> problems = new ArrayList<>();
@@ -115,22 +94,6 @@ class ErrorCodesDocumentedTest {
             }
         }
         return codes;
-    }
-
-    /** Every main Java source of the reactor's modules. */
-    private static List<Path> mainSources() {
-        try (Stream<Path> modules = Files.list(ROOT)) {
-            List<Path> sources = new ArrayList<>();
-            for (Path main : modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory)
-                    .toList()) {
-                try (Stream<Path> files = Files.walk(main)) {
-                    files.filter(file -> file.toString().endsWith(".java")).forEach(sources::add);
-                }
-            }
-            return sources;
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
     }
 
     private static String read(Path file) {

@@ -147,21 +147,16 @@ public final class Main {
 
     /** The one injector of a command, built from its options. */
     Injector injector(Path pluginsFolder, PrintWriter log) {
-        injector = Guice.createInjector(wiring.apply(new AppModule(pluginsFolder, log, version())));
+        injector = Guice.createInjector(wiring.apply(new AppModule(pluginsFolder, log, AppModule.version())));
         return injector;
     }
 
-    /** The dmftlab version, from the module descriptor ({@code unversioned} when there is none). */
-    static String version() {
-        return Main.class.getModule().getDescriptor() == null ? "unversioned"
-                : Main.class.getModule().getDescriptor().rawVersion().orElse("unversioned");
-    }
 
     /** The version for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"dmftlab " + version()};
+            return new String[] {"dmftlab " + AppModule.version()};
         }
     }
 }

@@ -16,7 +16,7 @@ import org.dmftlab.core.theory.TheorySettings;
  * engine (defaults filled in, see {@link ExperimentResolver}) and what is needed to record the run.
  *
  * @param name          the experiment's name (a safe folder name)
- * @param file          the experiment file
+ * @param file          the experiment file, or null for an experiment built in code ({@code org.dmftlab.app.api})
  * @param overrides     the {@code --set} overrides applied to it, in order
  * @param experiment    problem, update rule and number of steps
  * @param plugins       the plugins chosen, in file order: teacher, loss, covariance, optimizer, each followed by the
@@ -32,6 +32,9 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
                              List<PluginChoice> plugins, TheorySettings theory, SimulationSettings simulation,
                              Set<Engine> declared, FigureOptions figure) {
 
+    /** The source named by the errors of an experiment built in code. */
+    public static final String BUILT_IN_CODE = "experiment built in code";
+
     public ExperimentPlan {
         overrides = List.copyOf(overrides);
         plugins = List.copyOf(plugins);
@@ -43,9 +46,12 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
         return plugins.stream().flatMap(choice -> choice.inputs().stream()).toList();
     }
 
-    /** Where an error about {@code key} comes from: the file and the override that set it, if one did. */
+    /**
+     * Where an error about {@code key} comes from: the file and the override that set it, if one did;
+     * {@link #BUILT_IN_CODE} for an experiment without a file.
+     */
     public String source(String key) {
-        return KeyOverride.source(key, file.toString(), overrides);
+        return file == null ? BUILT_IN_CODE : KeyOverride.source(key, file.toString(), overrides);
     }
 
     /** The worker threads of both engines. */

@@ -1,6 +1,7 @@
 package org.dmftlab.app.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -99,6 +100,27 @@ public final class ExperimentReader {
             return new Replay(plan, warnings);
         } catch (InvalidInputException invalid) {
             throw invalid.withSource(runJson.toString());
+        }
+    }
+
+    /**
+     * Validates an experiment built in code ({@code org.dmftlab.app.api}): its settings are applied to an empty tree
+     * as overrides are to a file's, and the tree is checked exactly as a file's (the same keys, limits, codes and
+     * messages); only the source its errors name differs ({@link ExperimentPlan#BUILT_IN_CODE}).
+     *
+     * @param settings      dotted keys with their values in YAML (JSON is YAML), applied in order
+     * @param baseDirectory the folder against which relative plugin paths are resolved
+     * @param threads       worker threads for both engines, ≥ 1
+     * @throws InvalidInputException on any invalid input
+     */
+    public ExperimentPlan resolve(List<KeyOverride> settings, Path baseDirectory, int threads) {
+        try {
+            ObjectNode tree = JsonNodeFactory.instance.objectNode();
+            settings.forEach(setting -> apply(tree, setting));
+            YamlLimits.checkTree(tree);
+            return resolve(tree, null, baseDirectory.toAbsolutePath(), List.of(), threads);
+        } catch (InvalidInputException invalid) {
+            throw invalid.withSource(ExperimentPlan.BUILT_IN_CODE);
         }
     }
 

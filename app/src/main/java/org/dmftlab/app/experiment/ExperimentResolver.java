@@ -69,6 +69,8 @@ final class ExperimentResolver {
     static final int DIMENSION = 2000;
     static final int SEEDS = 8;
     static final long SEED = 1;
+    /** The name of an experiment without a name and without a file name to take one from. */
+    static final String UNNAMED = "experiment";
 
     private static final Range AT_LEAST_ONE = Range.atLeast(1);
 
@@ -86,7 +88,7 @@ final class ExperimentResolver {
 
     /**
      * @param document  the bound file, overrides applied
-     * @param file      the experiment file (its name is the default experiment name)
+     * @param file      the experiment file (its name is the default experiment name), null for one built in code
      * @param overrides the overrides that were applied, for the record
      * @param declared  the engines whose block the file has
      * @param threads   worker threads for both engines
@@ -94,7 +96,7 @@ final class ExperimentResolver {
     ExperimentPlan resolve(ExperimentDocument document, Path file, List<KeyOverride> overrides, Set<Engine> declared,
                            int threads) {
         List<PluginChoice> plugins = new ArrayList<>();
-        String name = RunName.of(document.name(), file, "experiment");
+        String name = RunName.of(document.name(), file == null ? Path.of(UNNAMED) : file, UNNAMED);
         ProblemBlock problemBlock = required(document.problem(), "problem",
                 "a block with alpha, ridge, teacher, loss, covariance, init");
         double alpha = real(problemBlock.alpha(), "problem.alpha", null, Range.positive());

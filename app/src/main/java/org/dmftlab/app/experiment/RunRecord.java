@@ -61,6 +61,10 @@ record RunRecord(ObjectNode experiment, Path experimentFile, List<Plugin> plugin
         JsonNode experiment = root == null ? null : root.get("experiment");
         JsonNode file = root == null ? null : root.get("experiment-file");
         JsonNode plugins = root == null ? null : root.get("plugins");
+        if (file != null && file.isNull()) {
+            throw unreadable(runJson, "records an experiment built in code (org.dmftlab.app.api), not a file; repeat"
+                    + " it from the program that built it");
+        }
         if (experiment == null || !experiment.isObject() || file == null || !file.isTextual() || plugins == null
                 || !plugins.isArray()) {
             throw unreadable(runJson, "is not the run.json of a dmftlab run (it needs the keys experiment,"

@@ -18,7 +18,8 @@ import org.dmftlab.core.problem.Observable;
 /**
  * {@code run.json}: what ran and how (DESIGN.md, "Output folder"). Keys:
  * <ul>
- *   <li>{@code dmftlab}: the version; {@code experiment-file} (absolute, so that a replay resolves relative plugin
+ *   <li>{@code dmftlab}: the version; {@code experiment-file} (null for an experiment built in code; absolute,
+ *       so that a replay resolves relative plugin
  *       paths from any directory) and {@code overrides} ({@code --set}, in order);</li>
  *   <li>{@code experiment}: the resolved configuration in the experiment-file schema, every default filled in,
  *       including every plugin parameter and the seeds ({@link ExperimentPlan#resolvedConfiguration});</li>
@@ -57,7 +58,11 @@ public final class RunReport {
                               List<String> warnings, Map<String, String> files, Machine machine) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dmftlab", version);
-        root.put("experiment-file", plan.file().toAbsolutePath().normalize().toString());
+        if (plan.file() == null) {
+            root.putNull("experiment-file");
+        } else {
+            root.put("experiment-file", plan.file().toAbsolutePath().normalize().toString());
+        }
         ArrayNode overrides = root.putArray("overrides");
         plan.overrides().forEach(override -> overrides.add(override.toString()));
         Set<Engine> ran = EnumSet.noneOf(Engine.class);

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
@@ -95,11 +97,58 @@ public final class ExperimentRunner {
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress) {
+        requireEngines(engines);
+        return contained(() -> {
+            try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
+                List<String> recorded = new ArrayList<>(warnings);
+                List<EngineRun> runs = compute(plan, engines, recorded, progress, output::write);
+                write(plan, runs, recorded, output);
+                return runs;
+            }
+        });
+    }
+
+    /**
+     * Runs the engines without writing anything (an experiment of {@code org.dmftlab.app.api} run in memory).
+     *
+     * @param warnings receives the theory's {@link PrecisionWarning}, if any
+     * @return the engines' results, in the order they ran
+     * @throws org.dmftlab.core.spi.DmftlabException as {@link #run(ExperimentPlan, Set, List, Path, Progress)}
+     */
+    public List<EngineRun> compute(ExperimentPlan plan, Set<Engine> engines, List<String> warnings,
+                                   Progress progress) {
+        requireEngines(engines);
+        return contained(() -> compute(plan, engines, warnings, progress, run -> { }));
+    }
+
+    /**
+     * Writes the output folder of results computed earlier by {@link #compute}: the same files, byte for byte in
+     * the tables, as {@link #run(ExperimentPlan, Set, List, Path, Progress)} writes.
+     *
+     * @param runs     the engines' results, in the order they ran
+     * @param warnings the warnings of the run, recorded in {@code run.json}
+     * @param target   the output folder, published as a whole ({@link OutputFolder})
+     */
+    public void write(ExperimentPlan plan, List<EngineRun> runs, List<String> warnings, Path target) {
+        contained(() -> {
+            try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
+                runs.forEach(output::write);
+                write(plan, runs, warnings, output);
+                return runs;
+            }
+        });
+    }
+
+    private static void requireEngines(Set<Engine> engines) {
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("no engine to run");
         }
-        try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
-            return run(plan, engines, warnings, output, progress);
+    }
+
+    /** Runs {@code work}, turning a fault of plugin code into its one-line failure ({@link Faults}). */
+    private <T> T contained(Supplier<T> work) {
+        try {
+            return work.get();
         } catch (RuntimeException | Error failure) {
             if (PluginFaultException.isFault(failure)) {
                 throw Faults.contain(failure, registry);
@@ -108,20 +157,25 @@ public final class ExperimentRunner {
         }
     }
 
-    private List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, OutputFolder output,
-                                Progress progress) {
+    /** Runs each engine of {@code engines} in {@link Engine} order, handing each result to {@code done} at once. */
+    private List<EngineRun> compute(ExperimentPlan plan, Set<Engine> engines, List<String> warnings,
+                                    Progress progress, Consumer<EngineRun> done) {
         List<EngineRun> runs = new ArrayList<>();
-        List<String> recorded = new ArrayList<>(warnings);
         for (Engine engine : Engine.values()) {
             if (engines.contains(engine)) {
-                EngineRun run = run(engine, plan, progress, recorded);
-                output.write(run);
+                EngineRun run = run(engine, plan, progress, warnings);
+                done.accept(run);
                 log.printf(Locale.ROOT, "%s: %d steps in %.1f s%n", engine.key(), plan.experiment().steps(),
                         run.wallSeconds());
                 log.flush();
                 runs.add(run);
             }
         }
+        return runs;
+    }
+
+    /** Writes the comparison, the figures and {@code run.json} of {@code runs} and publishes the folder. */
+    private void write(ExperimentPlan plan, List<EngineRun> runs, List<String> warnings, OutputFolder output) {
         Trajectory theory = trajectory(runs, Engine.THEORY);
         Trajectory simulation = trajectory(runs, Engine.SIMULATION);
         if (theory != null && simulation != null) {
@@ -131,12 +185,11 @@ public final class ExperimentRunner {
                 FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
                 TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
         TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
-        output.writeReport(RunReport.json(version, plan, runs, plan.threads(), recorded, output.files(),
+        output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings, output.files(),
                 Machine.current()));
         output.publish();
         log.println("wrote " + output.path() + ": " + String.join(", ", output.files().keySet()));
         log.flush();
-        return runs;
     }
 
     /**

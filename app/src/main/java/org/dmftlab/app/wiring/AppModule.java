@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.InputKeys;
 import org.dmftlab.app.plot.FigureWriter;
@@ -40,6 +41,17 @@ public final class AppModule extends AbstractModule {
         this.pluginsFolder = pluginsFolder;
         this.log = log;
         this.version = version;
+    }
+
+    /**
+     * The dmftlab version: of the app's module, else of its jar's manifest (on the class path), else
+     * {@code unversioned}.
+     */
+    public static String version() {
+        Module module = AppModule.class.getModule();
+        return Optional.ofNullable(module.getDescriptor()).flatMap(descriptor -> descriptor.rawVersion())
+                .or(() -> Optional.ofNullable(AppModule.class.getPackage().getImplementationVersion()))
+                .orElse("unversioned");
     }
 
     /** The plugins of the boot layer and of the {@code --plugins} folder; a bad folder is named by its option. */

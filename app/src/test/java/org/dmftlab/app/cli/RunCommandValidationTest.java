@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.dmftlab.app.InvalidFiles;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.TestExperiments.Outcome;
 import org.junit.jupiter.api.Test;
@@ -27,66 +28,10 @@ class RunCommandValidationTest {
     @TempDir
     Path dir;
 
-    /** (what, original text in CONFIG_A, replacement, expected code, expected "key = value" or key or fragment). */
+    /** The shared cases of {@link InvalidFiles}: (what, original text, replacement, code, fragment). */
     static Stream<Arguments> invalidFiles() {
-        return Stream.of(
-                Arguments.of("unknown top-level key", "steps: 5", "steps: 5\ncolour: blue", "config/unknown-key", "colour = blue"),
-                Arguments.of("unknown nested key", "ridge: 0.5", "ridge: 0.5\n  lambda: 1", "config/unknown-key", "problem.lambda = 1"),
-                Arguments.of("text for a real", "alpha: 3.0", "alpha: three", "config/wrong-type", "problem.alpha = three"),
-                Arguments.of("decimal for an integer", "steps: 5", "steps: 5.5", "config/wrong-type", "steps = 5.5"),
-                Arguments.of("list for an integer", "steps: 5", "steps: [5]", "config/wrong-type", "steps = [5]"),
-                Arguments.of("alpha not positive", "alpha: 3.0", "alpha: 0", "config/out-of-range", "problem.alpha = 0"),
-                Arguments.of("negative ridge", "ridge: 0.5", "ridge: -1", "config/out-of-range", "problem.ridge = -1"),
-                Arguments.of("negative init variance", "variance: 1.0", "variance: -0.5", "config/out-of-range", "problem.init.variance = -0.5"),
-                Arguments.of("zero steps", "steps: 5", "steps: 0", "config/out-of-range", "steps = 0"),
-                Arguments.of("zero paths", "paths: 2000", "paths: 0", "config/out-of-range", "theory.paths = 0"),
-                Arguments.of("zero dimension", "dimension: 100", "dimension: 0", "config/out-of-range", "simulation.dimension = 0"),
-                Arguments.of("zero seeds", "seeds: 2", "seeds: 0", "config/out-of-range", "simulation.seeds = 0"),
-                Arguments.of("unknown theory mode", "seed: 3}", "seed: 3, mode: fast}", "config/out-of-range", "theory.mode = fast"),
-                Arguments.of("more response paths than paths", "seed: 3}", "seed: 3, response-paths: 5000}",
-                        "config/invalid-combination", "theory.response-paths = 5000"),
-                Arguments.of("bad name", "name: config-a", "name: ../up", "config/out-of-range", "name = ../up"),
-                Arguments.of("unknown plugin id", "{id: square}", "{id: cubic}", "plugins/unknown-id", "problem.loss.id = cubic"),
-                Arguments.of("unknown plugin parameter", "learning-rate: 0.1", "step-size: 0.1", "config/unknown-key", "optimizer.step-size = 0.1"),
-                Arguments.of("plugin parameter out of range", "batch-fraction: 1.0", "batch-fraction: 1.5",
-                        "config/out-of-range", "optimizer.batch-fraction = 1.5"),
-                Arguments.of("plugin parameter of the wrong type", "noise: 0.0", "noise: loud", "config/wrong-type",
-                        "problem.teacher.noise = loud"),
-                Arguments.of("plugin block as a single value", "loss: {id: square}", "loss: square", "config/wrong-type",
-                        "problem.loss = square"),
-                Arguments.of("missing required key", "  alpha: 3.0\n", "", "config/missing-key", "problem.alpha: required"),
-                Arguments.of("missing required block", "optimizer: {id: sgd, learning-rate: 0.1, batch-fraction: 1.0}\n", "",
-                        "config/missing-key", "optimizer: required"),
-                Arguments.of("missing plugin id", "{id: sgd, ", "{", "config/missing-key", "optimizer.id: required"),
-                Arguments.of("unknown schedule id", "batch-fraction: 1.0}", "learning-rate-schedule: {id: cosin}}",
-                        "plugins/unknown-id", "optimizer.learning-rate-schedule.id = cosin: no schedule plugin has this"
-                                + " id; known: constant, step, cosine, inverse-time, warmup"),
-                Arguments.of("schedule as a single value", "batch-fraction: 1.0}", "learning-rate-schedule: cosine}",
-                        "config/wrong-type", "optimizer.learning-rate-schedule = cosine: 'sgd' expects a schedule block"),
-                Arguments.of("schedule without id", "batch-fraction: 1.0}", "learning-rate-schedule: {final: 0.1}}",
-                        "config/missing-key", "optimizer.learning-rate-schedule.id: required"),
-                Arguments.of("unknown schedule parameter", "batch-fraction: 1.0}",
-                        "learning-rate-schedule: {id: cosine, end: 0.1}}", "config/unknown-key",
-                        "optimizer.learning-rate-schedule.end = 0.1: 'cosine' has no parameter 'end'; known keys: final"),
-                Arguments.of("nested schedule parameter out of range", "batch-fraction: 1.0}",
-                        "learning-rate-schedule: {id: warmup, then: {id: step, factor: -2}}}", "config/out-of-range",
-                        "optimizer.learning-rate-schedule.then.factor = -2: 'step' allows a real > 0"),
-                Arguments.of("milestones not a list", "batch-fraction: 1.0}",
-                        "learning-rate-schedule: {id: step, milestones: 3}}", "config/wrong-type",
-                        "optimizer.learning-rate-schedule.milestones = 3: 'step' expects a list of integers >= 1"),
-                Arguments.of("milestones not increasing", "batch-fraction: 1.0}",
-                        "learning-rate-schedule: {id: step, milestones: [4, 2]}}", "config/invalid-combination",
-                        "optimizer.learning-rate-schedule.milestones = [4, 2]: 'step': milestones must be strictly"
-                                + " increasing"),
-                Arguments.of("schedule leaving the range", "batch-fraction: 1.0}",
-                        "batch-fraction: 0.5, batch-fraction-schedule: {id: step, milestones: [3], factor: 4}}",
-                        "config/out-of-range", "optimizer.batch-fraction-schedule = {id: step, milestones: [3],"
-                                + " factor: 4.0}: 'sgd' needs batch-fraction to be a real in (0, 1] at every step, but"
-                                + " with batch-fraction = 0.5 this schedule gives 2.0 at step 3 of 5"),
-                Arguments.of("unknown time unit", "steps: 5", "steps: 5\nfigure: {time-unit: seconds}",
-                        "config/out-of-range", "figure.time-unit = seconds: must be one of step, eta-t"),
-                Arguments.of("YAML syntax error", "alpha: 3.0", "alpha: [3.0", "config/yaml-syntax", "line "),
-                Arguments.of("duplicate key", "steps: 5", "steps: 5\nsteps: 6", "config/duplicate-key", "'steps'"));
+        return InvalidFiles.cases().stream().map(c -> Arguments.of(c.what(), c.original(), c.replacement(), c.code(),
+                c.fragment()));
     }
 
     @ParameterizedTest(name = "{0}")

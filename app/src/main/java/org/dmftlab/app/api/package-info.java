@@ -1,0 +1,68 @@
+/**
+ * The Java API of dmftlab: compose an experiment in code, run the DMFT theory and the finite-size simulation, and get
+ * typed results, their comparison, and the command line's output folder. The command line {@code dmftlab run} is a
+ * client of this package, so an experiment built here and the same experiment written as a YAML file are validated
+ * by the same code (the same error codes and messages) and give byte-identical tables.
+ *
+ * <h2>The parts</h2>
+ * <ul>
+ *   <li>{@link org.dmftlab.app.api.Dmftlab}: the entry point: the installed plugins (plus a folder of plugin jars),
+ *       where messages go, the threads;</li>
+ *   <li>{@link org.dmftlab.app.api.ExperimentBuilder}: an experiment key by key, in the schema of experiment files
+ *       (README, "Experiment files"); plugins by id with parameters, or as objects written in code (a
+ *       {@link org.dmftlab.core.spi.Schedule} lambda, {@link org.dmftlab.app.api.Losses#smooth}, any provider);</li>
+ *   <li>{@link org.dmftlab.app.api.Experiment}: validated, ready to run with the theory, the simulation or both
+ *       ({@link org.dmftlab.app.api.EngineChoice}), in memory or into an output folder;</li>
+ *   <li>{@link org.dmftlab.app.api.RunResult}: per engine a {@link org.dmftlab.app.api.Series} (every observable
+ *       of SPEC §3 per step, with its error), the {@link org.dmftlab.app.api.Comparison}, a
+ *       {@link org.dmftlab.app.api.ResultTable} in long form, the whole run as JSON, and
+ *       {@link org.dmftlab.app.api.RunResult#write} for the output folder ({@code theory.csv},
+ *       {@code simulation.csv}, {@code comparison.csv}, {@code figure.png}, {@code run.json}).</li>
+ * </ul>
+ * Invalid input throws {@link org.dmftlab.core.spi.InvalidInputException} (its {@code code()}, {@code key()},
+ * {@code value()} as the command line prints them); a failed run throws
+ * {@link org.dmftlab.core.spi.DmftlabException} ({@code run/diverged}, {@code plugins/fault}, …).
+ *
+ * <h2>A complete example</h2>
+ * SGD on the square loss with a custom learning-rate schedule and an inline loss, both engines, then a loop over the
+ * learning rate that stops as soon as the final test error stops improving, and the best run's output folder:
+ * <pre>{@code
+ * import java.nio.file.Path;
+ * import java.util.Map;
+ * import org.dmftlab.app.api.*;
+ * import org.dmftlab.core.problem.Observable;
+ *
+ * Dmftlab lab = Dmftlab.create().withThreads(2);
+ * ExperimentBuilder builder = lab.experiment("lr-scan")
+ *         .alpha(3).ridge(0.5)
+ *         .teacher("linear", Map.of("noise", 0.0))
+ *         .loss("half-square", Losses.smooth((y, r) -> 0.5 * (r - y) * (r - y), (y, r) -> r - y, (y, r) -> 1))
+ *         .schedule("halving", (base, t, steps) -> t < steps / 2 ? base : base / 2)
+ *         .optimizer("sgd", Map.of("learning-rate", 0.1, "batch-fraction", 0.5,
+ *                 "learning-rate-schedule", Map.of("id", "halving")))
+ *         .steps(40)
+ *         .theory(Map.of("paths", 4000, "seed", 1))
+ *         .simulation(Map.of("dimension", 400, "seeds", 4, "seed", 1));
+ *
+ * double bestRate = 0, bestError = Double.POSITIVE_INFINITY;
+ * for (double rate = 0.05; rate < 1; rate *= 1.5) {
+ *     RunResult run = builder.set("optimizer.learning-rate", rate).build().run(EngineChoice.THEORY);
+ *     double error = run.theory().orElseThrow().last(Observable.TEST_ERROR);
+ *     if (error >= bestError) {
+ *         break;                                         // our own stopping rule
+ *     }
+ *     bestRate = rate;
+ *     bestError = error;
+ * }
+ * RunResult checked = builder.set("optimizer.learning-rate", bestRate).build()
+ *         .run(EngineChoice.BOTH, Path.of("runs/lr-scan"));   // theory.csv, simulation.csv, figure.png, ...
+ * checked.comparison().forEach(System.out::println);
+ * System.out.println(checked.toJson());
+ * }</pre>
+ *
+ * <p>Plugins of the module path are found with {@link java.util.ServiceLoader} as for the command line; on the class
+ * path (JShell, a notebook) too. See {@code examples/java-api/} for a Maven project and a JShell script.
+ *
+ * @since 0.1.0
+ */
+package org.dmftlab.app.api;
