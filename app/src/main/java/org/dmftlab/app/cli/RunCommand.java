@@ -16,7 +16,9 @@ import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.experiment.Replay;
+import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.PublishedRun;
+import org.dmftlab.app.output.RunReport;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.Preflight;
 import org.dmftlab.app.run.StabilityWarning;
@@ -73,7 +75,9 @@ import picocli.CommandLine.Spec;
                 "          batch-fraction-schedule, momentum-schedule: see dmftlab plugins);",
                 "  name: the file name; problem.ridge: 0; problem.covariance: {id: identity};",
                 "  problem.init: {overlap: 0, variance: 1};",
-                "  theory: {paths: 50000, seed: 1, species: 32, mode: auto,",
+                "  theory: {paths: 50000, seed: 1, species: 32, mode: auto, groups: 8",
+                "           (independent groups of paths: their spread is the Monte-Carlo",
+                "           error, each needs >= 50 paths; each is a checkpointed unit),",
                 "           response-paths: paths, capped so the responses fit in 1 GiB (they carry",
                 "           Gamma's lags >= 32; every path carries the shorter lags)};",
                 "  simulation: {dimension: 2000, seeds: 8, seed: 1, precision: single}",
@@ -90,10 +94,18 @@ import picocli.CommandLine.Spec;
                 "      --set optimizer.learning-rate-schedule.then.final=0.1",
                 "  dmftlab run examples/two-time.yaml",
                 "  dmftlab run --replay runs/paper-figure/run.json --out runs/again",
+                "  dmftlab run --resume runs/paper-figure",
+                "",
+                "Checkpoints: every finished unit of the run (each of the theory's",
+                "theory.groups groups, each simulation seed) is saved in the staging",
+                "folder. Ctrl-C or kill stops the run, keeps the saved units and prints",
+                "the command that resumes it; after kill -9 only the units in flight are",
+                "lost. dmftlab run --resume DIR computes the missing units and publishes",
+                "tables byte-identical to an uninterrupted run.",
                 "",
                 "Exit codes: 0 success; 1 failure at run time, for example divergence (the",
                 "step and the observable are named); 2 invalid input (the file, key and",
-                "value are named)."})
+                "value are named); 130 or 143 interrupted (Ctrl-C, kill)."})
 final class RunCommand implements Callable<Integer> {
 
     /** The choice of {@code --engine}. */
@@ -143,6 +155,14 @@ final class RunCommand implements Callable<Integer> {
                     + " --replay runs/a/run.json")
     private Path replay;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted run (Ctrl-C, kill, kill -9, a lost node) whose output folder is"
+                    + " DIR (its --out): the units it saved are kept, the others computed, and DIR receives tables"
+                    + " byte-identical to an uninterrupted run. Alone, it repeats the recorded configuration; with"
+                    + " EXPERIMENT.yaml (and --set, --engine) that configuration must be the recorded one, else it is"
+                    + " refused naming the first setting that differs. For example --resume runs/paper-figure")
+    private Path resume;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: runs/<name> in the current directory, <name> being the file's"
                     + " 'name:' key, else its file name; refused when it holds the results of another file of that"
@@ -178,11 +198,20 @@ final class RunCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         ExperimentPlan plan;
         if (replay != null) {
-            if (file != null || engine != null || !parsed.isEmpty()) {
+            if (file != null || engine != null || !parsed.isEmpty() || resume != null) {
                 throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--replay", replay, "repeats the recorded"
-                        + " configuration exactly; give no EXPERIMENT.yaml, --set or --engine with it");
+                        + " configuration exactly; give no EXPERIMENT.yaml, --set, --engine or --resume with it");
             }
             Replay recorded = reader.replay(replay, threadCount);
+            plan = recorded.plan();
+            warnings.addAll(recorded.warnings());
+        } else if (file == null && resume != null) {
+            if (engine != null || !parsed.isEmpty()) {
+                throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--resume", resume, "alone repeats the"
+                        + " configuration of the interrupted run; give --set or --engine only with its"
+                        + " EXPERIMENT.yaml");
+            }
+            Replay recorded = reader.replay(OutputFolder.checkpointRecord(resume, "--resume"), threadCount);
             plan = recorded.plan();
             warnings.addAll(recorded.warnings());
         } else if (file == null) {
@@ -192,16 +221,35 @@ final class RunCommand implements Callable<Integer> {
         } else {
             plan = reader.read(file, parsed, threadCount);
         }
+        if (resume != null && out != null) {
+            throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--out", out, "--resume DIR publishes to"
+                    + " DIR, the output folder of the interrupted run; give one of them");
+        }
         Set<Engine> engines = EngineOption.engines(engine, plan.declared());
+        Path target = resume != null ? resume : out != null ? out : defaultOut(plan);
+        if (resume != null) {
+            OutputFolder.requireResumable(resume, "--resume", RunReport.configuration(Main.version(), plan, engines));
+        }
         ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
         Preflight preflight = runner.preflight(plan, engines);
         StabilityWarning.of(plan.experiment()).ifPresent(warnings::add);
         warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
         preflight.notes().forEach(note -> stderr.println("dmftlab: " + note));
         stderr.flush();
-        runner.run(plan, engines, warnings, out != null ? out : defaultOut(plan),
-                TerminalProgress.forTerminal(stderr));
+        runner.run(plan, engines, warnings, target, TerminalProgress.forTerminal(stderr),
+                new ExperimentRunner.Checkpointing(resume != null, resumeCommand(target)));
         return 0;
+    }
+
+    /** {@code dmftlab run --resume DIR}, with {@code --plugins} when given, quoted for a POSIX shell. */
+    private String resumeCommand(Path target) {
+        String command = "dmftlab run --resume " + shellWord(target.toString());
+        return plugins.folder() == null ? command : command + " --plugins " + shellWord(plugins.folder().toString());
+    }
+
+    /** A word as a POSIX shell reads it back: as it is when plain, else in single quotes. */
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /**

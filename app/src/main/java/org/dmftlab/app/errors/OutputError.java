@@ -16,6 +16,10 @@ public enum OutputError implements ErrorCode {
      * exit 2.
      */
     NAME_TAKEN("output/name-taken"),
+    /** {@code run --resume DIR}: no interrupted run of DIR left a checkpoint; exit 2. */
+    NOTHING_TO_RESUME("output/nothing-to-resume"),
+    /** {@code run --resume DIR}: the checkpoint is of another experiment or other settings; exit 2. */
+    CHECKPOINT_MISMATCH("output/checkpoint-mismatch"),
     /** An output file could not be written. */
     WRITE_FAILED("output/write-failed"),
     /** The finished run could not be moved into place. */

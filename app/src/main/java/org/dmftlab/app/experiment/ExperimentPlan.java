@@ -91,6 +91,7 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
             block.put("species", theory.species());
             block.put("response-paths", theory.responsePaths());
             block.put("mode", ExperimentResolver.modeKey(theory.mode()));
+            block.put("groups", theory.groups());
             root.put("theory", block);
         }
         if (engines.contains(Engine.SIMULATION)) {

@@ -50,7 +50,8 @@ import org.dmftlab.core.theory.TheorySettings;
  * <ul>
  *   <li>{@code name}: from the file name ({@link RunName}); {@code problem.ridge}: 0;
  *       {@code problem.covariance}: {@code {id: identity}}; {@code problem.init}: overlap 0, variance 1;</li>
- *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, response-paths =
+ *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, groups
+ *       {@link TheorySettings#DEFAULT_GROUPS}, response-paths =
  *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
  *       {@value #RESPONSE_MEMORY_MIB} MiB, else as many paths as fit;</li>
  *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1, precision
@@ -127,27 +128,29 @@ final class ExperimentResolver {
     }
 
     private static TheorySettings theory(TheoryBlock block, int steps, int threads) {
-        TheoryBlock given = block == null ? new TheoryBlock(null, null, null, null, null) : block;
+        TheoryBlock given = block == null ? new TheoryBlock(null, null, null, null, null, null) : block;
         int paths = integer(given.paths() == null ? PATHS : given.paths(), "theory.paths", AT_LEAST_ONE);
         int species = integer(given.species() == null ? SPECIES : given.species(), "theory.species", AT_LEAST_ONE);
-        int responsePaths = given.responsePaths() == null ? defaultResponsePaths(paths, steps)
+        int groups = integer(given.groups() == null ? TheorySettings.DEFAULT_GROUPS : given.groups(), "theory.groups",
+                Range.atLeast(TheoryEngine.MIN_GROUPS));
+        int responsePaths = given.responsePaths() == null ? defaultResponsePaths(paths, steps, groups)
                 : integer(given.responsePaths(), "theory.response-paths", AT_LEAST_ONE);
         if (responsePaths > paths) {
             throw new InvalidInputException(ConfigError.INVALID_COMBINATION, "theory.response-paths", responsePaths,
                     "must be at most theory.paths = " + paths + " (the responses are carried by a sub-population)");
         }
         long seed = given.seed() == null ? SEED : given.seed();
-        return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads);
+        return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads, groups);
     }
 
     /**
      * All paths carry responses while their T(T+1)/2 doubles each fit in the memory budget, and never fewer than
-     * the solve needs ({@link TheoryEngine#MIN_RESPONSE_PATHS}; the memory estimate judges those).
+     * the solve needs (one per group; the memory estimate judges those).
      */
-    static int defaultResponsePaths(int paths, int steps) {
+    static int defaultResponsePaths(int paths, int steps, int groups) {
         long doublesPerPath = (long) steps * (steps + 1) / 2;
         long affordable = (long) RESPONSE_MEMORY_MIB * 1024 * 1024 / Double.BYTES / doublesPerPath;
-        return (int) Math.min(paths, Math.max(TheoryEngine.MIN_RESPONSE_PATHS, affordable));
+        return (int) Math.min(paths, Math.max(groups, affordable));
     }
 
     private static TheorySettings.Mode mode(String given) {

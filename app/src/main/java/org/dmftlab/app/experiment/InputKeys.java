@@ -27,6 +27,7 @@ public final class InputKeys {
             case THEORY_PATHS -> "theory.paths";
             case THEORY_RESPONSE_PATHS -> "theory.response-paths";
             case THEORY_SPECIES -> "theory.species";
+            case THEORY_GROUPS -> "theory.groups";
             case SIMULATION_DIMENSION -> "simulation.dimension";
             case PLUGINS_FOLDER -> "--plugins";
         };

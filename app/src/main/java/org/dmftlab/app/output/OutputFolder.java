@@ -1,5 +1,7 @@
 package org.dmftlab.app.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,11 +16,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -60,6 +64,11 @@ import org.dmftlab.core.spi.InvalidInputException;
  * two renames, its lock file) is cleared by the next writer of the same target, which takes the lock first: the
  * staging folder is removed, and previous results moved aside are put back if the target is missing.
  *
+ * <p>A run that keeps a {@link Checkpoint} writes its finished units into {@code runs/.x.staging-P/units}. An
+ * interrupted run (a signal, {@code kill -9}) leaves that staging folder; {@link #resume} adopts it (renames it to
+ * its own) and the run goes on from the saved units; the folder {@code units} is removed before the publish. A
+ * signal's message names the saved units and the command that resumes the run.
+ *
  * <p>A target that exists must look like the output folder of a run (only the files above, see
  * {@link #requireUsable}): the publish replaces the whole folder, and files that dmftlab did not write would be
  * lost.
@@ -87,6 +96,7 @@ public final class OutputFolder implements AutoCloseable {
     private final FolderLock lock;
     private final Map<String, String> files = Collections.synchronizedMap(new LinkedHashMap<>());
     private State state = State.OPEN;
+    private volatile Checkpoint checkpoint;
 
     private OutputFolder(Path target, Path staging, FolderLock lock) {
         this.target = target;
@@ -143,6 +153,22 @@ public final class OutputFolder implements AutoCloseable {
      *                               errors of {@link #requireUsable}
      */
     public static OutputFolder open(Path target, String option, PrintWriter notes) {
+        return begin(target, option, notes, false);
+    }
+
+    /**
+     * Continues the transaction of an interrupted run of {@code target} (for {@code dmftlab run --resume}): as
+     * {@link #open}, but the staging folder that the interrupted run left with its {@link Checkpoint} (the newest
+     * one, when several) becomes this run's, holding the saved units and nothing else.
+     *
+     * @throws InvalidInputException {@code output/nothing-to-resume} when no interrupted run of {@code target} left
+     *                               a checkpoint, and the errors of {@link #open}
+     */
+    public static OutputFolder resume(Path target, String option, PrintWriter notes) {
+        return begin(target, option, notes, true);
+    }
+
+    private static OutputFolder begin(Path target, String option, PrintWriter notes, boolean resume) {
         requireUsable(target, option);
         Path absolute = absolute(target, option);
         try {
@@ -155,9 +181,19 @@ public final class OutputFolder implements AutoCloseable {
         try {
             lock.staleHolder().ifPresent(pid -> note(notes, "cleared the stale lock of process " + pid
                     + ", which ended without finishing " + target));
-            clearLeftovers(absolute, notes);
             Path staging = sibling(absolute, "staging");
-            Files.createDirectory(staging);
+            if (resume) {
+                Path interrupted = interrupted(absolute).orElseThrow(() -> nothingToResume(target, option));
+                if (!interrupted.equals(staging)) {
+                    Files.move(interrupted, staging, StandardCopyOption.ATOMIC_MOVE);
+                }
+                clearStaging(staging);
+                note(notes, "resuming " + target + " from the units that " + interrupted.getFileName() + " saved");
+            }
+            clearLeftovers(absolute, notes, staging);
+            if (!resume) {
+                Files.createDirectory(staging);
+            }
             OutputFolder folder = new OutputFolder(absolute, staging, lock);
             OPEN.add(folder);
             return folder;
@@ -171,6 +207,92 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
+     * The record of the checkpoint that an interrupted run of {@code target} left (the newest, when several), which
+     * {@code dmftlab run --resume} replays; without taking the lock (nothing is changed).
+     *
+     * @param option the option that named the target, for messages
+     * @throws InvalidInputException {@code output/nothing-to-resume} when there is none, and {@code cli/bad-out}
+     */
+    public static Path checkpointRecord(Path target, String option) {
+        return Checkpoint.recordFile(interrupted(absolute(target, option))
+                .orElseThrow(() -> nothingToResume(target, option)));
+    }
+
+    /**
+     * Checks that the checkpoint an interrupted run of {@code target} left is of this run: the same fingerprint
+     * ({@link RunReport#configuration}), so that its units are this run's units.
+     *
+     * @param configuration this run's configuration with its fingerprint
+     * @throws InvalidInputException {@code output/checkpoint-mismatch} naming the first setting that differs (or the
+     *                               plugin versions, the input files or the dmftlab version),
+     *                               {@code output/nothing-to-resume} when there is no checkpoint
+     */
+    public static void requireResumable(Path target, String option, ObjectNode configuration) {
+        Path staging = interrupted(absolute(target, option)).orElseThrow(() -> nothingToResume(target, option));
+        JsonNode recorded = Checkpoint.record(staging).orElseThrow(() -> nothingToResume(target, option));
+        String fingerprint = RunReport.FINGERPRINT;
+        if (!recorded.path(fingerprint).asText().equals(configuration.path(fingerprint).asText())) {
+            throw new InvalidInputException(OutputError.CHECKPOINT_MISMATCH, option, target, "was interrupted while"
+                    + " running another configuration (" + Checkpoint.difference(recorded, configuration) + "), whose"
+                    + " saved units are not this run's; resume it as recorded with dmftlab run " + option + " "
+                    + target + ", or start this one afresh with --out " + target);
+        }
+    }
+
+    private static InvalidInputException nothingToResume(Path target, String option) {
+        return new InvalidInputException(OutputError.NOTHING_TO_RESUME, option, target, "holds no interrupted run"
+                + " to resume (an interrupted or killed run leaves its saved units beside it, in ." + target
+                .getFileName() + ".staging-PID); run without --resume, with --out " + target);
+    }
+
+    /** The newest staging folder of {@code target} that holds a checkpoint record. */
+    private static Optional<Path> interrupted(Path target) {
+        Pattern staging = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString()) + "\\.staging-\\d+");
+        Path newest = null;
+        FileTime newestTime = null;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(),
+                entry -> staging.matcher(entry.getFileName().toString()).matches())) {
+            for (Path candidate : siblings) {
+                Path record = Checkpoint.recordFile(candidate);
+                if (Files.isRegularFile(record)) {
+                    FileTime time = Files.getLastModifiedTime(record);
+                    if (newest == null || time.compareTo(newestTime) > 0) {
+                        newest = candidate;
+                        newestTime = time;
+                    }
+                }
+            }
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    /** Removes everything from an adopted staging folder but its checkpoint. */
+    private static void clearStaging(Path staging) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().equals(Checkpoint.FOLDER)) {
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts this run's checkpoint in the staging folder ({@link Checkpoint}); after {@link #resume}, the saved units
+     * whose fingerprint is the record's are loaded from it.
+     *
+     * @param record        the run's configuration and fingerprint ({@link RunReport#configuration})
+     * @param units         per engine that runs, its number of units
+     * @param resumeCommand the command that resumes the run, printed when a signal interrupts it
+     */
+    public Checkpoint checkpoint(ObjectNode record, Map<Engine, Integer> units, String resumeCommand) {
+        checkpoint = Checkpoint.start(staging, record, units, resumeCommand);
+        return checkpoint;
+    }
+
+    /**
      * Marks every open transaction of this process as interrupted, releases its lock and prints one line per
      * target saying that it keeps its previous results; for a shutdown hook (Ctrl-C, {@code kill}). A publish in
      * progress completes first, and none starts after.
@@ -180,8 +302,10 @@ public final class OutputFolder implements AutoCloseable {
             synchronized (folder) {
                 if (folder.state == State.OPEN) {
                     folder.state = State.INTERRUPTED;
+                    Checkpoint saved = folder.checkpoint;
                     err.println("dmftlab: interrupted: " + folder.target + (Files.isDirectory(folder.target)
-                            ? " keeps its previous results" : " was not written"));
+                            ? " keeps its previous results" : " was not written") + (saved == null ? ""
+                            : "; " + saved.progress() + " are saved, resume with: " + saved.resumeCommand()));
                     folder.lock.close();
                 }
             }
@@ -257,6 +381,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         Path aside = null;
         try {
+            deleteTree(staging.resolve(Checkpoint.FOLDER));
             force(staging);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 aside = sibling(target, "old");
@@ -305,7 +430,7 @@ public final class OutputFolder implements AutoCloseable {
      * aside (put back when the target is missing: the writer died between the two renames of a publish). Called
      * with the lock held, so none of these belongs to a live writer.
      */
-    private static void clearLeftovers(Path target, PrintWriter notes) throws IOException {
+    private static void clearLeftovers(Path target, PrintWriter notes, Path keep) throws IOException {
         Pattern leftover = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString())
                 + "\\.(staging|old)-(\\d+)");
         List<Path> entries = new ArrayList<>();
@@ -316,7 +441,7 @@ public final class OutputFolder implements AutoCloseable {
         Collections.sort(entries);
         for (Path entry : entries) {
             Matcher kind = leftover.matcher(entry.getFileName().toString());
-            if (!kind.matches()) {
+            if (!kind.matches() || entry.equals(keep)) {
                 continue;
             }
             if (kind.group(1).equals("old") && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -324,9 +449,12 @@ public final class OutputFolder implements AutoCloseable {
                 note(notes, "restored the previous results of " + target + ", which process " + kind.group(2)
                         + " had moved aside when it was killed");
             } else {
+                boolean resumable = Files.isRegularFile(Checkpoint.recordFile(entry));
                 deleteTree(entry);
                 if (kind.group(1).equals("staging")) {
-                    note(notes, "removed the unfinished output of process " + kind.group(2) + " (" + entry + ")");
+                    note(notes, "removed the unfinished output of process " + kind.group(2) + " (" + entry + ")"
+                            + (resumable ? "; its saved units are lost (run --resume would have continued from them)"
+                            : ""));
                 }
             }
         }

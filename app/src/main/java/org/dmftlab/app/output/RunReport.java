@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.InputFile;
 import org.dmftlab.app.experiment.PluginChoice;
+import org.dmftlab.app.experiment.Sha256;
 import org.dmftlab.core.problem.Observable;
 
 /**
@@ -37,10 +39,59 @@ public final class RunReport {
 
     /** The key of the output files' SHA-256. */
     static final String FILES = "files";
+    /** The key of a checkpoint's fingerprint ({@link #configuration}). */
+    static final String FINGERPRINT = "fingerprint";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunReport() {
+    }
+
+    /**
+     * What a run is, in the first keys of {@code run.json} ({@code dmftlab}, {@code experiment-file},
+     * {@code overrides}, {@code experiment}, {@code plugins}, {@code inputs}; a {@code --replay} of it repeats the
+     * run) and its {@value #FINGERPRINT}: the SHA-256 of the version, the resolved configuration, the plugins'
+     * versions and the input files' hashes. Two runs with the same fingerprint compute the same units, wherever
+     * their experiment file is and however their overrides were spelled; a checkpoint ({@link Checkpoint}) is
+     * resumed only by a run with its fingerprint.
+     *
+     * @param engines the engines that run
+     */
+    public static ObjectNode configuration(String version, ExperimentPlan plan, Set<Engine> engines) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("dmftlab", version);
+        if (plan.file() == null) {
+            root.putNull("experiment-file");
+        } else {
+            root.put("experiment-file", plan.file().toAbsolutePath().normalize().toString());
+        }
+        ArrayNode overrides = root.putArray("overrides");
+        plan.overrides().forEach(override -> overrides.add(override.toString()));
+        root.set("experiment", JSON.valueToTree(plan.resolvedConfiguration(engines)));
+        ArrayNode plugins = root.putArray("plugins");
+        for (PluginChoice choice : plan.plugins()) {
+            plugins.addObject()
+                    .put("key", choice.key())
+                    .put("family", choice.descriptor().family().name())
+                    .put("id", choice.descriptor().id())
+                    .put("module", choice.descriptor().origin().moduleAtVersion());
+        }
+        ObjectNode inputs = root.putObject("inputs");
+        for (InputFile input : plan.inputs()) {
+            inputs.putObject(input.key())
+                    .put("path", input.path().toString())
+                    .put("sha256", input.sha256());
+        }
+        ObjectNode identity = root.deepCopy();
+        identity.remove(List.of("experiment-file", "overrides"));
+        try {
+            MessageDigest digest = Sha256.digest();
+            digest.update(JSON.writeValueAsBytes(identity));
+            root.put(FINGERPRINT, Sha256.hex(digest));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a JSON tree could not be written", impossible);
+        }
+        return root;
     }
 
     /**
@@ -56,32 +107,10 @@ public final class RunReport {
      */
     public static String json(String version, ExperimentPlan plan, List<EngineRun> runs, int threads,
                               List<String> warnings, Map<String, String> files, Machine machine) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("dmftlab", version);
-        if (plan.file() == null) {
-            root.putNull("experiment-file");
-        } else {
-            root.put("experiment-file", plan.file().toAbsolutePath().normalize().toString());
-        }
-        ArrayNode overrides = root.putArray("overrides");
-        plan.overrides().forEach(override -> overrides.add(override.toString()));
         Set<Engine> ran = EnumSet.noneOf(Engine.class);
         runs.forEach(run -> ran.add(run.engine()));
-        root.set("experiment", JSON.valueToTree(plan.resolvedConfiguration(ran)));
-        ArrayNode plugins = root.putArray("plugins");
-        for (PluginChoice choice : plan.plugins()) {
-            plugins.addObject()
-                    .put("key", choice.key())
-                    .put("family", choice.descriptor().family().name())
-                    .put("id", choice.descriptor().id())
-                    .put("module", choice.descriptor().origin().moduleAtVersion());
-        }
-        ObjectNode inputs = root.putObject("inputs");
-        for (InputFile input : plan.inputs()) {
-            inputs.putObject(input.key())
-                    .put("path", input.path().toString())
-                    .put("sha256", input.sha256());
-        }
+        ObjectNode root = configuration(version, plan, ran);
+        root.remove(FINGERPRINT);
         ArrayNode engines = root.putArray("engines");
         for (EngineRun run : runs) {
             ObjectNode engine = engines.addObject()

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.InputKeys;
 import org.dmftlab.app.experiment.PluginChoice;
+import org.dmftlab.app.output.Checkpoint;
 import org.dmftlab.app.output.EngineRun;
 import org.dmftlab.app.output.Machine;
 import org.dmftlab.app.output.ObservableComparison;
@@ -23,6 +25,7 @@ import org.dmftlab.app.output.RunReport;
 import org.dmftlab.app.output.ShortNumbers;
 import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
+import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.app.plot.TimeScale;
 import org.dmftlab.app.plot.TwoTimeFigure;
@@ -50,6 +53,10 @@ import org.dmftlab.core.theory.TheoryResult;
  * and heatmaps when the experiment recorded them, and {@code run.json} last, and then the whole folder is
  * published. A failing engine ({@link org.dmftlab.core.problem.RunFailedException}, e.g. divergence) propagates
  * and leaves the output folder as it was.
+ *
+ * <p>With {@link Checkpointing}, the engines' units (the theory's groups, the simulation's seeds) are saved into the
+ * staging folder as each finishes ({@link Checkpoint}), and a resumed run loads them instead of computing them
+ * again: the published tables are byte-identical to those of an uninterrupted run.
  */
 public final class ExperimentRunner {
 
@@ -97,15 +104,57 @@ public final class ExperimentRunner {
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress) {
+        return run(plan, engines, warnings, target, progress, null);
+    }
+
+    /**
+     * How a run keeps a checkpoint of its finished units.
+     *
+     * @param resume        whether to continue the interrupted run of the target ({@link OutputFolder#resume})
+     *                      rather than start afresh
+     * @param resumeCommand the command that resumes the run, printed when a signal interrupts it
+     */
+    public record Checkpointing(boolean resume, String resumeCommand) {
+    }
+
+    /**
+     * As {@link #run(ExperimentPlan, Set, List, Path, Progress)}, saving every finished unit into a checkpoint in
+     * the staging folder and, to resume, starting from the units an interrupted run saved.
+     *
+     * @param checkpointing how to keep the checkpoint; null for none
+     * @throws InvalidInputException {@code output/nothing-to-resume} when there is nothing to resume
+     */
+    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
+                               Progress progress, Checkpointing checkpointing) {
         requireEngines(engines);
+        boolean resume = checkpointing != null && checkpointing.resume();
         return contained(() -> {
-            try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
+            try (OutputFolder output = resume ? OutputFolder.resume(target, "--resume", log)
+                    : OutputFolder.open(target, "--out", log)) {
+                Map<Engine, UnitStore> stores = new EnumMap<>(Engine.class);
+                if (checkpointing != null) {
+                    Checkpoint checkpoint = output.checkpoint(RunReport.configuration(version, plan, engines),
+                            units(plan, engines), checkpointing.resumeCommand());
+                    for (Engine engine : engines) {
+                        stores.put(engine, checkpoint.store(engine, plan.experiment().steps()));
+                    }
+                }
                 List<String> recorded = new ArrayList<>(warnings);
-                List<EngineRun> runs = compute(plan, engines, recorded, progress, output::write);
+                List<EngineRun> runs = compute(plan, engines, recorded, progress, output::write, stores);
                 write(plan, runs, recorded, output);
                 return runs;
             }
         });
+    }
+
+    /** The number of units of each engine that runs: the theory's marches, the simulation's seeds. */
+    private Map<Engine, Integer> units(ExperimentPlan plan, Set<Engine> engines) {
+        Map<Engine, Integer> units = new EnumMap<>(Engine.class);
+        for (Engine engine : engines) {
+            units.put(engine, engine == Engine.THEORY ? theoryEngine.units(plan.experiment(), plan.theory())
+                    : plan.simulation().seeds());
+        }
+        return units;
     }
 
     /**
@@ -118,7 +167,7 @@ public final class ExperimentRunner {
     public List<EngineRun> compute(ExperimentPlan plan, Set<Engine> engines, List<String> warnings,
                                    Progress progress) {
         requireEngines(engines);
-        return contained(() -> compute(plan, engines, warnings, progress, run -> { }));
+        return contained(() -> compute(plan, engines, warnings, progress, run -> { }, Map.of()));
     }
 
     /**
@@ -157,13 +206,16 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Runs each engine of {@code engines} in {@link Engine} order, handing each result to {@code done} at once. */
+    /**
+     * Runs each engine of {@code engines} in {@link Engine} order, handing each result to {@code done} at once; an
+     * engine with a store loads its saved units from it and saves the others to it.
+     */
     private List<EngineRun> compute(ExperimentPlan plan, Set<Engine> engines, List<String> warnings,
-                                    Progress progress, Consumer<EngineRun> done) {
+                                    Progress progress, Consumer<EngineRun> done, Map<Engine, UnitStore> stores) {
         List<EngineRun> runs = new ArrayList<>();
         for (Engine engine : Engine.values()) {
             if (engines.contains(engine)) {
-                EngineRun run = run(engine, plan, progress, warnings);
+                EngineRun run = run(engine, plan, progress, warnings, stores.getOrDefault(engine, UnitStore.NONE));
                 done.accept(run);
                 log.printf(Locale.ROOT, "%s: %d steps in %.1f s%n", engine.key(), plan.experiment().steps(),
                         run.wallSeconds());
@@ -252,11 +304,12 @@ public final class ExperimentRunner {
      * {@code optimizer.id = sign-sgd}. A theory solve less precise than the threshold of SPEC §4.5 prints its
      * {@link PrecisionWarning} at once and adds it to {@code warnings}.
      */
-    private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress, List<String> warnings) {
+    private EngineRun run(Engine engine, ExperimentPlan plan, Progress progress, List<String> warnings,
+                          UnitStore store) {
         long start = System.nanoTime();
         try {
             if (engine == Engine.THEORY) {
-                TheoryResult result = theoryEngine.run(plan.experiment(), plan.theory(), progress);
+                TheoryResult result = theoryEngine.run(plan.experiment(), plan.theory(), progress, store);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 PrecisionWarning.of(result, plan.theory()).ifPresent(warning -> {
                     log.println("dmftlab: warning: " + warning);
@@ -264,7 +317,7 @@ public final class ExperimentRunner {
                 });
                 return new EngineRun(engine, result.trajectory(), seconds, result.quadrature());
             }
-            Trajectory trajectory = simulationEngine.run(plan.experiment(), plan.simulation(), progress);
+            Trajectory trajectory = simulationEngine.run(plan.experiment(), plan.simulation(), progress, store);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
         } catch (RefusedInputException refused) {
             InvalidInputException keyed = InputKeys.keyed(refused, plan.plugins());

@@ -91,12 +91,12 @@ class ExperimentReaderTest {
 
     @Test
     void defaultResponsePathsKeepTheResponsesWithinTheMemoryBudget() {
-        assertEquals(50_000, ExperimentResolver.defaultResponsePaths(50_000, 50));
-        int atTwoHundred = ExperimentResolver.defaultResponsePaths(50_000, 200);
+        assertEquals(50_000, ExperimentResolver.defaultResponsePaths(50_000, 50, 8));
+        int atTwoHundred = ExperimentResolver.defaultResponsePaths(50_000, 200, 8);
         assertTrue(atTwoHundred < 50_000, "capped at T = 200");
         double gib = (double) atTwoHundred * 200 * 201 / 2 * Double.BYTES / (1 << 30);
         assertTrue(gib <= 1 && gib > 0.99, "fills about 1 GiB: " + gib);
-        assertEquals(1, ExperimentResolver.defaultResponsePaths(1, 10_000));
+        assertEquals(1, ExperimentResolver.defaultResponsePaths(1, 10_000, 8));
     }
 
     @Test

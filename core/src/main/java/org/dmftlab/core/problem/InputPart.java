@@ -20,6 +20,8 @@ public enum InputPart {
     THEORY_PATHS("the theory's paths"),
     /** The theory's paths that carry the responses. */
     THEORY_RESPONSE_PATHS("the theory's response paths"),
+    /** The theory's independent groups G. */
+    THEORY_GROUPS("the theory's groups"),
     /** The theory's most species K. */
     THEORY_SPECIES("the theory's species"),
     /** The simulation's dimension d. */

@@ -26,4 +26,21 @@ public final class Streams {
     public static SplittableGenerator root(long seed) {
         return RandomGeneratorFactory.<SplittableGenerator>of(ALGORITHM).create(seed);
     }
+
+    /**
+     * The {@code index}-th split (from 0) of the root of {@code seed}: the stream of the theory's group
+     * {@code index} and of the simulation's seed {@code index}. It is the stream that splitting the root in order
+     * gives, derived by splitting alone (no earlier stream is used), so a unit of a run computed on its own, in
+     * another process or after a resume, draws exactly the numbers it draws in a whole run.
+     */
+    public static SplittableGenerator split(long seed, int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("a split index is >= 0, got " + index);
+        }
+        SplittableGenerator root = root(seed);
+        for (int earlier = 0; earlier < index; earlier++) {
+            root.split();
+        }
+        return root.split();
+    }
 }

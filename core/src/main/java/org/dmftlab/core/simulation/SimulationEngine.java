@@ -2,6 +2,7 @@ package org.dmftlab.core.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator.SplittableGenerator;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.ReplicaStatistics;
+import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RefusedInputException;
@@ -41,6 +43,10 @@ import org.dmftlab.core.spi.ConfigError;
  * ({@code seed}, i), and all reductions run in a fixed order, so the result is bit-identical for any thread
  * count. Seeds run in parallel, never more at once than {@link SimulationMemory} finds room for in the heap, and
  * each seed's data pass is split into fixed row blocks, all on one pool of {@code threads} workers.
+ *
+ * <p>The seeds are the run's units ({@link UnitStore}): seed i, from the i-th split of the base seed's root stream
+ * ({@link Streams#split}), is computed alone by {@link #unit}; {@link #run} loads the seeds a store holds, computes
+ * the others, saves each as it finishes, and combines them in seed order: the same bits whichever were loaded.
  */
 public final class SimulationEngine {
 
@@ -81,8 +87,15 @@ public final class SimulationEngine {
         return SimulationMemory.plan(experiment, settings, heapBytes);
     }
 
+    /** Simulates the experiment, every seed computed here: {@link #run(Experiment, SimulationSettings, Progress,
+     * UnitStore)} with {@link UnitStore#NONE}. */
+    public Trajectory run(Experiment experiment, SimulationSettings settings, Progress progress) {
+        return run(experiment, settings, progress, UnitStore.NONE);
+    }
+
     /**
-     * Simulates the experiment.
+     * Simulates the experiment: the seeds the store holds are loaded, the others computed (each saved to the store
+     * as soon as it has run all its steps), and all combined in seed order.
      *
      * @return mean over seeds of every observable at t = 0…T, with the standard error over seeds
      * @throws RefusedInputException for a dimension that is too small or too large, {@link SimulationError#TOO_LARGE}
@@ -90,32 +103,36 @@ public final class SimulationEngine {
      * @throws RunFailedException    {@code run/diverged} as soon as a seed produces a non-finite or exploding
      *     observable (the earliest step, and at that step the lowest seed; the message names step and observable)
      */
-    public Trajectory run(Experiment experiment, SimulationSettings settings, Progress progress) {
-        SimulationMemory memory = memory(experiment, settings);
-        if (!memory.fits()) {
-            throw new RefusedInputException(SimulationError.TOO_LARGE, InputPart.SIMULATION_DIMENSION,
-                    settings.dimension(), memory.need("the number of steps", "the number of seeds",
-                            "single precision", "the dimension", "the heap (-Xmx)"));
-        }
+    public Trajectory run(Experiment experiment, SimulationSettings settings, Progress progress, UnitStore store) {
+        SimulationMemory memory = fittingMemory(experiment, settings);
         WarmUp.start(settings.precision());
         Population population = Population.of(experiment.problem().covariance(), settings.dimension());
         int steps = experiment.steps();
         AtomicInteger lastStep = new AtomicInteger(steps);
         SplittableGenerator root = Streams.root(settings.seed());
-        SeedTask[] seeds = new SeedTask[settings.seeds()];
-        for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = new SeedTask(experiment, population, settings.precision(), root.split(), progress, lastStep);
+        Trajectory[] replicas = new Trajectory[settings.seeds()];
+        List<SeedTask> missing = new ArrayList<>();
+        for (int i = 0; i < replicas.length; i++) {
+            SplittableGenerator stream = root.split(); // the i-th split: Streams.split(seed, i)
+            Optional<Trajectory> saved = store.load(i);
+            if (saved.isPresent()) {
+                replicas[i] = saved.get();
+            } else {
+                missing.add(new SeedTask(i, experiment, population, settings.precision(), stream, progress, lastStep,
+                        store));
+            }
         }
-        progress.start("simulation", (long) seeds.length * steps, "seed steps");
+        progress.start("simulation", (long) missing.size() * steps, "seed steps");
         ForkJoinPool pool = newPool(settings.threads());
         try {
-            pool.invoke(new Lanes(seeds, memory.seedsInFlight()));
+            pool.invoke(new Lanes(missing.toArray(SeedTask[]::new), Math.min(memory.seedsInFlight(),
+                    Math.max(1, missing.size()))));
         } finally {
             pool.shutdown();
             progress.finish();
         }
         SeedTask failed = null;
-        for (SeedTask seed : seeds) {
+        for (SeedTask seed : missing) {
             if (seed.failure != null && (failed == null || seed.failedAt < failed.failedAt)) {
                 failed = seed;
             }
@@ -123,11 +140,53 @@ public final class SimulationEngine {
         if (failed != null) {
             throw failed.failure;
         }
-        List<Trajectory> replicas = new ArrayList<>(seeds.length);
-        for (SeedTask seed : seeds) {
-            replicas.add(seed.trajectory);
+        for (SeedTask seed : missing) {
+            replicas[seed.index] = seed.trajectory;
         }
-        return ReplicaStatistics.combine(replicas);
+        return ReplicaStatistics.combine(List.of(replicas));
+    }
+
+    /**
+     * Simulates seed {@code unit} alone, from the unit-th split of the base seed's stream: the same bits as in a
+     * whole {@link #run}.
+     *
+     * @param unit 0 ≤ unit &lt; {@link SimulationSettings#seeds()}
+     * @return the seed's observables at t = 0…T (errors NaN)
+     * @throws RefusedInputException as {@link #run} does
+     * @throws RunFailedException    {@code run/diverged} when the seed blows up
+     */
+    public Trajectory unit(Experiment experiment, SimulationSettings settings, int unit, Progress progress) {
+        if (unit < 0 || unit >= settings.seeds()) {
+            throw new IllegalArgumentException("seed " + unit + " of " + settings.seeds());
+        }
+        fittingMemory(experiment, settings);
+        WarmUp.start(settings.precision());
+        SeedTask seed = new SeedTask(unit, experiment,
+                Population.of(experiment.problem().covariance(), settings.dimension()), settings.precision(),
+                Streams.split(settings.seed(), unit), progress, new AtomicInteger(experiment.steps()), UnitStore.NONE);
+        progress.start("simulation", experiment.steps(), "seed steps");
+        ForkJoinPool pool = newPool(settings.threads());
+        try {
+            pool.invoke(new Lanes(new SeedTask[] {seed}, 1));
+        } finally {
+            pool.shutdown();
+            progress.finish();
+        }
+        if (seed.failure != null) {
+            throw seed.failure;
+        }
+        return seed.trajectory;
+    }
+
+    /** The memory plan, refused with {@link SimulationError#TOO_LARGE} when not even one seed fits. */
+    private SimulationMemory fittingMemory(Experiment experiment, SimulationSettings settings) {
+        SimulationMemory memory = memory(experiment, settings);
+        if (!memory.fits()) {
+            throw new RefusedInputException(SimulationError.TOO_LARGE, InputPart.SIMULATION_DIMENSION,
+                    settings.dimension(), memory.need("the number of steps", "the number of seeds",
+                            "single precision", "the dimension", "the heap (-Xmx)"));
+        }
+        return memory;
     }
 
     /**
@@ -205,11 +264,14 @@ public final class SimulationEngine {
 
     /**
      * One seed: steps until the end or until a seed has failed at an earlier step ({@code lastStep}), so that
-     * the reported failure (earliest step, then lowest seed) does not depend on scheduling. Only its trajectory
-     * outlives {@link #run()}; the data set is garbage as soon as the seed is done.
+     * the reported failure (earliest step, then lowest seed) does not depend on scheduling; a seed that ran all its
+     * steps is saved to the store. Only its trajectory outlives {@link #run()}; the data set is garbage as soon as
+     * the seed is done.
      */
     private static final class SeedTask {
 
+        private final int index;
+        private final UnitStore store;
         private final Experiment experiment;
         private final Population population;
         private final Precision precision;
@@ -220,8 +282,10 @@ public final class SimulationEngine {
         private RunFailedException failure;
         private int failedAt;
 
-        SeedTask(Experiment experiment, Population population, Precision precision, SplittableGenerator stream,
-                 Progress progress, AtomicInteger lastStep) {
+        SeedTask(int index, Experiment experiment, Population population, Precision precision,
+                 SplittableGenerator stream, Progress progress, AtomicInteger lastStep, UnitStore store) {
+            this.index = index;
+            this.store = store;
             this.experiment = experiment;
             this.population = population;
             this.precision = precision;
@@ -237,6 +301,9 @@ public final class SimulationEngine {
             try {
                 while (run.time() <= Math.min(run.steps(), lastStep.get())) {
                     run.step();
+                }
+                if (run.time() > run.steps()) {
+                    store.save(index, trajectory);
                 }
             } catch (RunFailedException e) {
                 failure = e;

@@ -7,9 +7,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.random.RandomGenerator;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.ReplicaStatistics;
+import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.dynamics.UpdateSchedule;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.Problem;
@@ -27,29 +27,27 @@ import org.dmftlab.core.random.Streams;
  *
  * <p>Two data sides: the exact Gaussian propagation ({@link GaussianDataSide}) for a loss of constant curvature
  * at full batch (SPEC §5.1; error 0), and sampled paths ({@link PathDataSide}) otherwise. The sampled solve runs
- * {@value #GROUPS} fully independent marches of N/{@value #GROUPS} paths (fewer when N is small), each with its
- * own random stream split from the seed ({@link org.dmftlab.core.random.Streams}); the estimate is their mean and the
- * Monte-Carlo error their standard error ({@link ReplicaStatistics}). Groups run in parallel and each is sequential,
- * so results do not depend on the number of threads.
+ * G = {@link TheorySettings#groups()} fully independent marches of N/G paths, group g with the g-th split of the
+ * seed's root stream ({@link Streams#split}); the estimate is their mean and the Monte-Carlo error their standard
+ * error ({@link ReplicaStatistics}). Groups run in parallel and each is sequential, so results do not depend on the
+ * number of threads.
  *
  * <p>A spectrum that is not a step spectrum is integrated by a quadrature of K species ({@link Species}); the
  * engine then solves once more with ⌊K/2⌋ species from the same random numbers (the first group's stream, or the
  * exact data side) and reports the difference as the quadrature's error estimate ({@link QuadratureError}, SPEC
  * §4.5).
+ *
+ * <p>The marches are the run's units ({@link UnitStore}): units 0…G−1 the groups (unit 0 alone in the exact mode),
+ * then the coarser quadrature's march when there is one. {@link #unit} computes one alone, {@link #run} loads the
+ * units a store holds, computes the others, saves each as it finishes, and combines them: the same bits whichever
+ * units were loaded.
  */
 public final class TheoryEngine {
 
-    /**
-     * Independent sub-populations of the Monte-Carlo solve: their spread is the Monte-Carlo error, an estimate with
-     * GROUPS − 1 degrees of freedom.
-     */
-    public static final int GROUPS = 8;
     /** The fewest paths per group of the Monte-Carlo solve: fewer give a curve and an error bar of no use. */
-    static final int MIN_PATHS_PER_GROUP = 50;
-    /** The fewest paths of the Monte-Carlo solve: {@value #GROUPS} groups of {@value #MIN_PATHS_PER_GROUP}. */
-    public static final int MIN_PATHS = GROUPS * MIN_PATHS_PER_GROUP;
-    /** The fewest response paths of the Monte-Carlo solve: one per group. */
-    public static final int MIN_RESPONSE_PATHS = GROUPS;
+    public static final int MIN_PATHS_PER_GROUP = 50;
+    /** The fewest groups of the Monte-Carlo solve: a spread needs two. */
+    public static final int MIN_GROUPS = 2;
 
     private final long heapBytes;
 
@@ -67,6 +65,11 @@ public final class TheoryEngine {
         this.heapBytes = heapBytes;
     }
 
+    /** The fewest paths of a Monte-Carlo solve of {@code groups} groups: {@value #MIN_PATHS_PER_GROUP} per group. */
+    public static int minPaths(int groups) {
+        return groups * MIN_PATHS_PER_GROUP;
+    }
+
     /**
      * Checks everything the solve would refuse and plans its memory and time, without solving anything; check
      * {@link TheoryMemory#fits()} before a run starts.
@@ -76,14 +79,113 @@ public final class TheoryEngine {
      *                                {@code theory/exact-unavailable} when the exact mode is asked where it does
      *                                not apply, {@code theory/degenerate-teacher} when ρ = 0,
      *                                {@code theory/too-few-paths} for a Monte-Carlo solve with fewer than
-     *                                {@value #MIN_PATHS} paths or fewer response paths than groups
+     *                                {@value #MIN_GROUPS} groups, fewer than {@link #minPaths} paths or fewer
+     *                                response paths than groups
      */
     public TheoryMemory memory(Experiment experiment, TheorySettings settings) {
         return plan(experiment, settings).memory();
     }
 
+    /**
+     * The number of units of the solve ({@link UnitStore}): the groups (1 in the exact mode), plus one for the
+     * coarser quadrature's march when the spectrum is not represented exactly.
+     *
+     * @throws RefusedInputException as {@link #memory} does
+     */
+    public int units(Experiment experiment, TheorySettings settings) {
+        return plan(experiment, settings).marches().size();
+    }
+
+    /**
+     * Computes one unit alone: the march of group {@code unit} (from the unit-th split of the seed's stream), or
+     * the coarser quadrature's march; the same bits as in a whole {@link #run}.
+     *
+     * @param unit 0 ≤ unit &lt; {@link #units}
+     * @return the unit's values at t = 0…T (errors NaN; NaN after a blow-up, which {@link #run} reports)
+     * @throws RefusedInputException as {@link #run} does
+     */
+    public Trajectory unit(Experiment experiment, TheorySettings settings, int unit, Progress progress) {
+        Plan plan = fittingPlan(experiment, settings);
+        if (unit < 0 || unit >= plan.marches().size()) {
+            throw new IllegalArgumentException("unit " + unit + " of " + plan.marches().size());
+        }
+        progress.start("theory", experiment.steps(), "group steps");
+        try {
+            return plan.march(unit, experiment, settings, progress);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /** Solves the DMFT of the experiment, every unit computed here: {@link #run(Experiment, TheorySettings,
+     * Progress, UnitStore)} with {@link UnitStore#NONE}. */
+    public TheoryResult run(Experiment experiment, TheorySettings settings, Progress progress) {
+        return run(experiment, settings, progress, UnitStore.NONE);
+    }
+
+    /**
+     * Solves the DMFT of the experiment: the units the store holds are loaded, the others computed (in parallel,
+     * each saved to the store as it finishes), and all combined in unit order.
+     *
+     * @return every observable at t = 0…T with its Monte-Carlo error (0 in the exact mode), and the quadrature's
+     *         error estimate when the spectrum is not represented exactly
+     * @throws RefusedInputException as {@link #memory} does, and {@code theory/too-large} when the solve does not
+     *                               fit in the heap ({@link TheoryMemory#fits()})
+     * @throws RunFailedException    {@code run/diverged} when the trajectory blows up
+     */
+    public TheoryResult run(Experiment experiment, TheorySettings settings, Progress progress, UnitStore store) {
+        Plan plan = fittingPlan(experiment, settings);
+        List<March> marches = plan.marches();
+        Trajectory[] units = new Trajectory[marches.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int unit = 0; unit < units.length; unit++) {
+            units[unit] = store.load(unit).orElse(null);
+            if (units[unit] == null) {
+                missing.add(unit);
+            }
+        }
+        progress.start("theory", (long) missing.size() * experiment.steps(), "group steps");
+        try {
+            compute(plan, experiment, settings, missing, units, store, progress);
+        } finally {
+            progress.finish();
+        }
+        int groups = plan.groups();
+        Trajectory combined = plan.exact() ? ReplicaStatistics.exact(units[0])
+                : ReplicaStatistics.combine(List.of(units).subList(0, groups));
+        Optional<QuadratureError> quadrature = plan.coarser().map(rule -> QuadratureError.between(units[0],
+                plan.species().size(), units[groups], rule.size()));
+        return new TheoryResult(combined, quadrature);
+    }
+
     /** What a run needs: the checks of {@link #memory} passed, the species, whether it is exact, its memory. */
-    private record Plan(Species species, boolean exact, int groups, TheoryMemory memory) {
+    private record Plan(Species species, Optional<Species> coarser, boolean exact, int groups, TheoryMemory memory) {
+
+        /** The marches, in unit order: the groups, then the coarser rule's march of the first group's paths. */
+        List<March> marches() {
+            List<March> marches = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                marches.add(new March(species, g));
+            }
+            coarser.ifPresent(rule -> marches.add(new March(rule, 0)));
+            return marches;
+        }
+
+        /** Runs one march: group g's share of the paths, from the g-th split of the seed's stream. */
+        Trajectory march(int unit, Experiment experiment, TheorySettings settings, Progress progress) {
+            March march = marches().get(unit);
+            if (exact) {
+                return ForwardMarch.run(experiment, march.rule(), null, 0, 0, progress);
+            }
+            int paths = share(settings.paths(), groups, march.group());
+            int responsePaths = Math.min(paths, Math.max(1, share(settings.responsePaths(), groups, march.group())));
+            return ForwardMarch.run(experiment, march.rule(), Streams.split(settings.seed(), march.group()), paths,
+                    responsePaths, progress);
+        }
+    }
+
+    /** One march: the species rule and the group whose paths and stream it uses. */
+    private record March(Species rule, int group) {
     }
 
     private Plan plan(Experiment experiment, TheorySettings settings) {
@@ -97,51 +199,22 @@ public final class TheoryEngine {
                             + " covariance with a positive eigenvalue where the teacher power is positive");
         }
         if (!exact) {
-            checkPaths(settings);
+            checkGroups(settings);
         }
-        int groups = exact ? 1 : GROUPS;
-        return new Plan(species, exact, groups, TheoryMemory.plan(experiment, settings, exact, groups,
-                species.size(), heapBytes));
+        int groups = exact ? 1 : settings.groups();
+        return new Plan(species, Species.coarser(problem.covariance(), species), exact, groups,
+                TheoryMemory.plan(experiment, settings, exact, groups, species.size(), heapBytes));
     }
 
-    /**
-     * Solves the DMFT of the experiment.
-     *
-     * @return every observable at t = 0…T with its Monte-Carlo error (0 in the exact mode), and the quadrature's
-     *         error estimate when the spectrum is not represented exactly
-     * @throws RefusedInputException as {@link #memory} does, and {@code theory/too-large} when the solve does not
-     *                               fit in the heap ({@link TheoryMemory#fits()})
-     * @throws RunFailedException    {@code run/diverged} when the trajectory blows up
-     */
-    public TheoryResult run(Experiment experiment, TheorySettings settings, Progress progress) {
+    /** The plan, refused with {@code theory/too-large} when it does not fit in the heap. */
+    private Plan fittingPlan(Experiment experiment, TheorySettings settings) {
         Plan plan = plan(experiment, settings);
         if (!plan.memory().fits()) {
             throw new RefusedInputException(TheoryError.TOO_LARGE, plan.memory().largest(), null,
                     plan.memory().need("the number of steps", "the paths", "the response paths", "the species",
                             "the threads", "the heap (-Xmx)"));
         }
-        Problem problem = experiment.problem();
-        int steps = experiment.steps();
-        Species species = plan.species();
-        boolean exact = plan.exact();
-        int groups = plan.groups();
-        Optional<Species> coarser = Species.coarser(problem.covariance(), species);
-        int marches = groups + (coarser.isPresent() ? 1 : 0);
-        progress.start("theory", (long) marches * steps, "group steps");
-        try {
-            if (exact) {
-                Trajectory values = ForwardMarch.run(experiment, species, null, 0, 0, progress);
-                Optional<QuadratureError> quadrature = coarser.map(rule -> QuadratureError.between(values,
-                        species.size(), ForwardMarch.run(experiment, rule, null, 0, 0, progress), rule.size()));
-                return new TheoryResult(ReplicaStatistics.exact(values), quadrature);
-            }
-            List<Trajectory> replicas = sampledMarches(experiment, species, coarser, settings, groups, progress);
-            Optional<QuadratureError> quadrature = coarser.map(rule -> QuadratureError.between(replicas.get(0),
-                    species.size(), replicas.get(groups), rule.size()));
-            return new TheoryResult(ReplicaStatistics.combine(replicas.subList(0, groups)), quadrature);
-        } finally {
-            progress.finish();
-        }
+        return plan;
     }
 
     private static void checkSupported(Problem problem, UpdateSchedule schedule) {
@@ -158,18 +231,27 @@ public final class TheoryEngine {
         }
     }
 
-    /** The Monte-Carlo solve's minimum: {@value #MIN_PATHS} paths, and a response path in every group. */
-    private static void checkPaths(TheorySettings settings) {
-        if (settings.paths() < MIN_PATHS) {
-            throw new RefusedInputException(TheoryError.TOO_FEW_PATHS, InputPart.THEORY_PATHS, settings.paths(),
-                    "the Monte-Carlo solve splits the paths into " + GROUPS + " independent groups, whose spread is"
-                            + " its error; it needs at least " + MIN_PATHS_PER_GROUP + " paths per group, "
-                            + MIN_PATHS + " in all (fewer give a meaningless curve and error band)");
+    /**
+     * The Monte-Carlo solve's minimum: {@value #MIN_GROUPS} groups, {@value #MIN_PATHS_PER_GROUP} paths and a
+     * response path in every group.
+     */
+    private static void checkGroups(TheorySettings settings) {
+        int groups = settings.groups();
+        if (groups < MIN_GROUPS) {
+            throw new RefusedInputException(TheoryError.TOO_FEW_PATHS, InputPart.THEORY_GROUPS, groups,
+                    "the Monte-Carlo error is the spread of the independent groups: at least " + MIN_GROUPS
+                            + " are needed (default " + TheorySettings.DEFAULT_GROUPS + ")");
         }
-        if (settings.responsePaths() < MIN_RESPONSE_PATHS) {
+        if (settings.paths() < minPaths(groups)) {
+            throw new RefusedInputException(TheoryError.TOO_FEW_PATHS, InputPart.THEORY_PATHS, settings.paths(),
+                    "the Monte-Carlo solve splits the paths into " + groups + " independent groups, whose spread is"
+                            + " its error; it needs at least " + MIN_PATHS_PER_GROUP + " paths per group, "
+                            + minPaths(groups) + " in all (fewer give a meaningless curve and error band)");
+        }
+        if (settings.responsePaths() < groups) {
             throw new RefusedInputException(TheoryError.TOO_FEW_PATHS, InputPart.THEORY_RESPONSE_PATHS,
-                    settings.responsePaths(), "every one of the " + GROUPS + " groups needs response paths: at least "
-                            + MIN_RESPONSE_PATHS);
+                    settings.responsePaths(), "every one of the " + groups + " groups needs response paths: at least "
+                            + groups);
         }
     }
 
@@ -190,51 +272,40 @@ public final class TheoryEngine {
     }
 
     /**
-     * Runs the independent sampled marches, in parallel over groups, each from its own split stream; with a coarser
-     * rule, one more march of the first group's paths and stream with it, last in the list.
+     * Computes the missing units on a pool of min(threads, groups) workers (one in the exact mode), saving each to
+     * the store as it finishes; each march is sequential, so no result depends on the pool.
      */
-    private static List<Trajectory> sampledMarches(Experiment experiment, Species species,
-                                                   Optional<Species> coarser, TheorySettings settings, int groups,
-                                                   Progress progress) {
-        RandomGenerator.SplittableGenerator root = Streams.root(settings.seed());
-        List<RandomGenerator> streams = new ArrayList<>();
-        List<Species> rules = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            streams.add(root.split());
-            rules.add(species);
+    private static void compute(Plan plan, Experiment experiment, TheorySettings settings, List<Integer> missing,
+                                Trajectory[] units, UnitStore store, Progress progress) {
+        if (missing.isEmpty()) {
+            return;
         }
-        // The first split of a fresh root of the same seed is the first group's stream again.
-        coarser.ifPresent(rule -> {
-            streams.add(Streams.root(settings.seed()).split());
-            rules.add(rule);
-        });
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.threads(), groups), runnable -> {
+        int workers = plan.exact() ? 1 : Math.min(settings.threads(), plan.groups());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, missing.size()), runnable -> {
             Thread thread = new Thread(runnable, "dmftlab-theory");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<Trajectory>> futures = new ArrayList<>();
-            for (int march = 0; march < streams.size(); march++) {
-                int g = march < groups ? march : 0;
-                int paths = share(settings.paths(), groups, g);
-                int responsePaths = Math.min(paths, Math.max(1, share(settings.responsePaths(), groups, g)));
-                Species rule = rules.get(march);
-                RandomGenerator stream = streams.get(march);
-                futures.add(pool.submit(() -> ForwardMarch.run(experiment, rule, stream, paths, responsePaths,
-                        progress)));
+            List<Future<?>> futures = new ArrayList<>();
+            for (int unit : missing) {
+                futures.add(pool.submit(() -> {
+                    units[unit] = plan.march(unit, experiment, settings, progress);
+                    store.save(unit, units[unit]);
+                }));
             }
-            List<Trajectory> results = new ArrayList<>();
-            for (Future<Trajectory> future : futures) {
-                results.add(future.get());
+            for (Future<?> future : futures) {
+                future.get();
             }
-            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunFailedException(RunError.INTERRUPTED, "the theory run was interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw new IllegalStateException(e.getCause());
         } finally {

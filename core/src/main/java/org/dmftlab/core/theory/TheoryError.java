@@ -14,7 +14,7 @@ public enum TheoryError implements ErrorCode {
     EXACT_UNAVAILABLE("theory/exact-unavailable"),
     /** ρ = ⟨σ τ⟩ = 0: the teacher has no power where the data has variance. */
     DEGENERATE_TEACHER("theory/degenerate-teacher"),
-    /** Fewer paths than the Monte-Carlo solve needs for a usable error ({@link TheoryEngine#MIN_PATHS}). */
+    /** Fewer groups or paths than the Monte-Carlo solve needs for a usable error ({@link TheoryEngine#minPaths}). */
     TOO_FEW_PATHS("theory/too-few-paths"),
     /** The solve does not fit in the heap, or one of its arrays exceeds the JVM's limit ({@link TheoryMemory}). */
     TOO_LARGE("theory/too-large");

@@ -13,8 +13,16 @@ package org.dmftlab.core.theory;
  *                      Fewer saves memory (O(responsePaths · T²/2) doubles) at the cost of noise in Γ's far lags
  * @param mode          exact (path-free), Monte-Carlo, or automatic choice
  * @param threads       worker threads ≥ 1
+ * @param groups        G ≥ 1, the independent groups of the Monte-Carlo solve (SPEC §4.4): the paths are split
+ *                      into G marches, each from its own stream, whose spread is the Monte-Carlo error (G − 1
+ *                      degrees of freedom); each is a unit of a checkpointed or distributed run. The engine needs
+ *                      G ≥ 2 (unused by the exact mode)
  */
-public record TheorySettings(int paths, long seed, int species, int responsePaths, Mode mode, int threads) {
+public record TheorySettings(int paths, long seed, int species, int responsePaths, Mode mode, int threads,
+                             int groups) {
+
+    /** The groups when none are given: 8, the solve's long-standing split. */
+    public static final int DEFAULT_GROUPS = 8;
 
     /** How the data side is solved. */
     public enum Mode {
@@ -27,8 +35,14 @@ public record TheorySettings(int paths, long seed, int species, int responsePath
     }
 
     public TheorySettings {
-        if (paths < 1 || species < 1 || threads < 1 || responsePaths < 1 || responsePaths > paths) {
-            throw new IllegalArgumentException("need paths, species, threads >= 1 and 1 <= responsePaths <= paths");
+        if (paths < 1 || species < 1 || threads < 1 || groups < 1 || responsePaths < 1 || responsePaths > paths) {
+            throw new IllegalArgumentException("need paths, species, threads, groups >= 1 and 1 <= responsePaths"
+                    + " <= paths");
         }
+    }
+
+    /** Settings with the {@link #DEFAULT_GROUPS}. */
+    public TheorySettings(int paths, long seed, int species, int responsePaths, Mode mode, int threads) {
+        this(paths, seed, species, responsePaths, mode, threads, DEFAULT_GROUPS);
     }
 }

@@ -5,7 +5,6 @@ import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationSettings;
-import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.FamilyWiseAgreement;
@@ -48,7 +47,7 @@ class LongHorizonAgreementTest {
         Trajectory theory = pooled(experiment, seed);
 
         FamilyWiseAgreement.compare("power law, T = " + STEPS + ", base seed " + seed, theory, simulation, CHECKED,
-                STRIDE, THEORY_SEEDS * TheoryEngine.GROUPS - THEORY_SEEDS + 1, SEEDS, FAMILY_WISE).assertAgrees();
+                STRIDE, THEORY_SEEDS * TheorySettings.DEFAULT_GROUPS - THEORY_SEEDS + 1, SEEDS, FAMILY_WISE).assertAgrees();
     }
 
     /**

@@ -10,7 +10,6 @@ import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.simulation.SimulationSettings;
-import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.FamilyWiseAgreement;
@@ -97,7 +96,7 @@ class ScheduleAgreementTest {
     }
 
     private static FamilyWiseAgreement compare(String label, Trajectory theory, Trajectory simulation) {
-        return FamilyWiseAgreement.compare(label, theory, simulation, CHECKED, TheoryEngine.GROUPS, SEEDS,
+        return FamilyWiseAgreement.compare(label, theory, simulation, CHECKED, TheorySettings.DEFAULT_GROUPS, SEEDS,
                 FAMILY_WISE);
     }
 }

@@ -12,7 +12,6 @@ import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.StepCoefficients;
 import org.dmftlab.core.spi.UpdateRule;
-import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;
 import org.dmftlab.validation.ConstantRule;
 import org.dmftlab.validation.Experiments;
@@ -32,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Criterion ({@link FamilyWiseAgreement}): m, q, M, Q, train_loss and test_error at every step, each point a Welch
  * t test of |theory − simulation| against √(se² + mc²), with se the simulation's standard error over
  * {@value #SEEDS} seeds at d = {@value #DIMENSION} and mc the theory's Monte-Carlo error from its
- * {@link TheoryEngine#GROUPS} groups (0 in the exact mode), at the Bonferroni level ({@value #FAMILY_WISE} / 15) / (2N)
+ * {@link TheorySettings#DEFAULT_GROUPS} groups (0 in the exact mode), at the Bonferroni level ({@value #FAMILY_WISE} / 15) / (2N)
  * within each of the 15 cases of N points: a correct theory fails any case of the class with probability at most
  * {@value #FAMILY_WISE}, however the points are correlated (thresholds 5.9–7.6 combined errors, from the
  * points' degrees of freedom). Base seeds 1, 2 and 3 (theory and simulation) pass every case, the worst points at
@@ -139,7 +138,7 @@ class TheoryVersusSimulationTest {
         Trajectory theory = Experiments.theory(experiment,
                 new TheorySettings(PATHS, 1, SPECIES, PATHS, TheorySettings.Mode.AUTO, 2));
         Trajectory simulation = Experiments.simulate(experiment, new SimulationSettings(c.dimension(), SEEDS, 1, 2));
-        FamilyWiseAgreement.compare(c.name(), theory, simulation, CHECKED, TheoryEngine.GROUPS, SEEDS,
+        FamilyWiseAgreement.compare(c.name(), theory, simulation, CHECKED, TheorySettings.DEFAULT_GROUPS, SEEDS,
                 FAMILY_WISE / cases().size()).assertAgrees();
     }
 }

@@ -14,7 +14,6 @@ import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.problem.TwoTimeFunctions;
 import org.dmftlab.core.problem.TwoTimeFunctions.Function;
 import org.dmftlab.core.simulation.SimulationSettings;
-import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheorySettings;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.FamilyWiseAgreement;
@@ -86,6 +85,6 @@ class TwoTimeAgreementTest {
             }
         }
         assertTrue(pairs.size() == (STEPS + 1) * (STEPS + 2) / 2, "every pair is compared");
-        return FamilyWiseAgreement.compare(label, pairs, TheoryEngine.GROUPS, SEEDS, FAMILY_WISE);
+        return FamilyWiseAgreement.compare(label, pairs, TheorySettings.DEFAULT_GROUPS, SEEDS, FAMILY_WISE);
     }
 }

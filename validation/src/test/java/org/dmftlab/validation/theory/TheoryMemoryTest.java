@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The theory's pre-flight plan ({@link TheoryEngine#memory}): it adds up the memory of docs/performance.md ("Where
  * the time and the memory go") for the case measured there, a solve that cannot fit is refused before it allocates
  * anything, naming the setting its largest part grows with, and a Monte-Carlo solve needs {@value
- * TheoryEngine#MIN_PATHS} paths (issue 12, defects 5 and 7).
+ * TheoryEngine#minPaths} paths (issue 12, defects 5 and 7).
  */
 class TheoryMemoryTest {
 
@@ -79,11 +79,11 @@ class TheoryMemoryTest {
         Experiment square = new Experiment(Experiments.squareProblem(2, 0.1, 0.2, 1), Plugins.sgd(0.2, 1), 5);
 
         RefusedInputException refused = assertThrows(RefusedInputException.class,
-                () -> new TheoryEngine().memory(experiment, Experiments.monteCarlo(TheoryEngine.MIN_PATHS - 1, 1, 1)));
+                () -> new TheoryEngine().memory(experiment, Experiments.monteCarlo(TheoryEngine.minPaths(TheorySettings.DEFAULT_GROUPS) - 1, 1, 1)));
 
         assertEquals("theory/too-few-paths", refused.code());
         assertEquals(InputPart.THEORY_PATHS, refused.part());
-        assertTrue(new TheoryEngine().memory(experiment, Experiments.monteCarlo(TheoryEngine.MIN_PATHS, 1, 1)).fits());
+        assertTrue(new TheoryEngine().memory(experiment, Experiments.monteCarlo(TheoryEngine.minPaths(TheorySettings.DEFAULT_GROUPS), 1, 1)).fits());
         assertTrue(new TheoryEngine().memory(square, Experiments.exact()).fits(), "the exact solve draws no paths");
     }
 }

@@ -1,0 +1,314 @@
+package org.dmftlab.app.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.dmftlab.app.errors.OutputError;
+import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.experiment.Sha256;
+import org.dmftlab.core.dynamics.UnitStore;
+import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.RunFailedException;
+import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.problem.TwoTimeFunctions;
+import org.dmftlab.core.problem.TwoTimeGrid;
+
+/**
+ * The checkpoint of a run (DESIGN.md, "Units of a run"): the folder {@value #FOLDER} in the run's staging folder,
+ * holding {@value #RECORD} (what the run is: its configuration in the {@code run.json} schema, its fingerprint, its
+ * units per engine and the command that resumes it) and one file per finished unit, {@code ENGINE-INDEX.unit}
+ * (for example {@code theory-3.unit}), written atomically ({@link AtomicFiles}) as the unit finishes.
+ *
+ * <p>A unit file is its own completion record: a header (format, the run's fingerprint, engine, index, T), the
+ * unit's values and errors at t = 0…T in {@link Observable} order and its two-time functions when recorded, every
+ * double as its exact IEEE-754 bits, then the SHA-256 of all that. A file that is truncated, altered, of another
+ * run or of another unit is not loaded: the unit is computed again.
+ */
+public final class Checkpoint {
+
+    /** The checkpoint's folder inside the staging folder. */
+    static final String FOLDER = "units";
+    /** What the run is; written before its first unit. */
+    static final String RECORD = "checkpoint.json";
+
+    private static final String FORMAT = "dmftlab-unit 1";
+    private static final String SUFFIX = ".unit";
+    private static final Pattern UNIT = Pattern.compile("[a-z]+-\\d+" + Pattern.quote(SUFFIX));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+    private final String fingerprint;
+    private final int units;
+    private final String resumeCommand;
+
+    private Checkpoint(Path folder, String fingerprint, int units, String resumeCommand) {
+        this.folder = folder;
+        this.fingerprint = fingerprint;
+        this.units = units;
+        this.resumeCommand = resumeCommand;
+    }
+
+    /**
+     * Starts (or, after a resume, continues) the checkpoint in a staging folder: writes its record.
+     *
+     * @param staging       the run's staging folder
+     * @param record        the run's configuration ({@link RunReport#configuration}) with its fingerprint
+     * @param units         per engine that runs, its number of units
+     * @param resumeCommand the command that resumes the run, for the message of an interrupted run
+     */
+    static Checkpoint start(Path staging, ObjectNode record, Map<Engine, Integer> units, String resumeCommand) {
+        Path folder = staging.resolve(FOLDER);
+        ObjectNode written = record.deepCopy();
+        ObjectNode counts = written.putObject("units");
+        units.forEach((engine, count) -> counts.put(engine.key(), count));
+        written.put("resume", resumeCommand);
+        try {
+            Files.createDirectories(folder);
+            AtomicFiles.write(folder.resolve(RECORD), out -> out.write(JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(written)));
+        } catch (IOException failure) {
+            throw new RunFailedException(OutputError.WRITE_FAILED, "cannot write the checkpoint in " + folder + ": "
+                    + failure);
+        }
+        int total = units.values().stream().mapToInt(Integer::intValue).sum();
+        return new Checkpoint(folder, record.path(RunReport.FINGERPRINT).asText(), total, resumeCommand);
+    }
+
+    /**
+     * The record of the checkpoint in a staging folder, if it has a readable one.
+     *
+     * @param staging a staging folder, of this process or left by another
+     */
+    static Optional<JsonNode> record(Path staging) {
+        Path record = staging.resolve(FOLDER).resolve(RECORD);
+        try {
+            return Files.isRegularFile(record) ? Optional.ofNullable(JSON.readTree(record.toFile()))
+                    : Optional.empty();
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The record's file in a staging folder (which {@code dmftlab run --resume} replays). */
+    static Path recordFile(Path staging) {
+        return staging.resolve(FOLDER).resolve(RECORD);
+    }
+
+    /** The units of one engine, loaded from and saved to this checkpoint. */
+    public UnitStore store(Engine engine, int steps) {
+        return new UnitStore() {
+            @Override
+            public Optional<Trajectory> load(int unit) {
+                return read(engine, unit, steps);
+            }
+
+            @Override
+            public void save(int unit, Trajectory trajectory) {
+                write(engine, unit, trajectory);
+            }
+        };
+    }
+
+    /** The unit files in the folder now (whole or not). */
+    int saved() {
+        int count = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                file -> UNIT.matcher(file.getFileName().toString()).matches())) {
+            for (Path ignored : files) {
+                count++;
+            }
+        } catch (IOException unreadable) {
+            return 0;
+        }
+        return count;
+    }
+
+    /** The run's number of units, all engines together. */
+    int units() {
+        return units;
+    }
+
+    /** The command that resumes the run. */
+    String resumeCommand() {
+        return resumeCommand;
+    }
+
+    private Path file(Engine engine, int unit) {
+        return folder.resolve(engine.key() + "-" + unit + SUFFIX);
+    }
+
+    private void write(Engine engine, int unit, Trajectory trajectory) {
+        Path file = file(engine, unit);
+        try {
+            AtomicFiles.write(file, out -> out.write(encode(engine, unit, trajectory)));
+        } catch (IOException failure) {
+            throw new RunFailedException(OutputError.WRITE_FAILED, "cannot save a finished unit to " + file + ": "
+                    + failure);
+        }
+    }
+
+    private byte[] encode(Engine engine, int unit, Trajectory trajectory) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(FORMAT);
+            out.writeUTF(fingerprint);
+            out.writeUTF(engine.key());
+            out.writeInt(unit);
+            out.writeInt(trajectory.steps());
+            for (Observable observable : Observable.values()) {
+                for (int t = 0; t <= trajectory.steps(); t++) {
+                    writeExact(out, trajectory.value(observable, t));
+                    writeExact(out, trajectory.error(observable, t));
+                }
+            }
+            Optional<TwoTimeFunctions> twoTime = trajectory.twoTime();
+            out.writeBoolean(twoTime.isPresent());
+            if (twoTime.isPresent()) {
+                TwoTimeGrid grid = twoTime.get().grid();
+                out.writeInt(grid.size());
+                for (int i = 0; i < grid.size(); i++) {
+                    for (int j = 0; j <= i; j++) {
+                        for (TwoTimeFunctions.Function function : TwoTimeFunctions.Function.values()) {
+                            writeExact(out, twoTime.get().value(function, i, j));
+                            writeExact(out, twoTime.get().error(function, i, j));
+                        }
+                    }
+                }
+            }
+        }
+        MessageDigest digest = Sha256.digest();
+        byte[] body = bytes.toByteArray();
+        byte[] sum = digest.digest(body);
+        byte[] whole = Arrays.copyOf(body, body.length + sum.length);
+        System.arraycopy(sum, 0, whole, body.length, sum.length);
+        return whole;
+    }
+
+    /** The unit, if its file is whole and belongs to this run, this engine, this unit and T. */
+    private Optional<Trajectory> read(Engine engine, int unit, int steps) {
+        Path file = file(engine, unit);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            byte[] whole = Files.readAllBytes(file);
+            int digestLength = Sha256.digest().getDigestLength();
+            if (whole.length < digestLength) {
+                return Optional.empty();
+            }
+            byte[] body = Arrays.copyOf(whole, whole.length - digestLength);
+            byte[] sum = Arrays.copyOfRange(whole, body.length, whole.length);
+            if (!MessageDigest.isEqual(sum, Sha256.digest().digest(body))) {
+                return Optional.empty();
+            }
+            return decode(new DataInputStream(new ByteArrayInputStream(body)), engine, unit, steps);
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Trajectory> decode(DataInputStream in, Engine engine, int unit, int steps) throws IOException {
+        if (!in.readUTF().equals(FORMAT) || !in.readUTF().equals(fingerprint) || !in.readUTF().equals(engine.key())
+                || in.readInt() != unit || in.readInt() != steps) {
+            return Optional.empty();
+        }
+        Trajectory trajectory = new Trajectory(steps);
+        for (Observable observable : Observable.values()) {
+            for (int t = 0; t <= steps; t++) {
+                double value = readExact(in);
+                trajectory.set(observable, t, value, readExact(in));
+            }
+        }
+        if (in.readBoolean()) {
+            TwoTimeGrid grid = TwoTimeGrid.of(steps);
+            if (in.readInt() != grid.size()) {
+                return Optional.empty();
+            }
+            TwoTimeFunctions twoTime = trajectory.recordTwoTime(grid);
+            for (int i = 0; i < grid.size(); i++) {
+                for (int j = 0; j <= i; j++) {
+                    for (TwoTimeFunctions.Function function : TwoTimeFunctions.Function.values()) {
+                        double value = readExact(in);
+                        twoTime.set(function, i, j, value, readExact(in));
+                    }
+                }
+            }
+        }
+        return in.available() == 0 ? Optional.of(trajectory) : Optional.empty();
+    }
+
+    /** A double as its raw bits: NaN payloads and signed zeros come back as they were. */
+    private static void writeExact(DataOutputStream out, double value) throws IOException {
+        out.writeLong(Double.doubleToRawLongBits(value));
+    }
+
+    private static double readExact(DataInputStream in) throws IOException {
+        return Double.longBitsToDouble(in.readLong());
+    }
+
+    /**
+     * How a recorded configuration differs from another, for a message: the first key of {@code experiment} whose
+     * value differs ({@code theory.paths 4000 there, 8000 here}), else the part of the identity that does.
+     */
+    static String difference(JsonNode recorded, JsonNode now) {
+        Optional<String> key = firstDifference("", recorded.path("experiment"), now.path("experiment"));
+        if (key.isPresent()) {
+            return key.get();
+        }
+        for (String part : new String[] {"plugins", "inputs", "dmftlab"}) {
+            if (!recorded.path(part).equals(now.path(part))) {
+                return switch (part) {
+                    case "plugins" -> "other plugin versions";
+                    case "inputs" -> "changed input files";
+                    default -> "dmftlab " + recorded.path(part).asText() + " there, " + now.path(part).asText()
+                            + " here";
+                };
+            }
+        }
+        return "another fingerprint";
+    }
+
+    private static Optional<String> firstDifference(String prefix, JsonNode there, JsonNode here) {
+        if (there.isObject() && here.isObject()) {
+            Set<String> keys = new LinkedHashSet<>();
+            there.fieldNames().forEachRemaining(keys::add);
+            here.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                Optional<String> found = firstDifference(prefix + key + ".", there.path(key), here.path(key));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+        if (there.equals(here)) {
+            return Optional.empty();
+        }
+        String key = prefix.substring(0, prefix.length() - 1);
+        return Optional.of(key + " " + shown(there) + " there, " + shown(here) + " here");
+    }
+
+    private static String shown(JsonNode value) {
+        return value.isMissingNode() ? "absent" : value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /** For messages: {@code N of M units}. */
+    String progress() {
+        return saved() + " of " + units + " units";
+    }
+}

@@ -1,0 +1,46 @@
+package org.dmftlab.core.dynamics;
+
+import java.util.Optional;
+import org.dmftlab.core.problem.Trajectory;
+
+/**
+ * Where an engine run keeps its finished units, so that a run that stops (a signal, {@code kill -9}, a node that
+ * died) continues later from them, and so that units computed elsewhere are merged. A run is a list of independent
+ * units (DESIGN.md, "Units of a run"): the theory's marches (its groups, then the coarser quadrature's march, SPEC
+ * §4.4–4.5), the simulation's seeds (SPEC §1–3). Each unit is a pure function of the experiment, the settings and
+ * its index; the run's result is a pure function of its units in index order ({@link ReplicaStatistics}). So a
+ * unit loaded from a store gives the same bits as the unit computed again.
+ *
+ * <p>The engines call {@link #load} for every unit before computing anything, and {@link #save} from worker
+ * threads as each unit they compute finishes; an implementation must be safe for concurrent calls.
+ */
+public interface UnitStore {
+
+    /** A store that keeps nothing: every unit is computed. */
+    UnitStore NONE = new UnitStore() {
+        @Override
+        public Optional<Trajectory> load(int unit) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(int unit, Trajectory trajectory) {
+        }
+    };
+
+    /**
+     * The finished unit, if the store holds it whole and of this run.
+     *
+     * @param unit the unit's index, 0 ≤ unit &lt; the engine's unit count
+     */
+    Optional<Trajectory> load(int unit);
+
+    /**
+     * Keeps a unit that has just finished (its values at t = 0…T with their two-time functions, errors NaN), before
+     * the run goes on; when it returns, the unit survives the process.
+     *
+     * @param unit       the unit's index
+     * @param trajectory the unit's trajectory, exactly as the engine combines it
+     */
+    void save(int unit, Trajectory trajectory);
+}
