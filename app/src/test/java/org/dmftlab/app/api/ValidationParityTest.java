@@ -91,6 +91,8 @@ class ValidationParityTest {
             Map.entry("launcher/scheduler-failed", "sweep launchers"),
             Map.entry("launcher/unavailable", "sweep launchers"),
             Map.entry("output/foreign-files", "the output folder"),
+            Map.entry("output/nothing-to-resume", "run --resume"),
+            Map.entry("output/checkpoint-mismatch", "run --resume"),
             Map.entry("output/locked", "the output folder"),
             Map.entry("output/name-taken", "the command line's default output folder"),
             Map.entry("output/publish-failed", "the output folder"),

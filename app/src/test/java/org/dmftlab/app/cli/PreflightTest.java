@@ -106,6 +106,23 @@ class PreflightTest {
     }
 
     @Test
+    void theMinimumPathsFollowTheGroups() {
+        Outcome twenty = run("--engine", "theory", "--set", "optimizer.batch-fraction=0.5", "--set",
+                "theory.paths=900", "--set", "theory.groups=20");
+        assertRefused(twenty, "[theory/too-few-paths] theory.paths = 900: the Monte-Carlo solve splits the paths into"
+                + " 20 independent groups, whose spread is its error; it needs at least 50 paths per group, 1000 in all");
+
+        Outcome four = run("--engine", "theory", "--set", "optimizer.batch-fraction=0.5", "--set",
+                "theory.paths=200", "--set", "theory.groups=4", "--set", "steps=3");
+        assertEquals(0, four.exitCode(), "4 groups of 50 paths: " + four.err());
+
+        Outcome one = run("--engine", "theory", "--set", "theory.groups=1");
+        assertEquals(2, one.exitCode(), one.err());
+        assertTrue(one.err().contains("[config/out-of-range] theory.groups = 1: "), one.err());
+        assertEquals(1, one.err().lines().count(), one.err());
+    }
+
+    @Test
     void aSweepPointThatCannotFitStopsTheSweepBeforeAnythingRuns() {
         TestExperiments.write(dir, "a.yaml", CONFIG_A);
         Path sweep = TestExperiments.write(dir, "s.yaml", "base: a.yaml\ngrid: {steps: [5, 1000000]}\n");

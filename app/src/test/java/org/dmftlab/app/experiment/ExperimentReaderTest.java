@@ -177,7 +177,8 @@ class ExperimentReaderTest {
         assertEquals(Map.of("id", "sgd", "learning-rate", 0.1, "learning-rate-schedule", Map.of("id", "constant"),
                 "batch-fraction", 1.0, "batch-fraction-schedule", Map.of("id", "constant"), "temperature", 0.0),
                 block(resolved, "optimizer"));
-        assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 32, "response-paths", 2000, "mode", "auto"),
+        assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 32, "response-paths", 2000, "mode", "auto",
+                "groups", 8),
                 block(resolved, "theory"));
         assertEquals(Map.of("overlap", 0.2, "variance", 1.0), block(block(resolved, "problem"), "init"));
     }
