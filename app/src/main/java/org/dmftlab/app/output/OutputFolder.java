@@ -65,8 +65,9 @@ import org.dmftlab.core.spi.InvalidInputException;
  * staging folder is removed, and previous results moved aside are put back if the target is missing.
  *
  * <p>A run that keeps a {@link Checkpoint} writes its finished units into {@code runs/.x.staging-P/units}. An
- * interrupted run (a signal, {@code kill -9}) leaves that staging folder; {@link #resume} adopts it (renames it to
- * its own) and the run goes on from the saved units; the folder {@code units} is removed before the publish. A
+ * interrupted run (a signal, {@code kill -9}) leaves that staging folder; {@link #resume} adopts it where it is (its
+ * name keeps the interrupted run's process id, so that tasks of other processes writing into it keep their path) and
+ * the run goes on from the saved units; the folder {@code units} is removed before the publish. A
  * signal's message names the saved units and the command that resumes the run.
  *
  * <p>A target that exists must look like the output folder of a run (only the files above, see
@@ -159,7 +160,7 @@ public final class OutputFolder implements AutoCloseable {
     /**
      * Continues the transaction of an interrupted run of {@code target} (for {@code dmftlab run --resume}): as
      * {@link #open}, but the staging folder that the interrupted run left with its {@link Checkpoint} (the newest
-     * one, when several) becomes this run's, holding the saved units and nothing else.
+     * one, when several) becomes this run's, where it is, holding the saved units and nothing else.
      *
      * @throws InvalidInputException {@code output/nothing-to-resume} when no interrupted run of {@code target} left
      *                               a checkpoint, and the errors of {@link #open}
@@ -181,17 +182,15 @@ public final class OutputFolder implements AutoCloseable {
         try {
             lock.staleHolder().ifPresent(pid -> note(notes, "cleared the stale lock of process " + pid
                     + ", which ended without finishing " + target));
-            Path staging = sibling(absolute, "staging");
+            Path staging;
             if (resume) {
-                Path interrupted = interrupted(absolute).orElseThrow(() -> nothingToResume(target, option));
-                if (!interrupted.equals(staging)) {
-                    Files.move(interrupted, staging, StandardCopyOption.ATOMIC_MOVE);
-                }
+                staging = interrupted(absolute).orElseThrow(() -> nothingToResume(target, option));
                 clearStaging(staging);
-                note(notes, "resuming " + target + " from the units that " + interrupted.getFileName() + " saved");
-            }
-            clearLeftovers(absolute, notes, staging);
-            if (!resume) {
+                note(notes, "resuming " + target + " from the units saved in " + staging);
+                clearLeftovers(absolute, notes, staging);
+            } else {
+                staging = sibling(absolute, "staging");
+                clearLeftovers(absolute, notes, staging);
                 Files.createDirectory(staging);
             }
             OutputFolder folder = new OutputFolder(absolute, staging, lock);

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs that end abruptly, on the real launcher (issue 12, defect 2): {@code kill -9} and Ctrl-C (SIGINT) in the
- * middle of a run leave the complete results that were in its folder, and the next run clears what the killed one
- * left (its lock and its staging folder).
+ * middle of a run leave the complete results that were in its folder, Ctrl-C says how to resume, and the next run
+ * (without {@code --resume}) clears what the killed one left (its lock and its staging folder). Resuming is
+ * {@link ResumeIT}'s.
  */
 class InterruptedRunIT {
 
@@ -58,13 +59,17 @@ class InterruptedRunIT {
         Path out = scratch.resolve("runs").resolve("paper");
         Map<String, byte[]> before = previousRun(out);
 
-        Process running = Launcher.start(scratch, args(out, LONG)).process();
+        Launcher.Started started = Launcher.start(scratch, args(out, LONG));
+        Process running = started.process();
         long pid = writer(out, running);
         Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
         assertEquals(0, interrupt.waitFor());
         assertTrue(running.waitFor(60, TimeUnit.SECONDS));
 
         assertEquals(130, running.exitValue(), "128 + SIGINT");
+        String err = Files.readString(started.err());
+        assertTrue(err.contains("dmftlab: interrupted: " + out + " keeps its previous results; 0 of 2 units are saved,"
+                + " resume with: dmftlab run --resume " + out + "\n"), err);
         assertUnchanged(before, out);
         assertFalse(Files.exists(out.resolveSibling(".paper.lock")), "the lock is released");
     }
