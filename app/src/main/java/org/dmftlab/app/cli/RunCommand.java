@@ -22,6 +22,7 @@ import org.dmftlab.app.output.RunReport;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.Preflight;
 import org.dmftlab.app.run.StabilityWarning;
+import org.dmftlab.app.wiring.AppModule;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.spi.InvalidInputException;
 import picocli.CommandLine;
@@ -228,7 +229,7 @@ final class RunCommand implements Callable<Integer> {
         Set<Engine> engines = EngineOption.engines(engine, plan.declared());
         Path target = resume != null ? resume : out != null ? out : defaultOut(plan);
         if (resume != null) {
-            OutputFolder.requireResumable(resume, "--resume", RunReport.configuration(Main.version(), plan, engines));
+            OutputFolder.requireResumable(resume, "--resume", RunReport.configuration(AppModule.version(), plan, engines));
         }
         ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
         Preflight preflight = runner.preflight(plan, engines);
