@@ -15,9 +15,10 @@ import java.util.Map;
  * @param points   the grid points, the last key varying fastest
  * @param launcher the file's {@code launcher:} block as written (validated with the command's options by
  *                 {@link org.dmftlab.app.launch.LauncherChoice}); empty when it has none
+ * @param summary  the observable and step the summary figure shows ({@code summary:}, {@link SummaryChoice})
  */
 public record SweepPlan(String name, Path file, List<String> keys, List<SweepPoint> points,
-                        Map<String, Object> launcher) {
+                        Map<String, Object> launcher, SummaryChoice summary) {
 
     public SweepPlan {
         keys = List.copyOf(keys);

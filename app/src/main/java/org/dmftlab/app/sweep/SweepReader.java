@@ -43,6 +43,7 @@ import org.dmftlab.core.spi.InvalidInputException;
  *   optimizer.learning-rate: [0.05, 0.1, 0.2]
  *   optimizer.batch-fraction: [0.25, 0.5, 1.0]
  * launcher: {id: slurm}             # optional: where the points run ({@link LauncherChoice})
+ * summary: {observable: test_error, step: last}   # optional: what the summary figure shows ({@link SummaryChoice})
  * </pre>
  * The points are the Cartesian product of the lists (the last key varies fastest). Values are scalars (numbers or
  * text, so plugin ids such as {@code optimizer.id: [heavy-ball, nesterov]} work). A point's experiment is the base
@@ -52,7 +53,7 @@ import org.dmftlab.core.spi.InvalidInputException;
  */
 public final class SweepReader {
 
-    private static final Set<String> KEYS = Set.of("name", "base", "set", "grid", LauncherChoice.KEY);
+    private static final Set<String> KEYS = Set.of("name", "base", "set", "grid", LauncherChoice.KEY, "summary");
     /** Characters of a value kept in a folder name; others become '_'. */
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._+-]");
 
@@ -105,7 +106,7 @@ public final class SweepReader {
             String key = names.next();
             if (!KEYS.contains(key)) {
                 throw invalid(source, ConfigError.UNKNOWN_KEY, key, root.get(key).toString(),
-                        "unknown key; allowed here: base, grid, launcher, name, set");
+                        "unknown key; allowed here: base, grid, launcher, name, set, summary");
             }
         }
         String name = name(root.get("name"), file, source);
@@ -141,7 +142,16 @@ public final class SweepReader {
                 throw invalid.withSource(source + " (grid point " + folder + "; base " + invalid.source() + ")");
             }
         }
-        return new SweepPlan(name, file, keys, points, LauncherChoice.block(root.get(LauncherChoice.KEY), source));
+        SummaryChoice summary;
+        try {
+            summary = SummaryChoice.read(root.get("summary"), points.stream()
+                    .map(point -> point.plan().experiment().steps()).toList(), points.stream().map(SweepPoint::folder)
+                    .toList());
+        } catch (InvalidInputException invalid) {
+            throw invalid.withSource(source);
+        }
+        return new SweepPlan(name, file, keys, points, LauncherChoice.block(root.get(LauncherChoice.KEY), source),
+                summary);
     }
 
     private static String name(JsonNode given, Path file, String source) {

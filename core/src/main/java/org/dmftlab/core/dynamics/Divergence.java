@@ -1,8 +1,7 @@
 package org.dmftlab.core.dynamics;
 
 import org.dmftlab.core.problem.Observable;
-import org.dmftlab.core.problem.RunError;
-import org.dmftlab.core.problem.RunFailedException;
+import org.dmftlab.core.problem.DivergedException;
 
 /**
  * When a trajectory has diverged (SPEC §6): an observable that is not finite or exceeds {@value #LIMIT} in
@@ -26,11 +25,11 @@ public final class Divergence {
     /**
      * Checks one observable.
      *
-     * @throws RunFailedException {@code run/diverged} naming the step and the observable when it diverged
+     * @throws DivergedException {@code run/diverged} naming the step and the observable when it diverged
      */
     public static void check(Observable observable, int t, double value) {
         if (diverged(value)) {
-            throw new RunFailedException(RunError.DIVERGED, "the trajectory diverged at step " + t + ": "
+            throw new DivergedException(t, observable, "the trajectory diverged at step " + t + ": "
                     + observable.column() + " = " + value + "; lower the learning rate (SPEC §6 gives the full-batch"
                     + " limits: η κ < 2 for GD, 2(1+β) for heavy ball, 2(1+β)/(1+2β) for Nesterov, κ the largest"
                     + " curvature) or the number of steps");

@@ -3,8 +3,11 @@ package org.dmftlab.core.problem;
 import org.dmftlab.core.spi.DmftlabException;
 import org.dmftlab.core.spi.ErrorCode;
 
-/** A run that started with valid input but could not finish, e.g. a diverging trajectory. Exit code 1. */
-public final class RunFailedException extends DmftlabException {
+/**
+ * A run that started with valid input but could not finish, e.g. a diverging trajectory ({@link DivergedException}).
+ * Exit code 1.
+ */
+public class RunFailedException extends DmftlabException {
 
     private static final long serialVersionUID = 1L;
 

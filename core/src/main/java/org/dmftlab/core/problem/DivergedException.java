@@ -1,0 +1,34 @@
+package org.dmftlab.core.problem;
+
+/**
+ * A trajectory that diverged (SPEC §6): {@link RunError#DIVERGED}, with the step and the observable at which it was
+ * found, for callers that record where a run stopped (a sweep's summary, for one).
+ */
+public final class DivergedException extends RunFailedException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int step;
+    private final transient Observable observable;
+
+    /**
+     * @param step       the step t at which the observable diverged
+     * @param observable the observable
+     * @param message    what happened (step, observable) and what to try
+     */
+    public DivergedException(int step, Observable observable, String message) {
+        super(RunError.DIVERGED, message);
+        this.step = step;
+        this.observable = observable;
+    }
+
+    /** The step t at which the trajectory diverged. */
+    public int step() {
+        return step;
+    }
+
+    /** The observable that diverged first at that step. */
+    public Observable observable() {
+        return observable;
+    }
+}
