@@ -17,6 +17,7 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.run.Preflight;
+import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.spi.PluginConfig;
@@ -139,6 +140,37 @@ class SweepReaderTest {
         assertRefused("base: a.yaml\ngrid: {'optimizer..id': [sgd]}\n", "config/bad-key", "grid.optimizer..id");
         assertRefused("base: a.yaml\ngrid: {optimizer.rate: [0.1]}\n", "config/unknown-key", "optimizer.rate");
         assertRefused("base: a.yaml\nname: 'a b'\ngrid: {steps: [1]}\n", "config/out-of-range", "name");
+    }
+
+    @Test
+    void theSummaryBlockChoosesAnObservableAndAStep() {
+        SweepPlan byDefault = read("base: a.yaml\ngrid: {optimizer.learning-rate: [0.1]}\n");
+        SweepPlan chosen = read("base: a.yaml\ngrid: {steps: [4, 6]}\nsummary: {observable: m, step: 4}\n");
+        SweepPlan last = read("base: a.yaml\ngrid: {steps: [4, 6]}\nsummary: {observable: train_loss, step: last}\n");
+
+        assertEquals(SummaryChoice.DEFAULT, byDefault.summary());
+        assertEquals(new SummaryChoice(Observable.OVERLAP, 4), chosen.summary());
+        assertEquals(4, chosen.summary().at(6));
+        assertEquals(6, last.summary().at(6), "last is each point's T");
+        assertEquals("train_loss at the last step", last.summary().label());
+    }
+
+    @Test
+    void aSummaryOutsideEveryPointsRunIsRefusedBeforeAnythingRuns() {
+        assertRefused("base: a.yaml\ngrid: {steps: [4]}\nsummary: {observable: loss}\n", "config/out-of-range",
+                "summary.observable");
+        assertRefused("base: a.yaml\ngrid: {steps: [4]}\nsummary: {step: first}\n", "config/out-of-range",
+                "summary.step");
+        assertRefused("base: a.yaml\ngrid: {steps: [4]}\nsummary: {step: -1}\n", "config/out-of-range",
+                "summary.step");
+        assertRefused("base: a.yaml\ngrid: {steps: [4]}\nsummary: {step: 2.5}\n", "config/out-of-range",
+                "summary.step");
+        assertRefused("base: a.yaml\ngrid: {steps: [4]}\nsummary: {at: 2}\n", "config/unknown-key", "summary.at");
+        assertRefused("base: a.yaml\ngrid: {steps: [4]}\nsummary: test_error\n", "config/wrong-type", "summary");
+        InvalidInputException late = invalid("base: a.yaml\ngrid: {steps: [8, 4]}\nsummary: {step: 6}\n");
+        assertEquals("summary.step", late.key());
+        assertTrue(late.getMessage().contains("6") && late.getMessage().contains("grid point steps=4 has T = 4"),
+                late.getMessage());
     }
 
     private void assertRefused(String text, String code, String key) {
