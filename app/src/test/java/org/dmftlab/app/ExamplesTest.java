@@ -62,7 +62,7 @@ class ExamplesTest {
         List<String> names = examples().map(path -> path.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("paper-figure.yaml", "sgd-batch.yaml", "momentum.yaml",
                 "momentum-sweep.yaml", "logistic-anisotropic.yaml", "sweep-batch.yaml", "cosine-warmup.yaml",
-                "two-time.yaml", "gradient-flow.yaml")),
+                "two-time.yaml", "gradient-flow.yaml", "phase-diagram.yaml")),
                 names.toString());
         String readme = Files.readString(EXAMPLES.resolve("README.md"));
         for (String name : names) {

@@ -17,7 +17,8 @@ import org.jfree.chart.ui.TextAnchor;
 
 /**
  * The phase diagram of a sweep over a 2-D grid ({@code summary.png}): an observable at a step over the grid, one
- * heatmap per engine side by side (theory, simulation) on one shared colour scale, the first grid key across and the
+ * heatmap per engine side by side (theory, simulation) on one shared colour scale (of log10 of the values when they
+ * are positive and span more than two decades, as near a divergence boundary), the first grid key across and the
  * second up, one cell per point with the values as tick labels. A point without a value is a grey cell, marked
  * {@code × t=k} when its run diverged at step k, {@code failed} when it failed otherwise ({@code summary.csv} has the
  * reason), and left blank while pending. JFreeChart, headless.
@@ -33,6 +34,8 @@ public record PhaseDiagram(String title, Axis across, Axis up, List<Panel> panel
     public static final int PANEL_WIDTH = 640;
     public static final int PANEL_HEIGHT = 560;
     private static final Color MARK = new Color(0x9b, 0x00, 0x1c);
+    /** Values spanning more decades than this are coloured by their logarithm. */
+    private static final int DECADES = 2;
 
     /**
      * A grid key and its values (as written in the sweep file).
@@ -81,15 +84,18 @@ public record PhaseDiagram(String title, Axis across, Axis up, List<Panel> panel
 
     /** Writes the figure as PNG. */
     public void writePng(OutputStream out) throws IOException {
-        Heatmap.ColourScale scale = Heatmap.scale(panels.stream().flatMap(panel -> Stream.of(panel.values()))
-                .flatMapToDouble(Arrays::stream).toArray(), false);
+        double[] all = panels.stream().flatMap(panel -> Stream.of(panel.values())).flatMapToDouble(Arrays::stream)
+                .filter(Double::isFinite).toArray();
+        boolean log = logarithmic(all);
+        Heatmap.ColourScale scale = Heatmap.scale(log ? Arrays.stream(all).map(Math::log10).toArray() : all, false);
         List<JFreeChart> charts = new ArrayList<>();
         for (Panel panel : panels) {
             List<Heatmap.Cell> cells = new ArrayList<>();
             List<XYAnnotation> marks = new ArrayList<>();
             for (int u = 0; u < up.values().size(); u++) {
                 for (int a = 0; a < across.values().size(); a++) {
-                    cells.add(new Heatmap.Cell(a, u, panel.values()[u][a]));
+                    double value = panel.values()[u][a];
+                    cells.add(new Heatmap.Cell(a, u, log ? Math.log10(value) : value));
                     String mark = panel.marks()[u][a];
                     if (mark != null) {
                         XYTextAnnotation text = new XYTextAnnotation(mark, a, u);
@@ -100,9 +106,17 @@ public record PhaseDiagram(String title, Axis across, Axis up, List<Panel> panel
                     }
                 }
             }
-            charts.add(Heatmap.chart(panel.name(), cells, axis(across), axis(up), 1, 1, scale, marks));
+            charts.add(Heatmap.chart(panel.name() + (log ? " (colour: log10)" : ""), cells, axis(across), axis(up), 1,
+                    1, scale, marks));
         }
         layout().writePng(charts, out);
+    }
+
+    /** Whether the values are positive and span more than {@value #DECADES} decades: then colours are log10. */
+    static boolean logarithmic(double[] values) {
+        double low = Arrays.stream(values).min().orElse(1);
+        double high = Arrays.stream(values).max().orElse(1);
+        return low > 0 && high / low > Math.pow(10, DECADES);
     }
 
     private static SymbolAxis axis(Axis axis) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import org.dmftlab.app.errors.OutputError;
@@ -17,6 +18,7 @@ import org.dmftlab.app.output.CsvTables;
 import org.dmftlab.app.output.ObservableComparison;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.PublishedRun;
+import org.dmftlab.core.problem.DivergedException;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
@@ -35,9 +37,9 @@ record PointSummary(SweepPoint point, Status status, String reason, Map<String, 
 
     /** Where a point stands. */
     enum Status {
-        COMPLETE, FAILED, PENDING;
+        COMPLETE, DIVERGED, FAILED, PENDING;
 
-        /** As written in {@code summary.csv}: {@code complete}, {@code failed}, {@code pending}. */
+        /** As written in {@code summary.csv}: {@code complete}, {@code diverged}, {@code failed}, {@code pending}. */
         String key() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -47,9 +49,15 @@ record PointSummary(SweepPoint point, Status status, String reason, Map<String, 
     private static final Set<Observable> LOWER_IS_BETTER =
             EnumSet.of(Observable.TRAIN_LOSS, Observable.TEST_LOSS, Observable.TEST_ERROR);
 
-    /** A point that failed, with its message. */
+    /** A point that failed, with its message: {@code diverged} when the message is a divergence's (SPEC §6). */
     static PointSummary failed(SweepPoint point, String reason) {
-        return new PointSummary(point, Status.FAILED, reason, Map.of());
+        return new PointSummary(point, DivergedException.stepIn(reason).isPresent() ? Status.DIVERGED : Status.FAILED,
+                reason, Map.of());
+    }
+
+    /** The step at which the point's run diverged, for a {@code diverged} point. */
+    OptionalInt divergedAt() {
+        return status == Status.DIVERGED ? DivergedException.stepIn(reason) : OptionalInt.empty();
     }
 
     /** A point that is not complete and has not failed in this run. */
@@ -59,16 +67,21 @@ record PointSummary(SweepPoint point, Status status, String reason, Map<String, 
 
     /**
      * The summary columns, in their fixed order, for the engines a sweep's points run: per engine (theory, then
-     * simulation) {@code <engine>_final_<observable>} (the value at t = T) for every observable, then
+     * simulation) the chosen observable at the chosen step when that step is not the last
+     * ({@code <engine>_<observable>_at_<step>}, {@link SummaryChoice}), {@code <engine>_final_<observable>} (the value
+     * at t = T) for every observable, then
      * {@code <engine>_best_<observable>} (the minimum over t) for the losses and the test error, where lower is
      * better; then, when some point runs both engines, {@code distance_<observable>} (max over t of |theory −
      * simulation| over the combined error) and {@code max_abs_difference_<observable>} for every observable, from
      * {@code comparison.csv}. The order does not depend on which points ran.
      */
-    static List<String> columns(Set<Engine> engines, boolean compared) {
+    static List<String> columns(Set<Engine> engines, boolean compared, SummaryChoice choice) {
         List<String> columns = new ArrayList<>();
         for (Engine engine : Engine.values()) {
             if (engines.contains(engine)) {
+                if (choice.step() != SummaryChoice.LAST) {
+                    columns.add(choice.column(engine));
+                }
                 for (Observable observable : Observable.values()) {
                     columns.add(engine.key() + "_final_" + observable.column());
                 }
@@ -93,7 +106,7 @@ record PointSummary(SweepPoint point, Status status, String reason, Map<String, 
      *
      * @throws RunFailedException {@code output/read-failed} when a table cannot be read back
      */
-    static PointSummary complete(SweepPoint point, PublishedRun run) {
+    static PointSummary complete(SweepPoint point, PublishedRun run, SummaryChoice choice) {
         Map<String, Double> columns = new LinkedHashMap<>();
         for (Engine engine : Engine.values()) {
             if (!run.has(OutputFolder.table(engine))) {
@@ -102,6 +115,7 @@ record PointSummary(SweepPoint point, Status status, String reason, Map<String, 
             Path table = run.folder().resolve(OutputFolder.table(engine));
             Trajectory trajectory = parse(table, text -> CsvTables.readTrajectory(text, engine));
             int last = trajectory.steps();
+            columns.put(choice.column(engine), trajectory.value(choice.observable(), choice.at(last)));
             for (Observable observable : Observable.values()) {
                 columns.put(engine.key() + "_final_" + observable.column(), trajectory.value(observable, last));
                 if (LOWER_IS_BETTER.contains(observable)) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.InvalidInputException;
@@ -28,6 +29,14 @@ public record SummaryChoice(Observable observable, int step) {
     /** The step of a point of T steps. */
     public int at(int steps) {
         return step == LAST ? steps : step;
+    }
+
+    /**
+     * The summary column of an engine that holds the chosen value: {@code <engine>_final_<observable>} for the last
+     * step (a column every summary has), else {@code <engine>_<observable>_at_<step>}.
+     */
+    public String column(Engine engine) {
+        return engine.key() + (step == LAST ? "_final_" + observable.column() : "_" + observable.column() + "_at_" + step);
     }
 
     /** E.g. {@code test_error at the last step} or {@code m at t = 20}. */

@@ -7,16 +7,13 @@ import java.util.Map;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.plot.SummaryFigure;
-import org.dmftlab.core.problem.Observable;
 
 /**
- * Turns the summaries of a sweep into its summary plot: the final test error against the first grid key, one curve
- * per combination of the other keys' values and per engine that ran, and a mark at the x value of every point that
- * failed.
+ * Turns the summaries of a sweep into its summary plot: the sweep's chosen observable at its chosen step
+ * ({@link SummaryChoice}, by default the final test error) against the first grid key, one curve per combination of
+ * the other keys' values and per engine that ran, and a mark at the x value of every point that failed or diverged.
  */
 final class SummaryCurves {
-
-    private static final String PLOTTED = "_final_" + Observable.TEST_ERROR.column();
 
     private SummaryCurves() {
     }
@@ -49,12 +46,13 @@ final class SummaryCurves {
             for (int p = 0; p < x.length; p++) {
                 String value = points.get(p).point().settings().get(0).value();
                 x[p] = numeric ? Double.parseDouble(value) : xValues.indexOf(value);
-                if (points.get(p).status() == PointSummary.Status.FAILED) {
+                if (points.get(p).status() == PointSummary.Status.FAILED
+                        || points.get(p).status() == PointSummary.Status.DIVERGED) {
                     failed.add(x[p]);
                 }
             }
             for (Engine engine : Engine.values()) {
-                String column = engine.key() + PLOTTED;
+                String column = plan.summary().column(engine);
                 if (points.stream().anyMatch(point -> point.columns().containsKey(column))) {
                     double[] y = points.stream().mapToDouble(point -> point.columns().getOrDefault(column, Double.NaN))
                             .toArray();
@@ -63,8 +61,8 @@ final class SummaryCurves {
             }
             colour++;
         }
-        return new SummaryFigure.Spec(plan.name() + ": final test error (t = T)", xKey,
-                Observable.TEST_ERROR.column(), numeric ? List.of() : xValues, curves, failed);
+        return new SummaryFigure.Spec(plan.name() + ": " + plan.summary().label(), xKey,
+                plan.summary().observable().column(), numeric ? List.of() : xValues, curves, failed);
     }
 
     private static boolean isNumber(String text) {

@@ -28,6 +28,7 @@ import org.dmftlab.app.output.PublishedRun;
 import org.dmftlab.app.plot.SummaryFigure;
 import org.dmftlab.app.plot.TrajectoryOverlay;
 import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.core.problem.DivergedException;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.spi.DmftlabException;
@@ -53,9 +54,12 @@ import org.dmftlab.core.spi.Launcher;
  *
  * <p>The summary is rewritten from the points' folders: when the sweep starts (points not complete for this grid
  * are {@code pending}, so a killed re-run never leaves an older summary that lists them as complete), after
- * every point ({@code summary.csv}), and at the end. A point that fails (e.g. divergence at a large learning rate,
- * or a faulty plugin) does not stop the others: its row says {@code failed} with the reason, the figure marks it,
- * and the sweep ends with a {@link RunFailedException} naming the failed points.
+ * every point ({@code summary.csv}), and at the end. A point that fails (e.g. a faulty plugin) does not stop the
+ * others: its row says {@code failed} with the reason, the figure marks it, and the sweep ends with a
+ * {@link RunFailedException} naming the failed points. A point whose run diverged (SPEC §6) is a result: its row
+ * says {@code diverged} with the step ({@code diverged_at}), the figure marks it, and it fails nothing. A grid of two
+ * keys gets a phase diagram as {@code summary.png} ({@link SummaryHeatmaps}), any other the line figure
+ * ({@link SummaryCurves}); both show the sweep's {@link SummaryChoice}.
  */
 public final class SweepRunner {
 
@@ -158,15 +162,19 @@ public final class SweepRunner {
             log.flush();
             return;
         }
-        List<String> failures = report.failures().stream().map(failure -> failure.task().name()).sorted(
+        // A run that diverged is a result (a phase diagram marks it), not a failure of the sweep.
+        List<String> failures = report.failures().stream()
+                .filter(failure -> DivergedException.stepIn(failure.reason()).isEmpty())
+                .map(failure -> failure.task().name()).sorted(
                 Comparator.comparingInt(pending.stream().map(LaunchTask::name).toList()::indexOf)).toList();
+        int diverged = report.failures().size() - failures.size();
         report.failures().forEach(failure -> summary.failed(tasks.point(failure.task()), failure.reason()));
         summary.write(true);
         Optional<TrajectoryOverlay> overlay = SweepTrajectories.of(plan, folder);
         overlay.ifPresent(figure -> writeFile(folder.resolve(SweepTrajectories.FIGURE), figure::writePng));
         log.println("wrote " + folder.resolve(SUMMARY) + " and " + SUMMARY_FIGURE + overlay.map(figure -> " and "
                 + SweepTrajectories.FIGURE).orElse("") + " (" + plan.points().size() + " points, " + failures.size()
-                + " failed)");
+                + " failed" + (diverged > 0 ? ", " + diverged + " diverged" : "") + ")");
         log.flush();
         if (!failures.isEmpty()) {
             throw new RunFailedException(SweepError.FAILED_POINTS, failures.size() + " of " + plan.points().size()
@@ -248,10 +256,11 @@ public final class SweepRunner {
                 engines.addAll(point.engines());
                 compared |= point.engines().size() == Engine.values().length;
             }
-            columns = PointSummary.columns(engines, compared);
+            columns = PointSummary.columns(engines, compared, plan.summary());
             for (SweepPoint point : plan.points()) {
                 points.put(point, done(point, folder.resolve(point.folder()))
-                        .map(run -> PointSummary.complete(point, run)).orElseGet(() -> PointSummary.pending(point)));
+                        .map(run -> PointSummary.complete(point, run, plan.summary()))
+                        .orElseGet(() -> PointSummary.pending(point)));
             }
         }
 
@@ -268,7 +277,8 @@ public final class SweepRunner {
                 failed(point, failure.get());
                 return;
             }
-            update(done(point, folder.resolve(point.folder())).map(run -> PointSummary.complete(point, run))
+            update(done(point, folder.resolve(point.folder())).map(run -> PointSummary.complete(point, run,
+                    plan.summary()))
                     .orElseGet(() -> PointSummary.failed(point, "the run published in " + folder.resolve(point.folder())
                             + " does not match its run.json; was it changed?")));
         }
@@ -308,7 +318,9 @@ public final class SweepRunner {
             List<PointSummary> summaries = List.copyOf(points.values());
             byte[] table = SummaryTable.csv(plan.keys(), columns, summaries).getBytes(StandardCharsets.UTF_8);
             writeFile(folder.resolve(SUMMARY), out -> out.write(table));
-            if (figure) {
+            if (figure && plan.keys().size() == 2) {
+                writeFile(folder.resolve(SUMMARY_FIGURE), SummaryHeatmaps.of(plan, summaries)::writePng);
+            } else if (figure) {
                 writeFile(folder.resolve(SUMMARY_FIGURE),
                         png -> figureWriter.writePng(SummaryCurves.spec(plan, summaries), png));
             }

@@ -20,7 +20,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.TestExperiments.Outcome;
-import org.dmftlab.app.plot.SummaryFigure;
+import org.dmftlab.app.plot.PhaseDiagram;
 import org.dmftlab.app.plot.TrajectoryOverlay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,14 +88,14 @@ class SweepCommandTest {
     }
 
     @Test
-    void theSummaryPlotIsANonBlankPngOfTheDocumentedSize() throws IOException {
+    void aGridOfTwoKeysDrawsAPhaseDiagramOneHeatmapPerEngine() throws IOException {
         Path out = dir.resolve("out");
-        assertEquals(0, sweep(out, "2", "--engine", "theory").exitCode());
+        assertEquals(0, sweep(out, "2").exitCode());
 
         BufferedImage image = ImageIO.read(out.resolve("summary.png").toFile());
 
-        assertEquals(SummaryFigure.WIDTH, image.getWidth());
-        assertEquals(SummaryFigure.HEIGHT, image.getHeight());
+        assertEquals(2 * PhaseDiagram.PANEL_WIDTH, image.getWidth(), "theory and simulation side by side");
+        assertEquals(2 * 14 + 2 * 28 + PhaseDiagram.PANEL_HEIGHT, image.getHeight());
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 3) {
             for (int x = 0; x < image.getWidth(); x += 3) {
@@ -103,6 +103,40 @@ class SweepCommandTest {
             }
         }
         assertTrue(colours.size() > 20, "curves, axes and text, not a blank image: " + colours.size());
+    }
+
+    @Test
+    void divergedPointsAreMarkedWithTheirStepAndTheChosenValueIsSummarised() throws IOException {
+        Path out = dir.resolve("diverging");
+        TestExperiments.write(dir, "a.yaml", CONFIG_A);
+        Path file = TestExperiments.write(dir, "phase.yaml", """
+                name: phase
+                base: a.yaml
+                grid:
+                  optimizer.learning-rate: [0.1, 30]
+                  optimizer.batch-fraction: [0.5, 1.0]
+                summary: {observable: m, step: 3}
+                """);
+
+        Outcome outcome = dmftlab("sweep", file.toString(), "--out", out.toString(), "--threads", "2", "--engine",
+                "theory");
+
+        assertEquals(0, outcome.exitCode(), "a divergence is a result, not a failure: " + outcome.err());
+        assertTrue(outcome.out().contains("0 failed, 2 diverged"), outcome.out());
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        List<String> header = List.of(summary.get(0).split(","));
+        assertEquals(List.of("folder", "status", "reason", "diverged_at", "theory_m_at_3"), header.subList(2, 7));
+        String complete = summary.get(1);
+        assertTrue(complete.contains(",complete,,,"), complete);
+        assertEquals(value(out.resolve("learning-rate=0.1_batch-fraction=0.5/theory.csv"), 3, "m"),
+                complete.split(",")[header.indexOf("theory_m_at_3")]);
+        String diverged = summary.get(3);
+        assertTrue(diverged.startsWith("30,0.5,learning-rate=30_batch-fraction=0.5,diverged,\"[run/diverged] the"
+                + " trajectory diverged at step "), diverged);
+        int step = Integer.parseInt(diverged.substring(diverged.lastIndexOf('"') + 2).split(",")[0]);
+        assertTrue(step >= 1 && step <= 5 && diverged.contains("diverged at step " + step + ":"), diverged);
+        BufferedImage image = ImageIO.read(out.resolve("summary.png").toFile());
+        assertEquals(PhaseDiagram.PANEL_WIDTH, image.getWidth(), "the theory alone: one heatmap");
     }
 
     @Test
@@ -253,5 +287,11 @@ class SweepCommandTest {
         List<String> lines = Files.readAllLines(csv);
         int index = List.of(lines.get(0).split(",")).indexOf(name);
         return lines.stream().filter(line -> line.startsWith(row + ",")).findFirst().orElseThrow().split(",")[index];
+    }
+
+    /** The value of a column at step t of a run table. */
+    private static String value(Path table, int t, String name) throws IOException {
+        List<String> rows = Files.readAllLines(table);
+        return rows.get(1 + t).split(",")[List.of(rows.get(0).split(",")).indexOf(name)];
     }
 }

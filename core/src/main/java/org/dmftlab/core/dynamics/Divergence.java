@@ -29,8 +29,7 @@ public final class Divergence {
      */
     public static void check(Observable observable, int t, double value) {
         if (diverged(value)) {
-            throw new DivergedException(t, observable, "the trajectory diverged at step " + t + ": "
-                    + observable.column() + " = " + value + "; lower the learning rate (SPEC §6 gives the full-batch"
+            throw new DivergedException(t, observable, value + "; lower the learning rate (SPEC §6 gives the full-batch"
                     + " limits: η κ < 2 for GD, 2(1+β) for heavy ball, 2(1+β)/(1+2β) for Nesterov, κ the largest"
                     + " curvature) or the number of steps");
         }
