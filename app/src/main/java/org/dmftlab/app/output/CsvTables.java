@@ -196,11 +196,7 @@ public final class CsvTables {
     }
 
     private static Observable observable(String column) {
-        for (Observable observable : Observable.values()) {
-            if (observable.column().equals(column)) {
-                return observable;
-            }
-        }
-        throw new IllegalArgumentException("'" + column + "' is not an observable");
+        return Observable.ofColumn(column)
+                .orElseThrow(() -> new IllegalArgumentException("'" + column + "' is not an observable"));
     }
 }

@@ -30,7 +30,9 @@ import org.dmftlab.core.problem.Observable;
  *   <li>{@code engines}: per engine that ran its table and wall time in seconds; for a theory whose species are a
  *       quadrature of the spectrum, {@code quadrature-error}: {@code species} K, {@code coarser-species} ⌊K/2⌋ and
  *       per observable column the estimated bound max_t |x_K(t) − x_{K/2}(t)| ({@code null} when unknown, SPEC
- *       §4.5); {@code threads};</li>
+ *       §4.5); {@code diverged}: per engine whose trajectory diverged, a result of a sweep point that has no table
+ *       ({@link EngineDivergence}: {@code engine}, {@code step}, {@code observable}; empty for {@code dmftlab run},
+ *       whose divergence fails the run); {@code threads};</li>
  *   <li>{@code files}: every other file of the folder → its SHA-256 ({@link PublishedRun} checks them);</li>
  *   <li>{@code warnings} (e.g. SPEC §6 stability) and {@code machine} (Java, OS, cores).</li>
  * </ul>
@@ -41,6 +43,8 @@ public final class RunReport {
     static final String FILES = "files";
     /** The key of a checkpoint's fingerprint ({@link #configuration}). */
     static final String FINGERPRINT = "fingerprint";
+    /** The key of the engines that diverged. */
+    static final String DIVERGED = "diverged";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -99,16 +103,19 @@ public final class RunReport {
      *
      * @param version  the dmftlab version
      * @param plan     the validated experiment
-     * @param runs     the engines that ran, in the order they ran
+     * @param runs     the engines that ran to the end, in the order they ran
+     * @param diverged the engines that diverged, in the order they ran
      * @param threads  worker threads used
      * @param warnings warnings shown before the run
      * @param files    the other files of the folder, each with its SHA-256 ({@link OutputFolder#files()})
      * @param machine  the machine
      */
-    public static String json(String version, ExperimentPlan plan, List<EngineRun> runs, int threads,
-                              List<String> warnings, Map<String, String> files, Machine machine) {
+    public static String json(String version, ExperimentPlan plan, List<EngineRun> runs,
+                              List<EngineDivergence> diverged, int threads, List<String> warnings,
+                              Map<String, String> files, Machine machine) {
         Set<Engine> ran = EnumSet.noneOf(Engine.class);
         runs.forEach(run -> ran.add(run.engine()));
+        diverged.forEach(divergence -> ran.add(divergence.engine()));
         ObjectNode root = configuration(version, plan, ran);
         root.remove(FINGERPRINT);
         ArrayNode engines = root.putArray("engines");
@@ -131,6 +138,13 @@ public final class RunReport {
                     }
                 }
             });
+        }
+        ArrayNode divergences = root.putArray(DIVERGED);
+        for (EngineDivergence divergence : diverged) {
+            divergences.addObject()
+                    .put("engine", divergence.engine().key())
+                    .put("step", divergence.step())
+                    .put("observable", divergence.observable().column());
         }
         root.put("threads", threads);
         ArrayNode warningList = root.putArray("warnings");

@@ -17,6 +17,7 @@ import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.InputKeys;
 import org.dmftlab.app.experiment.PluginChoice;
 import org.dmftlab.app.output.Checkpoint;
+import org.dmftlab.app.output.EngineDivergence;
 import org.dmftlab.app.output.EngineRun;
 import org.dmftlab.app.output.Machine;
 import org.dmftlab.app.output.ObservableComparison;
@@ -26,6 +27,7 @@ import org.dmftlab.app.output.ShortNumbers;
 import org.dmftlab.app.plot.FigureSpec;
 import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.core.dynamics.UnitStore;
+import org.dmftlab.core.problem.DivergedException;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.app.plot.TimeScale;
 import org.dmftlab.app.plot.TwoTimeFigure;
@@ -52,7 +54,8 @@ import org.dmftlab.core.theory.TheoryResult;
  * folder as soon as its engine is done, then {@code comparison.csv} when both ran, the figure, the two-time table
  * and heatmaps when the experiment recorded them, and {@code run.json} last, and then the whole folder is
  * published. A failing engine ({@link org.dmftlab.core.problem.RunFailedException}, e.g. divergence) propagates
- * and leaves the output folder as it was.
+ * and leaves the output folder as it was, except a divergence that the caller publishes as a result
+ * ({@link OnDivergence#PUBLISH}, a sweep point).
  *
  * <p>With {@link Checkpointing}, the engines' units (the theory's groups, the simulation's seeds) are saved into the
  * staging folder as each finishes ({@link Checkpoint}), and a resumed run loads them instead of computing them
@@ -100,7 +103,8 @@ public final class ExperimentRunner {
      * @param progress receives the engines' progress
      * @return the engines' results, in the order they ran
      * @throws org.dmftlab.core.spi.DmftlabException for every failure of the run, a fault of plugin code included
-     *     ({@link Faults}), so that a sweep goes on with its other points
+     *     ({@link Faults}), so that a sweep goes on with its other points; a divergence too
+     *     ({@link OnDivergence#FAIL})
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress) {
@@ -126,6 +130,17 @@ public final class ExperimentRunner {
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress, Checkpointing checkpointing) {
+        return run(plan, engines, warnings, target, progress, checkpointing, OnDivergence.FAIL);
+    }
+
+    /**
+     * As {@link #run(ExperimentPlan, Set, List, Path, Progress, Checkpointing)}; a divergence fails the run or is
+     * published as the engine's result, as {@code onDivergence} says.
+     *
+     * @return the results of the engines that ran to the end, in the order they ran
+     */
+    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
+                               Progress progress, Checkpointing checkpointing, OnDivergence onDivergence) {
         requireEngines(engines);
         boolean resume = checkpointing != null && checkpointing.resume();
         return contained(() -> {
@@ -140,8 +155,10 @@ public final class ExperimentRunner {
                     }
                 }
                 List<String> recorded = new ArrayList<>(warnings);
-                List<EngineRun> runs = compute(plan, engines, recorded, progress, output::write, stores);
-                write(plan, runs, recorded, output);
+                List<EngineDivergence> diverged = new ArrayList<>();
+                List<EngineRun> runs = compute(plan, engines, recorded, progress, output::write, stores,
+                        onDivergence, diverged);
+                write(plan, runs, diverged, recorded, output);
                 return runs;
             }
         });
@@ -167,7 +184,8 @@ public final class ExperimentRunner {
     public List<EngineRun> compute(ExperimentPlan plan, Set<Engine> engines, List<String> warnings,
                                    Progress progress) {
         requireEngines(engines);
-        return contained(() -> compute(plan, engines, warnings, progress, run -> { }, Map.of()));
+        return contained(() -> compute(plan, engines, warnings, progress, run -> { }, Map.of(), OnDivergence.FAIL,
+                new ArrayList<>()));
     }
 
     /**
@@ -182,7 +200,7 @@ public final class ExperimentRunner {
         contained(() -> {
             try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
                 runs.forEach(output::write);
-                write(plan, runs, warnings, output);
+                write(plan, runs, List.of(), warnings, output);
                 return runs;
             }
         });
@@ -211,11 +229,23 @@ public final class ExperimentRunner {
      * engine with a store loads its saved units from it and saves the others to it.
      */
     private List<EngineRun> compute(ExperimentPlan plan, Set<Engine> engines, List<String> warnings,
-                                    Progress progress, Consumer<EngineRun> done, Map<Engine, UnitStore> stores) {
+                                    Progress progress, Consumer<EngineRun> done, Map<Engine, UnitStore> stores,
+                                    OnDivergence onDivergence, List<EngineDivergence> diverged) {
         List<EngineRun> runs = new ArrayList<>();
         for (Engine engine : Engine.values()) {
             if (engines.contains(engine)) {
-                EngineRun run = run(engine, plan, progress, warnings, stores.getOrDefault(engine, UnitStore.NONE));
+                EngineRun run;
+                try {
+                    run = run(engine, plan, progress, warnings, stores.getOrDefault(engine, UnitStore.NONE));
+                } catch (DivergedException divergence) {
+                    if (onDivergence == OnDivergence.FAIL) {
+                        throw divergence;
+                    }
+                    diverged.add(new EngineDivergence(engine, divergence.step(), divergence.observable()));
+                    log.println(diverged.get(diverged.size() - 1).describe() + ", recorded in run.json");
+                    log.flush();
+                    continue;
+                }
                 done.accept(run);
                 log.printf(Locale.ROOT, "%s: %d steps in %.1f s%n", engine.key(), plan.experiment().steps(),
                         run.wallSeconds());
@@ -226,18 +256,24 @@ public final class ExperimentRunner {
         return runs;
     }
 
-    /** Writes the comparison, the figures and {@code run.json} of {@code runs} and publishes the folder. */
-    private void write(ExperimentPlan plan, List<EngineRun> runs, List<String> warnings, OutputFolder output) {
+    /**
+     * Writes the comparison, the figures (none when every engine diverged) and {@code run.json} of {@code runs} and
+     * {@code diverged}, and publishes the folder.
+     */
+    private void write(ExperimentPlan plan, List<EngineRun> runs, List<EngineDivergence> diverged,
+                       List<String> warnings, OutputFolder output) {
         Trajectory theory = trajectory(runs, Engine.THEORY);
         Trajectory simulation = trajectory(runs, Engine.SIMULATION);
         if (theory != null && simulation != null) {
             output.writeComparison(ObservableComparison.compare(theory, simulation));
         }
-        output.writeFigure(new FigureSpec(title(plan), theory, simulation,
-                FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
-                TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
+        if (!runs.isEmpty()) {
+            output.writeFigure(new FigureSpec(title(plan), theory, simulation,
+                    FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
+                    TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
+        }
         TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
-        output.writeReport(RunReport.json(version, plan, runs, plan.threads(), warnings, output.files(),
+        output.writeReport(RunReport.json(version, plan, runs, diverged, plan.threads(), warnings, output.files(),
                 Machine.current()));
         output.publish();
         log.println("wrote " + output.path() + ": " + String.join(", ", output.files().keySet()));

@@ -9,31 +9,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.output.CsvTables;
+import org.dmftlab.app.output.EngineDivergence;
 import org.dmftlab.app.output.ObservableComparison;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.PublishedRun;
-import org.dmftlab.core.problem.DivergedException;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 
 /**
  * The summary of one grid point. Its values are read back from the point's published folder (so a point skipped
- * on resume is summarised like a fresh one), in the columns of {@link #columns}.
+ * on resume is summarised like a fresh one), in the columns of {@link #columns}; so is its divergence, which the
+ * point's {@code run.json} records ({@link PublishedRun#diverged()}).
  *
- * @param point   the grid point
- * @param status  complete (its folder holds a whole run of exactly this point), failed (in this sweep run), or
- *                pending (not run yet, interrupted, or its folder holds another configuration)
- * @param reason  why it failed (the one-line message), else empty
- * @param columns summary column → value; empty unless complete
+ * @param point    the grid point
+ * @param status   complete or diverged (its folder holds a whole run of exactly this point, in which some engine
+ *                 diverged), failed (in this sweep run), or pending (not run yet, interrupted, or its folder holds
+ *                 another configuration)
+ * @param reason   why it failed (the one-line message), or which engines diverged where, else empty
+ * @param diverged the engines whose trajectory diverged, as the run recorded them; empty unless diverged
+ * @param columns  summary column → value, for the engines that ran to the end; empty unless complete or diverged
  */
-record PointSummary(SweepPoint point, Status status, String reason, Map<String, Double> columns) {
+record PointSummary(SweepPoint point, Status status, String reason, List<EngineDivergence> diverged,
+                    Map<String, Double> columns) {
 
     /** Where a point stands. */
     enum Status {
@@ -43,26 +49,39 @@ record PointSummary(SweepPoint point, Status status, String reason, Map<String, 
         String key() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** Whether the point's folder holds its result (complete or diverged): a resumed sweep skips it. */
+        boolean published() {
+            return this == COMPLETE || this == DIVERGED;
+        }
     }
 
     /** Observables whose minimum over time is their best value. */
     private static final Set<Observable> LOWER_IS_BETTER =
             EnumSet.of(Observable.TRAIN_LOSS, Observable.TEST_LOSS, Observable.TEST_ERROR);
 
-    /** A point that failed, with its message: {@code diverged} when the message is a divergence's (SPEC §6). */
-    static PointSummary failed(SweepPoint point, String reason) {
-        return new PointSummary(point, DivergedException.stepIn(reason).isPresent() ? Status.DIVERGED : Status.FAILED,
-                reason, Map.of());
+    PointSummary {
+        diverged = List.copyOf(diverged);
     }
 
-    /** The step at which the point's run diverged, for a {@code diverged} point. */
-    OptionalInt divergedAt() {
-        return status == Status.DIVERGED ? DivergedException.stepIn(reason) : OptionalInt.empty();
+    /** A point that failed, with its message. */
+    static PointSummary failed(SweepPoint point, String reason) {
+        return new PointSummary(point, Status.FAILED, reason, List.of(), Map.of());
     }
 
     /** A point that is not complete and has not failed in this run. */
     static PointSummary pending(SweepPoint point) {
-        return new PointSummary(point, Status.PENDING, "", Map.of());
+        return new PointSummary(point, Status.PENDING, "", List.of(), Map.of());
+    }
+
+    /** The first step at which an engine of the point diverged; empty unless diverged. */
+    OptionalInt divergedAt() {
+        return diverged.stream().mapToInt(EngineDivergence::step).min();
+    }
+
+    /** How an engine of the point diverged, if it did. */
+    Optional<EngineDivergence> diverged(Engine engine) {
+        return diverged.stream().filter(divergence -> divergence.engine() == engine).findFirst();
     }
 
     /**
@@ -102,11 +121,12 @@ record PointSummary(SweepPoint point, Status status, String reason, Map<String, 
     }
 
     /**
-     * Reads the tables of a complete point ({@link CsvTables}).
+     * Reads the tables of a point whose run is published ({@link CsvTables}), and the divergences it records:
+     * {@code diverged} when there are any, else {@code complete}.
      *
      * @throws RunFailedException {@code output/read-failed} when a table cannot be read back
      */
-    static PointSummary complete(SweepPoint point, PublishedRun run, SummaryChoice choice) {
+    static PointSummary published(SweepPoint point, PublishedRun run, SummaryChoice choice) {
         Map<String, Double> columns = new LinkedHashMap<>();
         for (Engine engine : Engine.values()) {
             if (!run.has(OutputFolder.table(engine))) {
@@ -135,7 +155,9 @@ record PointSummary(SweepPoint point, Status status, String reason, Map<String, 
                 columns.put("max_abs_difference_" + row.observable().column(), row.maxAbsDifference());
             }
         }
-        return new PointSummary(point, Status.COMPLETE, "", columns);
+        List<EngineDivergence> diverged = run.diverged();
+        return new PointSummary(point, diverged.isEmpty() ? Status.COMPLETE : Status.DIVERGED, diverged.stream()
+                .map(EngineDivergence::describe).collect(Collectors.joining("; ")), diverged, columns);
     }
 
     static <T> T parse(Path csv, Function<String, T> reader) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.app.run.OnDivergence;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.spi.LaunchContext;
@@ -18,7 +19,9 @@ import org.dmftlab.core.spi.LaunchTask;
  * The points of a sweep as the tasks of a launcher (DESIGN.md, "Launchers"): the task of a point is
  * {@code dmftlab sweep FILE --out DIR --point FOLDER --threads 1} with the command's options repeated, run in this
  * JVM by {@link #runHere} or elsewhere by the launcher; its completion record is the point's published folder, whole
- * and of the same resolved configuration ({@link SweepRunner#done}).
+ * and of the same resolved configuration ({@link SweepRunner#done}). A run that diverges is such a record too: the
+ * point publishes its divergence ({@link OnDivergence#PUBLISH}) and its task ends as a success, so no launcher runs it
+ * again and every launcher reports it alike.
  */
 final class PointTasks implements LaunchContext {
 
@@ -98,7 +101,7 @@ final class PointTasks implements LaunchContext {
     public void runHere(LaunchTask task) {
         SweepPoint point = points.get(task.name());
         runner.run(point.plan(), point.engines(), StabilityWarning.of(point.plan().experiment()).stream().toList(),
-                folder.resolve(point.folder()), Progress.NONE);
+                folder.resolve(point.folder()), Progress.NONE, null, OnDivergence.PUBLISH);
     }
 
     @Override

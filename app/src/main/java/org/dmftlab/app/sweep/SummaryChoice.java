@@ -36,7 +36,8 @@ public record SummaryChoice(Observable observable, int step) {
      * step (a column every summary has), else {@code <engine>_<observable>_at_<step>}.
      */
     public String column(Engine engine) {
-        return engine.key() + (step == LAST ? "_final_" + observable.column() : "_" + observable.column() + "_at_" + step);
+        return engine.key() + (step == LAST ? "_final_" + observable.column()
+                : "_" + observable.column() + "_at_" + step);
     }
 
     /** E.g. {@code test_error at the last step} or {@code m at t = 20}. */
@@ -78,10 +79,9 @@ public record SummaryChoice(Observable observable, int step) {
             return DEFAULT.observable();
         }
         String spelling = given.isTextual() ? given.asText() : given.toString();
-        return Arrays.stream(Observable.values()).filter(o -> o.column().equals(spelling)).findFirst()
-                .orElseThrow(() -> new InvalidInputException(ConfigError.OUT_OF_RANGE, "summary.observable", spelling,
-                        "must be one of " + Arrays.stream(Observable.values()).map(Observable::column)
-                                .collect(Collectors.joining(", "))));
+        return Observable.ofColumn(spelling).orElseThrow(() -> new InvalidInputException(ConfigError.OUT_OF_RANGE,
+                "summary.observable", spelling, "must be one of " + Arrays.stream(Observable.values())
+                        .map(Observable::column).collect(Collectors.joining(", "))));
     }
 
     private static int step(JsonNode given, List<Integer> steps, List<String> folders) {

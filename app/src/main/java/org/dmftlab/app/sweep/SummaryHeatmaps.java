@@ -8,7 +8,8 @@ import org.dmftlab.app.plot.PhaseDiagram;
 /**
  * Turns the summaries of a sweep over two keys into its phase diagram ({@link PhaseDiagram}): the chosen observable
  * at the chosen step ({@link SummaryChoice}) of every point, one heatmap per engine that ran, the first key across and
- * the second up; a point that diverged is marked {@code × t=k} with its step, one that failed {@code failed}.
+ * the second up; in the panel of an engine that diverged at step k a point is marked {@code × t=k}, and one that
+ * failed is marked {@code failed} in every panel.
  */
 final class SummaryHeatmaps {
 
@@ -40,11 +41,8 @@ final class SummaryHeatmaps {
                 int a = across.indexOf(summary.point().settings().get(0).value());
                 int u = up.indexOf(summary.point().settings().get(1).value());
                 values[u][a] = summary.columns().getOrDefault(plan.summary().column(engine), Double.NaN);
-                marks[u][a] = switch (summary.status()) {
-                    case DIVERGED -> "× t=" + summary.divergedAt().orElseThrow();
-                    case FAILED -> "failed";
-                    default -> null;
-                };
+                marks[u][a] = summary.status() == PointSummary.Status.FAILED ? "failed"
+                        : summary.diverged(engine).map(divergence -> "× t=" + divergence.step()).orElse(null);
             }
             panels.add(new PhaseDiagram.Panel(engine == Engine.THEORY ? "DMFT theory" : "simulation", values, marks));
         }

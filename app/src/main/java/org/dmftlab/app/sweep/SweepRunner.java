@@ -28,7 +28,6 @@ import org.dmftlab.app.output.PublishedRun;
 import org.dmftlab.app.plot.SummaryFigure;
 import org.dmftlab.app.plot.TrajectoryOverlay;
 import org.dmftlab.app.run.ExperimentRunner;
-import org.dmftlab.core.problem.DivergedException;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.spi.DmftlabException;
@@ -43,9 +42,9 @@ import org.dmftlab.core.spi.Launcher;
  * DESIGN.md, "Launchers") that writes its own folder with the output of {@code dmftlab run} (published as a
  * transaction, {@link OutputFolder}), then {@code summary.csv} ({@link SummaryTable}) and {@code summary.png}
  * ({@link SummaryFigure}), and for a grid of one key {@code trajectories.png}, every point's trajectories in one
- * figure ({@link SweepTrajectories}). Each point runs its engines on one thread; in this JVM, {@code threads} points at a time
- * (fewer when their simulations would not fit in the heap together), so the results do not depend on the thread
- * count or the launcher.
+ * figure ({@link SweepTrajectories}). Each point runs its engines on one thread; in this JVM, {@code threads} points
+ * at a time (fewer when their simulations would not fit in the heap together), so the results do not depend on the
+ * thread count or the launcher.
  *
  * <p>Before anything runs, every point's folder is checked ({@link OutputFolder#requireUsable}) and the sweep
  * folder is locked ({@link FolderLock}: a second sweep into it is refused). Resumable: a point whose folder holds a
@@ -56,8 +55,9 @@ import org.dmftlab.core.spi.Launcher;
  * are {@code pending}, so a killed re-run never leaves an older summary that lists them as complete), after
  * every point ({@code summary.csv}), and at the end. A point that fails (e.g. a faulty plugin) does not stop the
  * others: its row says {@code failed} with the reason, the figure marks it, and the sweep ends with a
- * {@link RunFailedException} naming the failed points. A point whose run diverged (SPEC §6) is a result: its row
- * says {@code diverged} with the step ({@code diverged_at}), the figure marks it, and it fails nothing. A grid of two
+ * {@link RunFailedException} naming the failed points. A point whose run diverged (SPEC §6) is a result, published
+ * in its folder like any other ({@link PointTasks}): its row says {@code diverged} with the step
+ * ({@code diverged_at}) read from its {@code run.json}, the figure marks it, and it fails nothing. A grid of two
  * keys gets a phase diagram as {@code summary.png} ({@link SummaryHeatmaps}), any other the line figure
  * ({@link SummaryCurves}); both show the sweep's {@link SummaryChoice}.
  */
@@ -137,8 +137,9 @@ public final class SweepRunner {
         progress.start("sweep", plan.points().size(), "points");
         List<LaunchTask> pending = new ArrayList<>();
         for (SweepPoint point : plan.points()) {
-            if (summary.status(point) == PointSummary.Status.COMPLETE) {
-                log.println("skipped (already complete): " + folder.resolve(point.folder()));
+            PointSummary.Status status = summary.status(point);
+            if (status.published()) {
+                log.println("skipped (already " + status.key() + "): " + folder.resolve(point.folder()));
                 progress.advance(1);
             } else {
                 pending.add(tasks.task(plan, point, options));
@@ -162,14 +163,12 @@ public final class SweepRunner {
             log.flush();
             return;
         }
-        // A run that diverged is a result (a phase diagram marks it), not a failure of the sweep.
-        List<String> failures = report.failures().stream()
-                .filter(failure -> DivergedException.stepIn(failure.reason()).isEmpty())
-                .map(failure -> failure.task().name()).sorted(
+        List<String> failures = report.failures().stream().map(failure -> failure.task().name()).sorted(
                 Comparator.comparingInt(pending.stream().map(LaunchTask::name).toList()::indexOf)).toList();
-        int diverged = report.failures().size() - failures.size();
         report.failures().forEach(failure -> summary.failed(tasks.point(failure.task()), failure.reason()));
         summary.write(true);
+        long diverged = plan.points().stream().filter(point -> summary.status(point) == PointSummary.Status.DIVERGED)
+                .count();
         Optional<TrajectoryOverlay> overlay = SweepTrajectories.of(plan, folder);
         overlay.ifPresent(figure -> writeFile(folder.resolve(SweepTrajectories.FIGURE), figure::writePng));
         log.println("wrote " + folder.resolve(SUMMARY) + " and " + SUMMARY_FIGURE + overlay.map(figure -> " and "
@@ -259,7 +258,7 @@ public final class SweepRunner {
             columns = PointSummary.columns(engines, compared, plan.summary());
             for (SweepPoint point : plan.points()) {
                 points.put(point, done(point, folder.resolve(point.folder()))
-                        .map(run -> PointSummary.complete(point, run, plan.summary()))
+                        .map(run -> PointSummary.published(point, run, plan.summary()))
                         .orElseGet(() -> PointSummary.pending(point)));
             }
         }
@@ -277,7 +276,7 @@ public final class SweepRunner {
                 failed(point, failure.get());
                 return;
             }
-            update(done(point, folder.resolve(point.folder())).map(run -> PointSummary.complete(point, run,
+            update(done(point, folder.resolve(point.folder())).map(run -> PointSummary.published(point, run,
                     plan.summary()))
                     .orElseGet(() -> PointSummary.failed(point, "the run published in " + folder.resolve(point.folder())
                             + " does not match its run.json; was it changed?")));

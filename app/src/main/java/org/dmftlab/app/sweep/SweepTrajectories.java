@@ -16,8 +16,9 @@ import org.dmftlab.core.problem.Trajectory;
 
 /**
  * The trajectories of a sweep over one key, read back from the points' folders, as one {@link TrajectoryOverlay}
- * ({@code trajectories.png}): one curve per complete point, each on the time axis its own {@code figure} block asks
- * for (with {@code figure.time-unit: eta-t}, the gradient-flow time of its own learning rate).
+ * ({@code trajectories.png}): one curve per published point with a table (an engine that diverged has none), each
+ * on the time axis its own {@code figure} block asks for (with {@code figure.time-unit: eta-t}, the gradient-flow
+ * time of its own learning rate).
  */
 final class SweepTrajectories {
 
@@ -38,9 +39,14 @@ final class SweepTrajectories {
             if (SweepRunner.done(point, output).isEmpty()) {
                 continue;
             }
+            Trajectory theory = read(output, Engine.THEORY);
+            Trajectory simulation = read(output, Engine.SIMULATION);
+            if (theory == null && simulation == null) {
+                continue; // every engine of the point diverged
+            }
             KeyOverride setting = point.settings().get(0);
             String label = setting.key().substring(setting.key().lastIndexOf('.') + 1) + "=" + setting.value();
-            curves.add(new TrajectoryOverlay.Curve(label, read(output, Engine.THEORY), read(output, Engine.SIMULATION),
+            curves.add(new TrajectoryOverlay.Curve(label, theory, simulation,
                     TimeScale.of(point.plan().figure(), point.plan().experiment().schedule())));
         }
         return curves.isEmpty() ? Optional.empty() : Optional.of(new TrajectoryOverlay(plan.name() + ": every point's"

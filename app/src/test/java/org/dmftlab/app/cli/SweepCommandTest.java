@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.TestExperiments.Outcome;
@@ -118,8 +121,7 @@ class SweepCommandTest {
                 summary: {observable: m, step: 3}
                 """);
 
-        Outcome outcome = dmftlab("sweep", file.toString(), "--out", out.toString(), "--threads", "2", "--engine",
-                "theory");
+        Outcome outcome = dmftlab("sweep", file.toString(), "--out", out.toString(), "--threads", "2");
 
         assertEquals(0, outcome.exitCode(), "a divergence is a result, not a failure: " + outcome.err());
         assertTrue(outcome.out().contains("0 failed, 2 diverged"), outcome.out());
@@ -130,13 +132,23 @@ class SweepCommandTest {
         assertTrue(complete.contains(",complete,,,"), complete);
         assertEquals(value(out.resolve("learning-rate=0.1_batch-fraction=0.5/theory.csv"), 3, "m"),
                 complete.split(",")[header.indexOf("theory_m_at_3")]);
-        String diverged = summary.get(3);
-        assertTrue(diverged.startsWith("30,0.5,learning-rate=30_batch-fraction=0.5,diverged,\"[run/diverged] the"
-                + " trajectory diverged at step "), diverged);
-        int step = Integer.parseInt(diverged.substring(diverged.lastIndexOf('"') + 2).split(",")[0]);
-        assertTrue(step >= 1 && step <= 5 && diverged.contains("diverged at step " + step + ":"), diverged);
+        Path folder = out.resolve("learning-rate=30_batch-fraction=0.5");
+        JsonNode records = new ObjectMapper().readTree(folder.resolve("run.json").toFile()).path("diverged");
+        assertEquals(List.of("theory", "simulation"), List.of(records.path(0).path("engine").asText(),
+                records.path(1).path("engine").asText()), "each engine runs and records its divergence");
+        int first = Math.min(records.path(0).path("step").asInt(), records.path(1).path("step").asInt());
+        assertTrue(first >= 1 && first <= 5, records.toString());
+        String reason = "theory diverged at step " + records.path(0).path("step").asInt() + " ("
+                + records.path(0).path("observable").asText() + "); simulation diverged at step "
+                + records.path(1).path("step").asInt() + " (" + records.path(1).path("observable").asText() + ")";
+        assertEquals("30,0.5,learning-rate=30_batch-fraction=0.5,diverged," + reason + "," + first + ",NaN",
+                summary.get(3).substring(0, summary.get(3).indexOf(",NaN") + 4));
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("run.json"), files.map(path -> path.getFileName().toString()).toList(),
+                    "no table of an engine that diverged");
+        }
         BufferedImage image = ImageIO.read(out.resolve("summary.png").toFile());
-        assertEquals(PhaseDiagram.PANEL_WIDTH, image.getWidth(), "the theory alone: one heatmap");
+        assertEquals(2 * PhaseDiagram.PANEL_WIDTH, image.getWidth(), "theory and simulation side by side");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher of {@code dmftlab sweep} (DESIGN.md, "Launchers"): chosen with {@code --launcher} or the file's
  * {@code launcher:} block, its parameters validated before anything runs; and {@code --point}, the task of one grid
- * point, which writes exactly what the whole sweep writes for that point.
+ * point, which writes exactly what the whole sweep writes for that point, and publishes a divergence as the point's
+ * result (exit 0), which no launcher runs again.
  */
 class SweepLauncherTest {
 
@@ -63,6 +64,37 @@ class SweepLauncherTest {
                 "learning-rate=0.1/comparison.csv");
         assertFalse(Files.exists(alone.resolve("learning-rate=0.05")), "only the point runs");
         assertFalse(Files.exists(alone.resolve("summary.csv")), "a point task writes no summary");
+    }
+
+    @Test
+    void aDivergingPointIsPublishedAsDivergedNotRetriedAndFailsNothing() throws IOException {
+        Path file = files(SWEEP.replace("0.1]", "30]"));
+        Path out = dir.resolve("out");
+
+        Outcome sweep = dmftlab("sweep", file.toString(), "--out", out.toString(), "--launcher", "local", "--set",
+                "launcher.retries=2", "--threads", "1");
+
+        assertEquals(0, sweep.exitCode(), sweep.err());
+        assertFalse(sweep.out().contains("retrying"), "a published divergence is the point's result:\n" + sweep.out());
+        assertTrue(sweep.out().contains("(2 points, 0 failed, 1 diverged)"), sweep.out());
+        assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(2).startsWith("30,learning-rate=30,diverged,"
+                + "theory diverged at step "), () -> out.resolve("summary.csv").toString());
+        assertTrue(Files.readString(out.resolve("learning-rate=30/run.json")).contains("\"diverged\" : [ {"));
+    }
+
+    @Test
+    void aDivergingPointRunAloneEndsWithExitZeroAfterPublishingItsDivergence() throws IOException {
+        Path file = files(SWEEP.replace("0.1]", "30]"));
+        Path out = dir.resolve("out");
+
+        Outcome point = dmftlab("sweep", file.toString(), "--out", out.toString(), "--point", "learning-rate=30",
+                "--threads", "1");
+
+        assertEquals(0, point.exitCode(), "the task of a point that diverged succeeded: " + point.err());
+        assertEquals("", point.err());
+        assertTrue(point.out().matches("(?s)theory diverged at step \\d+ \\(\\w+\\), recorded in run\\.json\n"
+                + "simulation diverged at step \\d+ \\(\\w+\\), recorded in run\\.json\nwrote .*"), point.out());
+        assertTrue(Files.readString(out.resolve("learning-rate=30/run.json")).contains("\"engine\" : \"simulation\""));
     }
 
     @Test

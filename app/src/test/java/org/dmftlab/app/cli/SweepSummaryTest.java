@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.io.IOException;
@@ -17,6 +19,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.TestExperiments.Outcome;
 import org.dmftlab.app.plot.FigureWriter;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A sweep's record of its points (issue 12, defect 6): a point counts as complete only when its files are whole
  * (their SHA-256 match run.json), the summary is rewritten from the folders when a sweep starts (a killed re-run
  * never leaves a summary listing points as complete that hold other settings now), its columns do not depend on
- * which points ran, and failed points are listed with their reason and marked in the figure.
+ * which points ran, and diverged points are listed with the engine, step and observable their run.json records and
+ * marked in the figure.
  */
 class SweepSummaryTest {
 
@@ -103,11 +108,38 @@ class SweepSummaryTest {
                 header);
         assertEquals(header, Files.readAllLines(failing.resolve("summary.csv")).get(0));
         assertEquals(header, Files.readAllLines(allFailing.resolve("summary.csv")).get(0));
-        String failedRow = Files.readAllLines(failing.resolve("summary.csv")).get(2);
-        assertTrue(failedRow.startsWith("1.0,learning-rate=1.0,diverged,"), failedRow);
-        assertTrue(failedRow.matches(".*\\[run/diverged] the trajectory diverged at step (\\d+): .*\",\\1,.*"),
-                "the reason, then the step in diverged_at: " + failedRow);
-        assertEquals(List.of(1.0), drawn.get(drawn.size() - 1).failed(), "the failed point is marked");
+        String divergedRow = Files.readAllLines(failing.resolve("summary.csv")).get(2);
+        Matcher row = Pattern.compile("1\\.0,learning-rate=1\\.0,diverged,"
+                + "theory diverged at step (\\d+) \\((\\w+)\\),\\1,NaN,.*").matcher(divergedRow);
+        assertTrue(row.matches(), "the engine, step and observable, then the step in diverged_at: " + divergedRow);
+        JsonNode record = new ObjectMapper().readTree(failing.resolve("learning-rate=1.0/run.json").toFile())
+                .path("diverged").path(0);
+        assertEquals("theory", record.path("engine").asText());
+        assertEquals(row.group(1), record.path("step").asText(), "the point's run.json holds the record");
+        assertEquals(row.group(2), record.path("observable").asText());
+        assertEquals(List.of(1.0), drawn.get(drawn.size() - 1).failed(), "the diverged point is marked");
+        assertTrue(one.out().contains("(2 points, 0 failed, 1 diverged)"), one.out());
+    }
+
+    @Test
+    void aDivergedPointIsAPublishedResultThatAResumedSweepSkipsAndSummarisesFromItsRecord() throws IOException {
+        Path out = dir.resolve("out");
+        String diverging = SWEEP.replace("0.1]", "1.0]");
+        assertEquals(0, sweep(out, diverging, "--set", "steps=60").exitCode());
+        Path report = out.resolve("learning-rate=1.0/run.json");
+        String json = Files.readString(report);
+        Matcher step = Pattern.compile("\"step\" : (\\d+)").matcher(json);
+        assertTrue(step.find(), json);
+        Files.writeString(report, step.replaceFirst("\"step\" : 44"));
+
+        Outcome again = sweep(out, diverging, "--set", "steps=60");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("skipped (already diverged): " + out.resolve("learning-rate=1.0")),
+                again.out());
+        String row = Files.readAllLines(out.resolve("summary.csv")).get(2);
+        assertTrue(row.startsWith("1.0,learning-rate=1.0,diverged,theory diverged at step 44 ("), row);
+        assertTrue(row.contains("),44,"), "diverged_at comes from the record, never from a message: " + row);
     }
 
     /** Stands for the process being killed: nothing after it runs. */

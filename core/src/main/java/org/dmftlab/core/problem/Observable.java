@@ -1,5 +1,8 @@
 package org.dmftlab.core.problem;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The observables of SPEC §3, with their column names (the same in both engines). */
 public enum Observable {
     /** m = w·w* / d. */
@@ -26,5 +29,10 @@ public enum Observable {
     /** The CSV column name, e.g. {@code train_loss}. */
     public String column() {
         return column;
+    }
+
+    /** The observable whose CSV column name is {@code column}, if any. */
+    public static Optional<Observable> ofColumn(String column) {
+        return Arrays.stream(values()).filter(observable -> observable.column.equals(column)).findFirst();
     }
 }
