@@ -3,12 +3,14 @@ package org.dmftlab.app.launcher;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the real {@code <repo>/dmftlab} launcher script on the distribution that the package phase built, with
@@ -47,6 +49,16 @@ public final class Launcher {
     /** The distribution's module folder, with the core jar third-party plugins compile against. */
     static Path modules() {
         return root().resolve("app/target/modules");
+    }
+
+    /** The distribution's core jar, the one API a plugin compiles against. */
+    public static Path coreJar() {
+        try (Stream<Path> jars = Files.list(modules())) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith("dmftlab-core-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no dmftlab-core jar in " + modules()));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     /** A launcher process that was started without waiting, and the files its output and error go to. */

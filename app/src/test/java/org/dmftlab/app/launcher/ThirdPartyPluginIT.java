@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.dmftlab.app.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +43,7 @@ class ThirdPartyPluginIT {
     void aStrayCopyOfCoreInTheFolderDoesNotHideAnyPlugin() throws Exception {
         Path folder = Files.createDirectory(scratch.resolve("plugins"));
         pluginJar("org.example.quartic", "quartic", folder);
-        Files.copy(coreJar(), folder.resolve("dmftlab-core-copy.jar"));
+        Files.copy(Launcher.coreJar(), folder.resolve("dmftlab-core-copy.jar"));
         Launcher.Result result = Launcher.run(scratch, "plugins", "--plugins", folder.toString());
         assertEquals(0, result.exitCode(), result::toString);
         for (String id : List.of("quartic", "square", "huber")) {
@@ -247,16 +244,6 @@ class ThirdPartyPluginIT {
                     provides org.dmftlab.core.spi.%2$s with %1$s.%3$s;
                 }
                 """.formatted(module, service, provider), provider + ".java", "package " + module + ";\n\n" + source),
-                coreJar(), folder.resolve(module + ".jar"));
-    }
-
-    /** The distribution's core jar, the one API a plugin compiles against. */
-    private static Path coreJar() {
-        try (Stream<Path> jars = Files.list(Launcher.modules())) {
-            return jars.filter(jar -> jar.getFileName().toString().startsWith("dmftlab-core-")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no dmftlab-core jar in " + Launcher.modules()));
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+                Launcher.coreJar(), folder.resolve(module + ".jar"));
     }
 }

@@ -12,9 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.dmftlab.app.PluginJars;
 import org.dmftlab.app.launcher.Launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code slurm} launcher on the real single-node cluster (scripts/README.md), through the real {@code ./dmftlab}:
  * a sweep through Slurm equals the local sweep byte for byte even when one of its tasks is cancelled while it runs
- * and the process of another is killed (both resubmitted); a point that always fails ends the command with exit 1 naming it and Slurm's reason after its
- * retries, the other point kept; a parameter the cluster refuses stops the command before anything is submitted;
+ * and the process of another is killed (both resubmitted); a point that always fails (a plugin fault) ends the command
+ * with exit 1 naming it and Slurm's reason after its retries, the other point kept; a point that diverges is published
+ * as diverged, never resubmitted, and the sweep succeeds; a parameter the cluster refuses stops the command before
+ * anything is submitted;
  * a detached sweep's tasks are adopted, not submitted again, by the same command run again.
  * Experiments are tiny (T = 4, d = 60): each task is about a JVM start.
  */
@@ -92,6 +98,35 @@ class SlurmLauncherIT {
 
     @Test
     void aPointThatAlwaysFailsEndsTheSweepWithItsReasonAfterItsRetries() throws Exception {
+        Path plugins = faultyLoss();
+        Path file = files("""
+                base: tiny.yaml
+                grid:
+                  problem.loss.id: [square, exploding]
+                """);
+        Path out = scratch.resolve("out");
+
+        Command sweep = Command.start(scratch, "sweep", file.toString(), "--out", out.toString(), "--engine", "theory",
+                "--plugins", plugins.toString(), "--launcher", "slurm", "--set", "launcher.retries=1",
+                "--set", "launcher.poll-seconds=0.3");
+
+        assertEquals(1, sweep.await(), sweep::toString);
+        assertTrue(sweep.err().contains("[sweep/failed-points] 1 of 2 points failed (id=exploding)"),
+                sweep::toString);
+        assertTrue(sweep.out().contains("resubmitting id=exploding (attempt 2 of 2)"), sweep::toString);
+        String failure = sweep.out().lines().filter(line -> line.startsWith("failed: ")).findFirst().orElseThrow(
+                () -> new AssertionError(sweep.toString()));
+        assertTrue(failure.matches("failed: \\S*id=exploding: Slurm job \\d+_0 FAILED \\(NonZeroExitCode\\), exit"
+                + " code 1:0: dmftlab: \\[plugins/fault] loss 'exploding' \\(org\\.example\\.faulty@1\\.0\\) failed in"
+                + " Plugins\\$ExplodingLoss\\.firstDerivative: IllegalStateException: boom;.*"), failure);
+        assertTrue(Files.isRegularFile(out.resolve("id=square/run.json")), "the other point is kept");
+        assertFalse(Files.exists(out.resolve("id=exploding/run.json")));
+        assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(2).startsWith("exploding,id=exploding,failed,"),
+                "the summary marks it");
+    }
+
+    @Test
+    void aPointThatDivergesIsPublishedAsDivergedNotRetriedAndTheSweepSucceeds() throws Exception {
         Path file = files("""
                 base: tiny.yaml
                 grid:
@@ -99,20 +134,24 @@ class SlurmLauncherIT {
                 """);
         Path out = scratch.resolve("out");
 
-        Command sweep = Command.start(scratch, "sweep", file.toString(), "--out", out.toString(), "--engine", "theory",
-                "--launcher", "slurm", "--set", "launcher.retries=1", "--set", "launcher.poll-seconds=0.3");
+        Command sweep = Command.start(scratch, "sweep", file.toString(), "--out", out.toString(), "--launcher",
+                "slurm", "--set", "launcher.retries=2", "--set", "launcher.poll-seconds=0.3");
 
-        assertEquals(1, sweep.await(), sweep::toString);
-        assertTrue(sweep.err().contains("[sweep/failed-points] 1 of 2 points failed (learning-rate=60)"),
-                sweep::toString);
-        assertTrue(sweep.out().contains("resubmitting learning-rate=60 (attempt 2 of 2)"), sweep::toString);
-        String failure = sweep.out().lines().filter(line -> line.startsWith("failed: ")).findFirst().orElseThrow(
-                () -> new AssertionError(sweep.toString()));
-        assertTrue(failure.matches("failed: \\S*learning-rate=60: Slurm job \\d+_0 FAILED \\(NonZeroExitCode\\), exit"
-                + " code 1:0: dmftlab: \\[run/diverged\\] .*"), failure);
-        assertTrue(Files.isRegularFile(out.resolve("learning-rate=0.1/run.json")), "the other point is kept");
-        assertFalse(Files.exists(out.resolve("learning-rate=60/run.json")));
-        assertTrue(Files.readString(out.resolve("summary.csv")).contains("failed"), "the summary marks it");
+        assertEquals(0, sweep.await(), sweep::toString);
+        assertFalse(sweep.out().contains("resubmitting"), sweep::toString);
+        assertFalse(sweep.out().contains("failed: "), sweep::toString);
+        assertTrue(sweep.out().contains("(2 points, 0 failed, 1 diverged)"), sweep::toString);
+        String record = Files.readString(out.resolve("learning-rate=60/run.json"));
+        Matcher theory = Pattern.compile("\"engine\" : \"theory\",\\s*\"step\" : (\\d+),").matcher(record);
+        assertTrue(theory.find(), record);
+        assertTrue(record.contains("\"engine\" : \"simulation\""), record);
+        String row = Files.readAllLines(out.resolve("summary.csv")).get(2);
+        assertTrue(row.startsWith("60,learning-rate=60,diverged,theory diverged at step " + theory.group(1) + " ("),
+                row);
+        assertTrue(Files.isRegularFile(out.resolve("summary.png")));
+        assertEquals(1, Files.readAllLines(Path.of(out + "/.launch/slurm/batch-1/1.args")).stream()
+                .filter(line -> line.equals("learning-rate=60")).count(), "submitted once");
+        assertFalse(Files.exists(out.resolve(".launch/slurm/batch-2")), "one batch, no resubmission");
     }
 
     @Test
@@ -181,6 +220,42 @@ class SlurmLauncherIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no line '" + start + "…'\n" + command);
+    }
+
+    /**
+     * A plugin folder with the loss {@code exploding} (module {@code org.example.faulty}, compiled against the
+     * distribution's core): the square loss, but its derivative throws, so that a run with it fails every time.
+     */
+    private Path faultyLoss() throws IOException {
+        Path folder = Files.createDirectories(scratch.resolve("plugins"));
+        PluginJars.build(scratch, "org.example.faulty", "1.0", Map.of("module-info.java", """
+                module org.example.faulty {
+                    requires org.dmftlab.core;
+                    provides org.dmftlab.core.spi.LossProvider with org.example.faulty.Plugins.Exploding;
+                }
+                """, "Plugins.java", """
+                package org.example.faulty;
+
+                import java.util.List;
+                import org.dmftlab.core.spi.*;
+
+                public final class Plugins {
+                    public static final class Exploding implements LossProvider {
+                        public String id() { return "exploding"; }
+                        public String description() { return "a loss whose derivative throws"; }
+                        public List<Parameter> parameters() { return List.of(); }
+                        public Loss create(PluginConfig config) { return new ExplodingLoss(); }
+                    }
+
+                    static final class ExplodingLoss implements Loss {
+                        public double value(double y, double r) { return (r - y) * (r - y) / 2; }
+                        public double firstDerivative(double y, double r) { throw new IllegalStateException("boom"); }
+                        public double secondDerivative(double y, double r) { return 1; }
+                        public boolean curvatureCarriesResponse() { return true; }
+                    }
+                }
+                """), Launcher.coreJar(), folder.resolve("org.example.faulty.jar"));
+        return folder;
     }
 
     private Path files(String sweep) throws IOException {
