@@ -43,6 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "    optimizer.learning-rate: [0.05, 0.1, 0.2]",
                 "    optimizer.batch-fraction: [0.25, 0.5, 1.0]",
                 "  launcher: {id: local, retries: 1}   # optional: where the points run",
+                "  summary: {observable: test_error, step: last}   # optional: what",
+                "                           # summary.png shows (step: last or 0..T)",
                 "Values may be text too, for example optimizer.id: [sgd, nesterov].",
                 "",
                 "Each point is a task of the launcher (--launcher, else the file's",
@@ -55,7 +57,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Output, in DIR (a second sweep into DIR is refused while this one runs):",
                 "  <key>=<value>_.../  one folder per point, as written by 'dmftlab run'",
                 "                      (published whole; complete when its files match",
-                "                      the SHA-256 its run.json records)",
+                "                      the SHA-256 its run.json records). A point whose",
+                "                      run diverged is published too, as its result: its",
+                "                      run.json lists under diverged the engine, step and",
+                "                      observable, and that engine has no table; its task",
+                "                      succeeds, so it is never run again",
                 "  summary.csv         one row per point, rewritten as points finish:",
                 "                      the grid values, folder, status (complete,",
                 "                      diverged, failed or pending), reason (why it failed",
@@ -92,8 +98,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  dmftlab sweep examples/gradient-flow.yaml",
                 "  dmftlab sweep examples/phase-diagram.yaml",
                 "",
-                "Exit codes: 0 success; 1 a point failed at run time (the others and the",
-                "summary are still written); 2 invalid input (file, key and value named)."})
+                "Exit codes: 0 success, diverged points included; 1 a point failed at run",
+                "time (the others and the summary are still written); 2 invalid input",
+                "(file, key and value named)."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
