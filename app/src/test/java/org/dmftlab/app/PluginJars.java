@@ -25,7 +25,49 @@ import org.dmftlab.core.spi.PluginProvider;
  */
 public final class PluginJars {
 
+    /**
+     * Nested classes for {@link #providers}: the loss {@code exploding} ({@code Plugins.Exploding}), the square loss
+     * whose derivative throws {@code IllegalStateException: boom}, so that every run with it fails on a plugin fault.
+     */
+    public static final String EXPLODING_LOSS = """
+            /** The square loss, but its derivative throws. */
+            public static final class Exploding implements LossProvider {
+                public String id() { return "exploding"; }
+                public String description() { return "a loss whose derivative throws"; }
+                public List<Parameter> parameters() { return List.of(); }
+                public Loss create(PluginConfig config) { return new ExplodingLoss(); }
+            }
+
+            static final class ExplodingLoss implements Loss {
+                public double value(double y, double r) { return (r - y) * (r - y) / 2; }
+                public double firstDerivative(double y, double r) { throw new IllegalStateException("boom"); }
+                public double secondDerivative(double y, double r) { return 1; }
+                public boolean curvatureCarriesResponse() { return true; }
+            }
+            """;
+
     private PluginJars() {
+    }
+
+    /**
+     * Writes, compiles and jars a plugin module whose one class, {@code <module>.Plugins}, holds the given nested
+     * classes (they may use {@code java.util.List}, {@code java.util.random.RandomGenerator} and
+     * {@code org.dmftlab.core.spi.*}).
+     *
+     * @param provides the module's {@code provides} lines, each a service of {@code org.dmftlab.core.spi} with its
+     *                 classes, e.g. {@code LossProvider with org.example.faulty.Plugins.Exploding}
+     * @return the jar
+     * @see #build
+     */
+    public static Path providers(Path scratch, String module, String version, List<String> provides, String nested,
+                                 Path core, Path jar) {
+        StringBuilder descriptor = new StringBuilder("module " + module + " {\n    requires org.dmftlab.core;\n");
+        provides.forEach(line -> descriptor.append("    provides org.dmftlab.core.spi.").append(line).append(";\n"));
+        descriptor.append("}\n");
+        String source = "package " + module + ";\n\nimport java.util.List;\nimport java.util.random.RandomGenerator;\n"
+                + "import org.dmftlab.core.spi.*;\n\npublic final class Plugins {\n" + nested + "}\n";
+        return build(scratch, module, version, Map.of("module-info.java", descriptor.toString(), "Plugins.java",
+                source), core, jar);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.dmftlab.app.PluginJars;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.TestExperiments.Outcome;
@@ -76,20 +75,6 @@ class PluginFaultTest {
                     public Loss create(PluginConfig config) { return null; }
                 }
 
-                /** The square loss, but its derivative throws. */
-                public static final class Exploding implements LossProvider {
-                    public String id() { return "exploding"; }
-                    public String description() { return "a loss whose derivative throws"; }
-                    public List<Parameter> parameters() { return List.of(); }
-                    public Loss create(PluginConfig config) { return new ExplodingLoss(); }
-                }
-
-                static final class ExplodingLoss implements Loss {
-                    public double value(double y, double r) { return (r - y) * (r - y) / 2; }
-                    public double firstDerivative(double y, double r) { throw new IllegalStateException("boom"); }
-                    public double secondDerivative(double y, double r) { return 1; }
-                    public boolean curvatureCarriesResponse() { return true; }
-                }
 
                 /** A linear teacher whose label recurses without end. */
                 public static final class Recursive implements TeacherProvider {
@@ -106,7 +91,7 @@ class PluginFaultTest {
                     public double label(double h0, double noise) { return label(h0, noise) + 1; }
                     public double testError(double rho, double m, double q) { return rho - 2 * m + q; }
                 }
-                """);
+                """ + PluginJars.EXPLODING_LOSS);
     }
 
     @Test
@@ -217,15 +202,10 @@ class PluginFaultTest {
      * given {@code provides} lines (service in {@code org.dmftlab.core.spi} with classes).
      */
     private static void jar(String module, List<String> provides, String nested) {
-        StringBuilder descriptor = new StringBuilder("module " + module + " {\n    requires org.dmftlab.core;\n");
-        provides.forEach(line -> descriptor.append("    provides org.dmftlab.core.spi.").append(line).append(";\n"));
-        descriptor.append("}\n");
-        String source = "package " + module + ";\n\nimport java.util.List;\nimport java.util.random.RandomGenerator;\n"
-                + "import org.dmftlab.core.spi.*;\n\npublic final class Plugins {\n" + nested + "}\n";
         try {
             Path folder = Files.createDirectories(plugins.resolve(module));
-            PluginJars.build(plugins, module, VERSION, Map.of("module-info.java", descriptor.toString(),
-                    "Plugins.java", source), PluginJars.coreOfThisJvm(), folder.resolve(module + ".jar"));
+            PluginJars.providers(plugins, module, VERSION, provides, nested, PluginJars.coreOfThisJvm(),
+                    folder.resolve(module + ".jar"));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

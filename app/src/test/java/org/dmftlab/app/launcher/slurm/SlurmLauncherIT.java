@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -228,33 +227,9 @@ class SlurmLauncherIT {
      */
     private Path faultyLoss() throws IOException {
         Path folder = Files.createDirectories(scratch.resolve("plugins"));
-        PluginJars.build(scratch, "org.example.faulty", "1.0", Map.of("module-info.java", """
-                module org.example.faulty {
-                    requires org.dmftlab.core;
-                    provides org.dmftlab.core.spi.LossProvider with org.example.faulty.Plugins.Exploding;
-                }
-                """, "Plugins.java", """
-                package org.example.faulty;
-
-                import java.util.List;
-                import org.dmftlab.core.spi.*;
-
-                public final class Plugins {
-                    public static final class Exploding implements LossProvider {
-                        public String id() { return "exploding"; }
-                        public String description() { return "a loss whose derivative throws"; }
-                        public List<Parameter> parameters() { return List.of(); }
-                        public Loss create(PluginConfig config) { return new ExplodingLoss(); }
-                    }
-
-                    static final class ExplodingLoss implements Loss {
-                        public double value(double y, double r) { return (r - y) * (r - y) / 2; }
-                        public double firstDerivative(double y, double r) { throw new IllegalStateException("boom"); }
-                        public double secondDerivative(double y, double r) { return 1; }
-                        public boolean curvatureCarriesResponse() { return true; }
-                    }
-                }
-                """), Launcher.coreJar(), folder.resolve("org.example.faulty.jar"));
+        PluginJars.providers(scratch, "org.example.faulty", "1.0", List.of("LossProvider with"
+                + " org.example.faulty.Plugins.Exploding"), PluginJars.EXPLODING_LOSS, Launcher.coreJar(),
+                folder.resolve("org.example.faulty.jar"));
         return folder;
     }
 
