@@ -2,7 +2,6 @@ package org.dmftlab.app.plot;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
@@ -129,7 +128,7 @@ final class Heatmap {
         }
 
         @Override
-        public Paint getPaint(double value) {
+        public Color getPaint(double value) {
             double position = Math.max(0, Math.min(1, (value - low) / (high - low))) * (anchors.length - 1);
             int below = Math.min((int) position, anchors.length - 2);
             double f = position - below;
@@ -138,6 +137,12 @@ final class Heatmap {
             return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
                     (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
                     (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        }
+
+        /** Whether the colour of a value is dark (relative luminance below ½): text over it is best white. */
+        boolean dark(double value) {
+            Color colour = getPaint(value);
+            return 0.2126 * colour.getRed() + 0.7152 * colour.getGreen() + 0.0722 * colour.getBlue() < 128;
         }
     }
 }

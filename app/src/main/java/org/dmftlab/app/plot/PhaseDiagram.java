@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
@@ -19,7 +20,9 @@ import org.jfree.chart.ui.TextAnchor;
  * The phase diagram of a sweep over a 2-D grid ({@code summary.png}): an observable at a step over the grid, one
  * heatmap per engine side by side (theory, simulation) on one shared colour scale (of log10 of the values when they
  * are positive and span more than two decades, as near a divergence boundary), the first grid key across and the
- * second up, one cell per point with the values as tick labels. A point without a value is a grey cell, marked
+ * second up, one cell per point with the values as tick labels and, up to {@value #LABELLED_COLUMNS} columns, the
+ * cell's value written in it (as colours near a divergence boundary span many decades). A point without a value is a
+ * grey cell, marked
  * {@code × t=k} when its run diverged at step k, {@code failed} when it failed otherwise ({@code summary.csv} has the
  * reason), and left blank while pending. JFreeChart, headless.
  *
@@ -36,6 +39,8 @@ public record PhaseDiagram(String title, Axis across, Axis up, List<Panel> panel
     private static final Color MARK = new Color(0x9b, 0x00, 0x1c);
     /** Values spanning more decades than this are coloured by their logarithm. */
     private static final int DECADES = 2;
+    /** Up to this many columns, each cell with a value also shows it (three significant digits). */
+    private static final int LABELLED_COLUMNS = 8;
 
     /**
      * A grid key and its values (as written in the sweep file).
@@ -88,6 +93,7 @@ public record PhaseDiagram(String title, Axis across, Axis up, List<Panel> panel
                 .filter(Double::isFinite).toArray();
         boolean log = logarithmic(all);
         Heatmap.ColourScale scale = Heatmap.scale(log ? Arrays.stream(all).map(Math::log10).toArray() : all, false);
+        boolean labelled = across.values().size() <= LABELLED_COLUMNS;
         List<JFreeChart> charts = new ArrayList<>();
         for (Panel panel : panels) {
             List<Heatmap.Cell> cells = new ArrayList<>();
@@ -95,14 +101,14 @@ public record PhaseDiagram(String title, Axis across, Axis up, List<Panel> panel
             for (int u = 0; u < up.values().size(); u++) {
                 for (int a = 0; a < across.values().size(); a++) {
                     double value = panel.values()[u][a];
-                    cells.add(new Heatmap.Cell(a, u, log ? Math.log10(value) : value));
+                    double coloured = log ? Math.log10(value) : value;
+                    cells.add(new Heatmap.Cell(a, u, coloured));
                     String mark = panel.marks()[u][a];
                     if (mark != null) {
-                        XYTextAnnotation text = new XYTextAnnotation(mark, a, u);
-                        text.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-                        text.setPaint(MARK);
-                        text.setTextAnchor(TextAnchor.CENTER);
-                        marks.add(text);
+                        marks.add(text(mark, a, u, Font.BOLD, MARK));
+                    } else if (labelled && Double.isFinite(value)) {
+                        marks.add(text(String.format(Locale.ROOT, "%.3g", value), a, u, Font.PLAIN,
+                                scale.dark(coloured) ? Color.WHITE : Color.BLACK));
                     }
                 }
             }
@@ -110,6 +116,14 @@ public record PhaseDiagram(String title, Axis across, Axis up, List<Panel> panel
                     1, scale, marks));
         }
         layout().writePng(charts, out);
+    }
+
+    private static XYTextAnnotation text(String label, int a, int u, int style, Color colour) {
+        XYTextAnnotation text = new XYTextAnnotation(label, a, u);
+        text.setFont(new Font(Font.SANS_SERIF, style, 13));
+        text.setPaint(colour);
+        text.setTextAnchor(TextAnchor.CENTER);
+        return text;
     }
 
     /** Whether the values are positive and span more than {@value #DECADES} decades: then colours are log10. */

@@ -3,11 +3,13 @@ package org.dmftlab.app.plot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,50 @@ class PhaseDiagramTest {
             }
         }
         assertTrue(mark > 20, "the diverged point's mark is drawn in both panels: " + mark + " dark red pixels");
+    }
+
+    @Test
+    void eachCellOfASmallGridShowsItsValueInAColourThatReadsOverIt() throws IOException {
+        Heatmap.ColourScale scale = Heatmap.scale(new double[] {0, 1}, false);
+        assertTrue(scale.dark(0) && !scale.dark(1), "white over the dark end, black over the yellow end");
+
+        int darkest = new Color(0x44, 0x01, 0x54).getRGB();
+        for (int columns : List.of(2, 9)) {
+            double[][] values = new double[1][columns];
+            for (int a = 0; a < columns; a++) {
+                values[0][a] = 0.1 * (a + 1);
+            }
+            List<String> names = IntStream.range(0, columns).mapToObj(String::valueOf).toList();
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            new PhaseDiagram("values", new PhaseDiagram.Axis("a", names), new PhaseDiagram.Axis("b", List.of("0")),
+                    List.of(new PhaseDiagram.Panel("theory", values, new String[1][columns]))).writePng(png);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
+            int left = image.getWidth();
+            int right = -1;
+            int top = image.getHeight();
+            int bottom = -1;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth() / 2; x++) { // the first cell, left of the colour bar
+                    if (image.getRGB(x, y) == darkest) {
+                        left = Math.min(left, x);
+                        right = Math.max(right, x);
+                        top = Math.min(top, y);
+                        bottom = Math.max(bottom, y);
+                    }
+                }
+            }
+            int light = 0;
+            for (int y = top; y <= bottom; y++) {
+                for (int x = left; x <= right; x++) {
+                    Color pixel = new Color(image.getRGB(x, y));
+                    light += pixel.getRed() > 200 && pixel.getGreen() > 200 && pixel.getBlue() > 200 ? 1 : 0;
+                }
+            }
+            if (columns <= 8) {
+                assertTrue(light > 10, "the value 0.100 written in white in the darkest cell: " + light);
+            } else {
+                assertEquals(0, light, "a wide grid writes no values");
+            }
+        }
     }
 }
