@@ -9,17 +9,21 @@ import org.dmftlab.core.registry.PluginRegistry;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --launcher ID} option of {@code sweep} (a picocli mixin; DESIGN.md, "Launchers"); {@code run} has none
- * yet.
+ * The {@code --launcher ID} option of {@code sweep} and {@code run} (a picocli mixin; DESIGN.md, "Launchers").
  */
 final class LauncherOption {
 
     @Option(names = "--launcher", paramLabel = "ID",
             description = "Where the independent tasks run (default: the file's launcher: block, else local): local"
                     + " (threads of this process) or slurm (job arrays of a Slurm cluster; see README, On a cluster),"
-                    + " or a plugin's launcher. Its parameters: --set launcher.KEY=VALUE, for example --launcher slurm"
-                    + " --set launcher.partition=short --set launcher.max-parallel=20 (dmftlab plugins lists them).")
+                    + " or a plugin's launcher, for example --launcher slurm. Its parameters (dmftlab plugins lists"
+                    + " them) are set with --set launcher.KEY=VALUE, for example --set launcher.partition=short.")
     private String id;
+
+    /** Whether {@code --launcher} was given. */
+    boolean given() {
+        return id != null;
+    }
 
     /**
      * The chosen launcher, validated.

@@ -1,5 +1,7 @@
 package org.dmftlab.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.errors.CliError;
@@ -16,13 +19,17 @@ import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.experiment.Replay;
+import org.dmftlab.app.launch.LauncherChoice;
+import org.dmftlab.app.output.Checkpoint;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.PublishedRun;
 import org.dmftlab.app.output.RunReport;
 import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.app.run.OnDivergence;
 import org.dmftlab.app.run.Preflight;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.app.wiring.AppModule;
+import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.spi.InvalidInputException;
 import picocli.CommandLine;
@@ -96,6 +103,16 @@ import picocli.CommandLine.Spec;
                 "  dmftlab run examples/two-time.yaml",
                 "  dmftlab run --replay runs/paper-figure/run.json --out runs/again",
                 "  dmftlab run --resume runs/paper-figure",
+                "  dmftlab run examples/logistic-anisotropic.yaml --set theory.groups=40 \\",
+                "      --launcher slurm --set launcher.time-limit=60",
+                "",
+                "Launchers: with --launcher ID (local, slurm, or a plugin's), a launcher:",
+                "block in the file, or --set launcher.KEY=VALUE, every unit is a task of",
+                "the launcher (dmftlab run --unit NAME --staging STAGING), saved into the",
+                "staging folder; once all are saved they are merged into tables",
+                "byte-identical to a run in this process. --detach returns after the",
+                "submission; the same command run again collects the units (README, On a",
+                "cluster).",
                 "",
                 "Checkpoints: every finished unit of the run (each of the theory's",
                 "theory.groups groups, each simulation seed) is saved in the staging",
@@ -164,6 +181,28 @@ final class RunCommand implements Callable<Integer> {
                     + " refused naming the first setting that differs. For example --resume runs/paper-figure")
     private Path resume;
 
+    @Mixin
+    private LauncherOption launcher;
+
+    @Option(names = "--detach",
+            description = "With a launcher whose tasks outlive this process (slurm): return once every unit is"
+                    + " submitted. Run the same command again to follow, collect and publish them; units that failed"
+                    + " or were lost are submitted again. The local launcher refuses it. For example --launcher slurm"
+                    + " --detach")
+    private boolean detach;
+
+    @Option(names = "--unit", paramLabel = "NAME",
+            description = "Compute one unit of a run (theory-G: the theory's group G, or its last unit the coarser"
+                    + " quadrature's march; simulation-S: seed S) into the run's staging folder given by --staging,"
+                    + " and nothing else: the task a launcher runs. For example --unit theory-3 --staging"
+                    + " runs/.x.staging-4242")
+    private String unit;
+
+    @Option(names = "--staging", paramLabel = "STAGING",
+            description = "With --unit: the staging folder of the run the unit belongs to (its configuration is read"
+                    + " from STAGING/units/checkpoint.json).")
+    private Path staging;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (default: runs/<name> in the current directory, <name> being the file's"
                     + " 'name:' key, else its file name; refused when it holds the results of another file of that"
@@ -193,9 +232,13 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
-        List<KeyOverride> parsed = overrides.stream().map(KeyOverride::parse).toList();
+        List<KeyOverride> all = overrides.stream().map(KeyOverride::parse).toList();
+        List<KeyOverride> parsed = all.stream().filter(override -> !LauncherChoice.isLauncherKey(override)).toList();
         Injector injector = main.injector(plugins.folder(), stdout);
         ExperimentReader reader = injector.getInstance(ExperimentReader.class);
+        if (unit != null) {
+            return runUnit(reader, injector.getInstance(ExperimentRunner.class), threadCount);
+        }
         List<String> warnings = new ArrayList<>();
         ExperimentPlan plan;
         if (replay != null) {
@@ -228,9 +271,17 @@ final class RunCommand implements Callable<Integer> {
         }
         Set<Engine> engines = EngineOption.engines(engine, plan.declared());
         Path target = resume != null ? resume : out != null ? out : defaultOut(plan);
+        JsonNode written = file == null ? null : reader.launcherBlock(file);
+        Map<String, Object> block = written == null || written.isMissingNode() ? Map.of()
+                : LauncherChoice.block(written, file.toString());
+        boolean launching = launcher.given() || !block.isEmpty() || all.size() > parsed.size() || detach;
+        LauncherChoice chosen = launcher.choose(injector.getInstance(PluginRegistry.class), block,
+                file != null ? file : target, all);
+        ObjectNode configuration = RunReport.configuration(AppModule.version(), plan, engines);
         if (resume != null) {
-            OutputFolder.requireResumable(resume, "--resume", RunReport.configuration(AppModule.version(), plan, engines));
+            OutputFolder.requireResumable(resume, "--resume", configuration);
         }
+        boolean adopt = resume != null || launching && OutputFolder.resumable(target, "--out", configuration);
         ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
         Preflight preflight = runner.preflight(plan, engines);
         StabilityWarning.of(plan.experiment()).ifPresent(warnings::add);
@@ -238,8 +289,38 @@ final class RunCommand implements Callable<Integer> {
         preflight.notes().forEach(note -> stderr.println("dmftlab: " + note));
         stderr.flush();
         runner.run(plan, engines, warnings, target, TerminalProgress.forTerminal(stderr),
-                new ExperimentRunner.Checkpointing(resume != null, resumeCommand(target)));
+                new ExperimentRunner.Checkpointing(adopt, resumeCommand(target)), OnDivergence.FAIL,
+                launching
+                        ? new ExperimentRunner.Launch(chosen.launcher(), detach, taskOptions()) : null);
         return 0;
+    }
+
+    /** {@code --unit NAME --staging STAGING}: one unit of a run, the task of a launcher. */
+    private int runUnit(ExperimentReader reader, ExperimentRunner runner, int threadCount) {
+        if (staging == null) {
+            throw new InvalidInputException(CliError.MISSING_ARGUMENT, "--staging", null, "--unit needs the staging"
+                    + " folder of its run, for example --unit theory-3 --staging runs/.x.staging-4242");
+        }
+        if (file != null || replay != null || resume != null || out != null || engine != null || !overrides.isEmpty()
+                || detach || launcher.given()) {
+            throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--unit", unit, "computes a unit of the run"
+                    + " recorded in --staging; give only --staging, --threads and --plugins with it");
+        }
+        try {
+            Checkpoint.unit(unit);
+        } catch (IllegalArgumentException notAUnit) {
+            throw new InvalidInputException(CliError.BAD_ARGUMENT, "--unit", unit, "expected theory-G or"
+                    + " simulation-S, for example theory-3");
+        }
+        Path folder = staging.toAbsolutePath().normalize();
+        runner.runUnit(reader.replay(Checkpoint.recordFile(folder), threadCount).plan(), folder, unit);
+        return 0;
+    }
+
+    /** The options every unit's task repeats: the plugins folder, absolute. */
+    private List<String> taskOptions() {
+        return plugins.folder() == null ? List.of()
+                : List.of("--plugins", plugins.folder().toAbsolutePath().normalize().toString());
     }
 
     /** {@code dmftlab run --resume DIR}, with {@code --plugins} when given, quoted for a POSIX shell. */

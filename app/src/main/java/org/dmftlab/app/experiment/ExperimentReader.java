@@ -25,6 +25,9 @@ import org.dmftlab.core.spi.InvalidInputException;
  */
 public final class ExperimentReader {
 
+    /** The key of the launcher block, which experiment and sweep files may have. */
+    private static final String LAUNCHER = "launcher";
+
     private final PluginRegistry registry;
     private final ExperimentYaml yaml = new ExperimentYaml();
 
@@ -57,11 +60,29 @@ public final class ExperimentReader {
         }
         try {
             ObjectNode tree = yaml.parse(text);
+            tree.remove(LAUNCHER); // where the run's units run, not what they compute: launcherBlock
             overrides.forEach(override -> apply(tree, override));
             YamlLimits.checkTree(tree);
             return resolve(tree, file, file.toAbsolutePath().getParent(), overrides, threads);
         } catch (InvalidInputException invalid) {
             throw invalid.withSource(KeyOverride.source(invalid.key(), source, overrides));
+        }
+    }
+
+    /**
+     * The file's {@code launcher:} block (where a run's units run, DESIGN.md "Launchers"), as written; a missing node
+     * when it has none. Not part of the experiment: {@link #read} leaves it out.
+     *
+     * @throws InvalidInputException as {@link #read} does for an unreadable file
+     */
+    public JsonNode launcherBlock(Path file) {
+        try {
+            return yaml.parse(YamlLimits.read(file)).path(LAUNCHER);
+        } catch (IOException unreadable) {
+            throw new InvalidInputException(ConfigError.UNREADABLE_FILE, null, null, "cannot read it: "
+                    + unreadable.getMessage()).withSource(file.toString());
+        } catch (InvalidInputException invalid) {
+            throw invalid.withSource(file.toString());
         }
     }
 

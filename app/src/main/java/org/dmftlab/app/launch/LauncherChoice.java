@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.core.registry.PluginDescriptor;
@@ -36,7 +37,18 @@ public record LauncherChoice(String id, Map<String, Object> values, Launcher lau
     /** The block of experiment and sweep files, and the prefix of its {@code --set} keys. */
     public static final String KEY = "launcher";
 
+    /** The system property the {@code dmftlab} script sets to its own absolute path. */
+    public static final String PROGRAM_PROPERTY = "dmftlab.program";
+
     private static final YAMLMapper YAML = new YAMLMapper();
+
+    /**
+     * The {@code dmftlab} script of the running distribution, by absolute path (the script sets the system property
+     * {@value #PROGRAM_PROPERTY}): what a launcher's tasks run ({@link org.dmftlab.core.spi.LaunchContext#program()}).
+     */
+    public static Optional<Path> program() {
+        return Optional.ofNullable(System.getProperty(PROGRAM_PROPERTY)).map(Path::of);
+    }
 
     /** Whether a {@code --set} override is a launcher parameter ({@code launcher.KEY=VALUE}). */
     public static boolean isLauncherKey(KeyOverride override) {

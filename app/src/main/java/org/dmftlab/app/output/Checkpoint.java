@@ -90,6 +90,24 @@ public final class Checkpoint {
     }
 
     /**
+     * The checkpoint a run started in a staging folder, to save a unit computed elsewhere (a launcher's task).
+     *
+     * @param staging the run's staging folder
+     * @throws RunFailedException {@code output/read-failed} when it holds no checkpoint record
+     */
+    public static Checkpoint of(Path staging) {
+        JsonNode record = record(staging).orElseThrow(() -> new RunFailedException(OutputError.READ_FAILED,
+                "no checkpoint in " + staging + " (" + FOLDER + "/" + RECORD + "): the run it belonged to was"
+                        + " published or started afresh"));
+        int total = 0;
+        for (JsonNode count : record.path("units")) {
+            total += count.asInt();
+        }
+        return new Checkpoint(staging.resolve(FOLDER), record.path(RunReport.FINGERPRINT).asText(), total,
+                record.path("resume").asText());
+    }
+
+    /**
      * The record of the checkpoint in a staging folder, if it has a readable one.
      *
      * @param staging a staging folder, of this process or left by another
@@ -104,8 +122,8 @@ public final class Checkpoint {
         }
     }
 
-    /** The record's file in a staging folder (which {@code dmftlab run --resume} replays). */
-    static Path recordFile(Path staging) {
+    /** The record's file in a staging folder (which {@code dmftlab run --resume} and a unit's task replay). */
+    public static Path recordFile(Path staging) {
         return staging.resolve(FOLDER).resolve(RECORD);
     }
 
@@ -138,6 +156,11 @@ public final class Checkpoint {
         return count;
     }
 
+    /** The run's fingerprint ({@link RunReport#configuration}). */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
     /** The run's number of units, all engines together. */
     int units() {
         return units;
@@ -149,7 +172,33 @@ public final class Checkpoint {
     }
 
     private Path file(Engine engine, int unit) {
-        return folder.resolve(engine.key() + "-" + unit + SUFFIX);
+        return folder.resolve(unitName(engine, unit) + SUFFIX);
+    }
+
+    /** A unit of a run: an engine's unit index. */
+    public record Unit(Engine engine, int index) {
+    }
+
+    /** The name of a unit, {@code ENGINE-INDEX} (for example {@code theory-3}): its file's and its task's. */
+    public static String unitName(Engine engine, int unit) {
+        return engine.key() + "-" + unit;
+    }
+
+    /**
+     * The unit a name ({@link #unitName}) stands for.
+     *
+     * @throws IllegalArgumentException when it is not the name of a unit
+     */
+    public static Unit unit(String name) {
+        int dash = name.lastIndexOf('-');
+        if (dash > 0) {
+            for (Engine engine : Engine.values()) {
+                if (engine.key().equals(name.substring(0, dash)) && name.substring(dash + 1).matches("\\d{1,9}")) {
+                    return new Unit(engine, Integer.parseInt(name.substring(dash + 1)));
+                }
+            }
+        }
+        throw new IllegalArgumentException("not the name of a unit: " + name);
     }
 
     private void write(Engine engine, int unit, Trajectory trajectory) {

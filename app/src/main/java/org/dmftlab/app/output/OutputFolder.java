@@ -87,6 +87,12 @@ public final class OutputFolder implements AutoCloseable {
     /** The record of the run; written last. */
     public static final String REPORT = "run.json";
 
+    /**
+     * What a run keeps in its staging folder besides its output, removed before the publish: its {@link Checkpoint},
+     * and the files of the launcher its units run with ({@code .launch}, see {@link org.dmftlab.core.spi.LaunchContext#folder()}).
+     */
+    private static final List<String> WORKING = List.of(Checkpoint.FOLDER, ".launch");
+
     /** The transactions of this process that are neither published nor closed, for {@link #abandonAll}. */
     private static final Set<OutputFolder> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -238,6 +244,17 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether an interrupted or detached run of {@code target} left a checkpoint of this configuration (the same
+     * fingerprint): a run with a launcher then continues it, as {@code --resume} would.
+     */
+    public static boolean resumable(Path target, String option, ObjectNode configuration) {
+        return interrupted(absolute(target, option)).flatMap(Checkpoint::record)
+                .map(record -> record.path(RunReport.FINGERPRINT).asText()
+                        .equals(configuration.path(RunReport.FINGERPRINT).asText()))
+                .orElse(false);
+    }
+
     private static InvalidInputException nothingToResume(Path target, String option) {
         return new InvalidInputException(OutputError.NOTHING_TO_RESUME, option, target, "holds no interrupted run"
                 + " to resume (an interrupted or killed run leaves its saved units beside it, in ." + target
@@ -267,11 +284,11 @@ public final class OutputFolder implements AutoCloseable {
         return Optional.ofNullable(newest);
     }
 
-    /** Removes everything from an adopted staging folder but its checkpoint. */
+    /** Removes everything from an adopted staging folder but its checkpoint and its launcher's files. */
     private static void clearStaging(Path staging) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
             for (Path entry : entries) {
-                if (!entry.getFileName().toString().equals(Checkpoint.FOLDER)) {
+                if (!WORKING.contains(entry.getFileName().toString())) {
                     deleteTree(entry);
                 }
             }
@@ -380,7 +397,9 @@ public final class OutputFolder implements AutoCloseable {
         }
         Path aside = null;
         try {
-            deleteTree(staging.resolve(Checkpoint.FOLDER));
+            for (String working : WORKING) {
+                deleteTree(staging.resolve(working));
+            }
             force(staging);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 aside = sibling(target, "old");
@@ -398,6 +417,24 @@ public final class OutputFolder implements AutoCloseable {
         if (aside != null) {
             deleteQuietly(aside);
         }
+    }
+
+    /**
+     * Ends the transaction without publishing and keeps the staging folder with its checkpoint, for a later run of
+     * the same configuration to adopt ({@link #resume}): the units still running elsewhere ({@code --detach}) or
+     * those that succeeded when others failed. Releases the lock.
+     */
+    public synchronized void keep() {
+        if (state == State.OPEN) {
+            state = State.INTERRUPTED;
+        }
+        OPEN.remove(this);
+        lock.close();
+    }
+
+    /** The staging folder, absolute: where a launcher's tasks of this run write ({@link Checkpoint}). */
+    public Path staging() {
+        return staging;
     }
 
     /** Ends the transaction: without a {@link #publish}, the staging folder is removed; the lock is released. */

@@ -42,7 +42,7 @@ public final class RunReport {
     /** The key of the output files' SHA-256. */
     static final String FILES = "files";
     /** The key of a checkpoint's fingerprint ({@link #configuration}). */
-    static final String FINGERPRINT = "fingerprint";
+    public static final String FINGERPRINT = "fingerprint";
     /** The key of the engines that diverged. */
     static final String DIVERGED = "diverged";
 

@@ -16,6 +16,9 @@ import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.InputKeys;
 import org.dmftlab.app.experiment.PluginChoice;
+import org.dmftlab.app.errors.OutputError;
+import org.dmftlab.app.errors.UnitError;
+import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.app.output.Checkpoint;
 import org.dmftlab.app.output.EngineDivergence;
 import org.dmftlab.app.output.EngineRun;
@@ -35,13 +38,20 @@ import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.problem.RunError;
+import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.registry.PluginFaultException;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.simulation.SimulationError;
 import org.dmftlab.core.simulation.SimulationMemory;
 import org.dmftlab.core.spi.Covariance;
+import org.dmftlab.core.spi.DmftlabException;
 import org.dmftlab.core.spi.InvalidInputException;
+import org.dmftlab.core.spi.LaunchError;
+import org.dmftlab.core.spi.LaunchReport;
+import org.dmftlab.core.spi.LaunchTask;
+import org.dmftlab.core.spi.Launcher;
 import org.dmftlab.core.spi.Parameter;
 import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheoryError;
@@ -122,6 +132,22 @@ public final class ExperimentRunner {
     }
 
     /**
+     * Where the units of a run are computed: each a task of a launcher ({@link UnitTasks}), merged here once all
+     * are saved.
+     *
+     * @param launcher the chosen launcher; its {@link Launcher#preflight} runs before any unit
+     * @param detach   return once the units are submitted, without publishing ({@code --detach}); the same command
+     *                 run again collects them
+     * @param options  the options every task repeats ({@code --plugins}), with absolute paths
+     */
+    public record Launch(Launcher launcher, boolean detach, List<String> options) {
+
+        public Launch {
+            options = List.copyOf(options);
+        }
+    }
+
+    /**
      * As {@link #run(ExperimentPlan, Set, List, Path, Progress)}, saving every finished unit into a checkpoint in
      * the staging folder and, to resume, starting from the units an interrupted run saved.
      *
@@ -141,18 +167,38 @@ public final class ExperimentRunner {
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress, Checkpointing checkpointing, OnDivergence onDivergence) {
+        return run(plan, engines, warnings, target, progress, checkpointing, onDivergence, null);
+    }
+
+    /**
+     * As {@link #run(ExperimentPlan, Set, List, Path, Progress, Checkpointing, OnDivergence)}, with every unit a
+     * task of a launcher: the units not yet saved are launched, and once all are saved they are merged and
+     * published, the same bytes as a run in this process. When units are still running ({@code --detach}) or failed
+     * after their retries, the staging folder is kept with the saved units, for the same command to continue.
+     *
+     * @param launch where the units run; null to compute them in this process
+     * @return the engines' results; empty when the command detached
+     * @throws RunFailedException {@code units/failed} naming the units that failed and why
+     */
+    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
+                               Progress progress, Checkpointing checkpointing, OnDivergence onDivergence,
+                               Launch launch) {
         requireEngines(engines);
         boolean resume = checkpointing != null && checkpointing.resume();
         return contained(() -> {
             try (OutputFolder output = resume ? OutputFolder.resume(target, "--resume", log)
                     : OutputFolder.open(target, "--out", log)) {
                 Map<Engine, UnitStore> stores = new EnumMap<>(Engine.class);
+                Checkpoint checkpoint = null;
                 if (checkpointing != null) {
-                    Checkpoint checkpoint = output.checkpoint(RunReport.configuration(version, plan, engines),
+                    checkpoint = output.checkpoint(RunReport.configuration(version, plan, engines),
                             units(plan, engines), checkpointing.resumeCommand());
                     for (Engine engine : engines) {
                         stores.put(engine, checkpoint.store(engine, plan.experiment().steps()));
                     }
+                }
+                if (launch != null && !launchUnits(plan, engines, output, checkpoint, launch, progress)) {
+                    return List.<EngineRun>of();
                 }
                 List<String> recorded = new ArrayList<>(warnings);
                 List<EngineDivergence> diverged = new ArrayList<>();
@@ -162,6 +208,108 @@ public final class ExperimentRunner {
                 return runs;
             }
         });
+    }
+
+    /**
+     * Launches the units not yet saved, each a task ({@link UnitTasks}), and waits for them.
+     *
+     * @return true when every unit is saved; false when the command detached with units still running (the staging
+     *         folder is kept)
+     * @throws RunFailedException {@code units/failed} when units failed after their retries (the staging folder is
+     *                            kept with the others)
+     */
+    private boolean launchUnits(ExperimentPlan plan, Set<Engine> engines, OutputFolder output, Checkpoint checkpoint,
+                                Launch launch, Progress progress) {
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("units run by a launcher are merged from a checkpoint");
+        }
+        UnitTasks tasks = new UnitTasks(output.staging(), checkpoint, plan.experiment().steps(), parallelism(plan,
+                engines), launch.detach(), (engine, unit) -> computeUnit(plan, engine, unit, checkpoint), progress,
+                log);
+        try {
+            launch.launcher().preflight(tasks);
+        } catch (InvalidInputException refused) {
+            throw refused.withKeyPrefix(LauncherChoice.KEY);
+        }
+        Map<Engine, Integer> units = units(plan, engines);
+        List<LaunchTask> pending = tasks.pending(units, launch.options());
+        int total = units.values().stream().mapToInt(Integer::intValue).sum();
+        LaunchReport report;
+        progress.start("units", pending.size(), "units");
+        try {
+            report = launch.launcher().launch(pending, tasks);
+        } catch (DmftlabException failed) {
+            output.keep();
+            throw failed.errorCode() == LaunchError.INTERRUPTED ? new RunFailedException(RunError.INTERRUPTED,
+                    "interrupted while the units ran; the finished ones are saved, run the same command again")
+                    : failed;
+        } finally {
+            progress.finish();
+        }
+        if (!report.running().isEmpty()) {
+            output.keep();
+            log.println(report.running().size() + " of " + total + " units are still running; run the same command"
+                    + " again to collect them (" + output.path() + " is written when none is left)");
+            log.flush();
+            return false;
+        }
+        if (!report.failures().isEmpty()) {
+            output.keep();
+            throw new RunFailedException(UnitError.FAILED, report.failures().size() + " of " + total + " units failed ("
+                    + report.failures().stream().map(failure -> failure.task().name() + ": " + failure.reason())
+                    .collect(Collectors.joining("; ")) + "); the others are saved: run the same command again to"
+                    + " retry the failed ones");
+        }
+        return true;
+    }
+
+    /** How many units may run at once in this JVM: the threads, and no more seeds than fit in the heap. */
+    private int parallelism(ExperimentPlan plan, Set<Engine> engines) {
+        int parallelism = plan.threads();
+        if (engines.contains(Engine.SIMULATION)) {
+            parallelism = Math.min(parallelism, simulationEngine.memory(plan.experiment(), plan.simulation())
+                    .seedsInFlight());
+        }
+        return Math.max(1, parallelism);
+    }
+
+    /**
+     * Computes one unit of a run and saves it into the run's checkpoint in {@code staging}: the task of a launcher
+     * ({@code dmftlab run --unit NAME --staging STAGING}, {@link UnitTasks}).
+     *
+     * @param plan    the run's configuration, replayed from the checkpoint's record
+     * @param staging the run's staging folder
+     * @param name    the unit, {@code ENGINE-INDEX}
+     * @throws InvalidInputException {@code output/checkpoint-mismatch} when the plan is not the checkpoint's
+     *                               (another dmftlab or plugin version here)
+     */
+    public void runUnit(ExperimentPlan plan, Path staging, String name) {
+        Checkpoint checkpoint = Checkpoint.of(staging);
+        Checkpoint.Unit unit = Checkpoint.unit(name);
+        String fingerprint = RunReport.configuration(version, plan, plan.declared()).path(RunReport.FINGERPRINT)
+                .asText();
+        if (!fingerprint.equals(checkpoint.fingerprint())) {
+            throw new InvalidInputException(OutputError.CHECKPOINT_MISMATCH, "--staging", staging, "holds the units"
+                    + " of another configuration than this dmftlab (" + version + ") and its plugins compute; run the"
+                    + " tasks with the distribution that started the run");
+        }
+        contained(() -> {
+            computeUnit(plan, unit.engine(), unit.index(), checkpoint);
+            return unit;
+        });
+    }
+
+    /** Computes one unit here and saves it into the checkpoint. */
+    private void computeUnit(ExperimentPlan plan, Engine engine, int unit, Checkpoint checkpoint) {
+        try {
+            Trajectory trajectory = engine == Engine.THEORY
+                    ? theoryEngine.unit(plan.experiment(), plan.theory(), unit, Progress.NONE)
+                    : simulationEngine.unit(plan.experiment(), plan.simulation(), unit, Progress.NONE);
+            checkpoint.store(engine, plan.experiment().steps()).save(unit, trajectory);
+        } catch (RefusedInputException refused) {
+            InvalidInputException keyed = InputKeys.keyed(refused, plan.plugins());
+            throw keyed.withSource(plan.source(keyed.key()));
+        }
     }
 
     /** The number of units of each engine that runs: the theory's marches, the simulation's seeds. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.OnDivergence;
 import org.dmftlab.app.run.StabilityWarning;
@@ -24,9 +25,6 @@ import org.dmftlab.core.spi.LaunchTask;
  * again and every launcher reports it alike.
  */
 final class PointTasks implements LaunchContext {
-
-    /** The system property the {@code dmftlab} script sets to its own absolute path. */
-    static final String PROGRAM_PROPERTY = "dmftlab.program";
 
     private final Map<String, SweepPoint> points = new LinkedHashMap<>();
     private final Path folder;
@@ -79,7 +77,7 @@ final class PointTasks implements LaunchContext {
 
     @Override
     public Optional<Path> program() {
-        return Optional.ofNullable(System.getProperty(PROGRAM_PROPERTY)).map(Path::of);
+        return LauncherChoice.program();
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class Launcher {
     private static final long TIMEOUT_SECONDS = 120;
 
     /** The outcome of one launcher run. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
@@ -71,7 +71,7 @@ public final class Launcher {
     }
 
     /** Runs {@code dmftlab args…} with a heap of 512 MiB and waits for it. */
-    static Result run(Path scratch, String... args) throws IOException, InterruptedException {
+    public static Result run(Path scratch, String... args) throws IOException, InterruptedException {
         return runWithHeap(scratch, "512m", args);
     }
 
