@@ -57,6 +57,8 @@ import org.dmftlab.core.theory.TheorySettings;
  * @param paths      sample paths of the theory (unused in its exact mode)
  * @param seed       base seed of both engines
  * @param tolerance  k, the allowed number of combined errors
+ *
+ * @since 0.1.0
  */
 public record Agreement(String subject, Problem problem, IntFunction<UpdateRule> rules, int steps, int dimension,
                         int seeds, int paths, long seed, double tolerance) {

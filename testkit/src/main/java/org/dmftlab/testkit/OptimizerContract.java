@@ -17,6 +17,8 @@ import org.junit.jupiter.api.DynamicNode;
  *     }
  * }
  * </pre>
+ *
+ * @since 0.1.0
  */
 public abstract non-sealed class OptimizerContract extends PluginContract<OptimizerProvider> {
 

@@ -20,6 +20,8 @@ import org.dmftlab.core.spi.Range;
  *
  * @param required values of the parameters without a default, added to every set; usually empty
  * @param sets     the parameter sets to check, the first one empty (all defaults)
+ *
+ * @since 0.1.0
  */
 public record ParameterValues(Map<String, Object> required, List<Map<String, Object>> sets) {
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@link PluginContracts} for that family as dynamic tests, once per parameter set of {@link #parameterValues()}.
  *
  * @param <T> the provider type
+ *
+ * @since 0.1.0
  */
 public abstract sealed class PluginContract<T extends PluginProvider<?>>
         permits OptimizerContract, LossContract, TeacherContract, CovarianceContract, ScheduleContract {

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  *             .map(plugin -&gt; PluginContracts.of(plugin, ParameterValues.automatic(plugin.provider(), Map.of())));
  * }
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class PluginContracts {
 

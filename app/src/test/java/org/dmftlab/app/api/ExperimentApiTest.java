@@ -167,7 +167,7 @@ class ExperimentApiTest {
         assertEquals("problem.covariance.id = negative", negative.key() + " = " + negative.value());
 
         InvalidInputException kinked = assertThrows(InvalidInputException.class, () -> configA()
-                .loss("kinked", new KinkedLoss()).build().run(EngineChoice.THEORY));
+                .loss("kinked", new BrokenPlugins.Kinked()).build().run(EngineChoice.THEORY));
         assertEquals("theory/unsupported-loss", kinked.code());
     }
 
@@ -186,7 +186,7 @@ class ExperimentApiTest {
     @Test
     void anInlinePluginMayNotTakeTheIdOfAnInstalledOne() {
         InvalidInputException duplicate = assertThrows(InvalidInputException.class,
-                () -> configA().loss("square", new KinkedLoss()).build());
+                () -> configA().loss("square", new BrokenPlugins.Kinked()).build());
 
         assertEquals("plugins/duplicate-id", duplicate.code());
         assertFalse(Stream.of(dir.toFile().list()).anyMatch(name -> name.startsWith(".")), "nothing left behind");
@@ -215,29 +215,6 @@ class ExperimentApiTest {
             double scale = config.real("scale");
             return Losses.smooth((y, r) -> scale * 0.5 * (r - y) * (r - y), (y, r) -> scale * (r - y),
                     (y, r) -> scale);
-        }
-    }
-
-    /** |r − y|: ℓ′ jumps at r = y, so ℓ″ cannot carry the response and the theory refuses it (SPEC §6). */
-    private static final class KinkedLoss implements org.dmftlab.core.spi.Loss {
-        @Override
-        public double value(double y, double r) {
-            return Math.abs(r - y);
-        }
-
-        @Override
-        public double firstDerivative(double y, double r) {
-            return Math.signum(r - y);
-        }
-
-        @Override
-        public double secondDerivative(double y, double r) {
-            return 0;
-        }
-
-        @Override
-        public boolean curvatureCarriesResponse() {
-            return false;
         }
     }
 }

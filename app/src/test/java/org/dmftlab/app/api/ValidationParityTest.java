@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -34,12 +33,8 @@ import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
-import org.dmftlab.core.spi.Covariance;
 import org.dmftlab.core.spi.InvalidInputException;
-import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.PluginProvider;
-import org.dmftlab.core.spi.StepCoefficients;
-import org.dmftlab.core.spi.UpdateRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,11 +104,11 @@ class ValidationParityTest {
      * passed to the API.
      */
     private static final List<Plugin<?>> BROKEN_PLUGINS = List.of(
-            new Plugin<>(PluginFamily.LOSS, InlinePlugins.loss("kinked", new Kinked())),
+            new Plugin<>(PluginFamily.LOSS, InlinePlugins.loss("kinked", new BrokenPlugins.Kinked())),
             new Plugin<>(PluginFamily.COVARIANCE, InlinePlugins.covariance("negative", u -> -1.0)),
-            new Plugin<>(PluginFamily.COVARIANCE, InlinePlugins.covariance("indefinite", new Indefinite())),
-            new Plugin<>(PluginFamily.COVARIANCE, InlinePlugins.covariance("no-signal", new NoSignal())),
-            new Plugin<>(PluginFamily.OPTIMIZER, InlinePlugins.optimizer("hot", new NegativeTemperature())));
+            new Plugin<>(PluginFamily.COVARIANCE, InlinePlugins.covariance("indefinite", new BrokenPlugins.Indefinite())),
+            new Plugin<>(PluginFamily.COVARIANCE, InlinePlugins.covariance("no-signal", new BrokenPlugins.NoSignal())),
+            new Plugin<>(PluginFamily.OPTIMIZER, InlinePlugins.optimizer("hot", new BrokenPlugins.NegativeTemperature())));
 
     private static final TypeReference<LinkedHashMap<String, Object>> LINKED_MAP =
             new TypeReference<>() { };
@@ -295,78 +290,6 @@ class ValidationParityTest {
 
         void addTo(ExperimentBuilder builder) {
             builder.plugin(family, provider);
-        }
-    }
-
-    /** |r − y|: ℓ′ jumps at r = y (SPEC §6). */
-    private static final class Kinked implements Loss {
-        @Override
-        public double value(double y, double r) {
-            return Math.abs(r - y);
-        }
-
-        @Override
-        public double firstDerivative(double y, double r) {
-            return Math.signum(r - y);
-        }
-
-        @Override
-        public double secondDerivative(double y, double r) {
-            return 0;
-        }
-
-        @Override
-        public boolean curvatureCarriesResponse() {
-            return false;
-        }
-    }
-
-    /** A dense Σ = −I: not positive definite. */
-    private static final class Indefinite implements Covariance {
-        @Override
-        public double eigenvalueQuantile(double u) {
-            return 1;
-        }
-
-        @Override
-        public Optional<DenseOperator> denseOperator() {
-            return Optional.of((d, i, j) -> i == j ? -1 : 0);
-        }
-    }
-
-    /** Σ = I with a teacher that has no power in any direction: ρ = 0. */
-    private static final class NoSignal implements Covariance {
-        @Override
-        public double eigenvalueQuantile(double u) {
-            return 1;
-        }
-
-        @Override
-        public double teacherPower(double u) {
-            return 0;
-        }
-    }
-
-    /** Gradient descent with temperature −1: outside SPEC §2.1. */
-    private static final class NegativeTemperature implements UpdateRule {
-        @Override
-        public int memory() {
-            return 0;
-        }
-
-        @Override
-        public StepCoefficients coefficients(int t) {
-            return StepCoefficients.momentum(0.1, 0, 0);
-        }
-
-        @Override
-        public double batchFraction() {
-            return 1;
-        }
-
-        @Override
-        public double temperature() {
-            return -1;
         }
     }
 }

@@ -4,6 +4,8 @@ package org.dmftlab.core.problem;
  * What an input error found by core is about, in core's own terms: a part of the experiment, a setting of an
  * engine, or the plugin set-up. A program that reads its input from somewhere (the command line reads experiment
  * files) names the place in its own terms; core never knows file keys.
+ *
+ * @since 0.1.0
  */
 public enum InputPart {
     /** The optimizer's update rule (SPEC §2.1). */

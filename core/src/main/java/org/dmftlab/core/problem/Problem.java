@@ -16,6 +16,8 @@ import org.dmftlab.core.spi.Teacher;
  * @param covariance   data covariance Σ
  * @param initOverlap  m0 = m(0)
  * @param initVariance c0 ≥ 0, so q(0) = m0² + c0
+ *
+ * @since 0.1.0
  */
 public record Problem(double alpha, double ridge, Teacher teacher, Loss loss, Covariance covariance,
                       double initOverlap, double initVariance) {

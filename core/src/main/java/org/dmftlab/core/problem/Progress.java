@@ -3,6 +3,8 @@ package org.dmftlab.core.problem;
 /**
  * Receives progress from a long computation. Engines call {@link #start} once, {@link #advance} from any thread
  * (implementations must be thread-safe) and {@link #finish} at the end.
+ *
+ * @since 0.1.0
  */
 public interface Progress {
 

@@ -10,6 +10,8 @@ import org.dmftlab.core.spi.ErrorCode;
  * (the code), where ({@link InputPart}, and the offending value when there is one) and how to fix it:
  * <pre>[theory/nonlinear-rule] the update rule: this optimizer transforms its gradients …</pre>
  * The command line re-keys it to the experiment file ({@code optimizer.id = sign-sgd}) in one place.
+ *
+ * @since 0.1.0
  */
 public final class RefusedInputException extends DmftlabException {
 

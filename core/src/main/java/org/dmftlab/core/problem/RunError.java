@@ -4,6 +4,8 @@ import org.dmftlab.core.spi.ErrorCode;
 
 /**
  * The error codes of runs that started with valid input and could not finish ({@code run/…}, exit 1).
+ *
+ * @since 0.1.0
  */
 public enum RunError implements ErrorCode {
     /** An observable became non-finite or exceeded the divergence limit. */

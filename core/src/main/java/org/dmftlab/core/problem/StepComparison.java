@@ -15,6 +15,8 @@ import java.util.List;
  * @param second        the second trajectory's value (the simulation)
  * @param combinedError √(e₁² + e₂²), an unknown (NaN) error counted as 0
  * @param errorKnown    whether both errors are known
+ *
+ * @since 0.1.0
  */
 public record StepComparison(Observable observable, int step, double first, double second, double combinedError,
                              boolean errorKnown) {

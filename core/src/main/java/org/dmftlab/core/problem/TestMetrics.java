@@ -14,6 +14,8 @@ import org.dmftlab.core.spi.Teacher;
  * separately with Gauss–Legendre nodes (so a sign teacher's jump at 0 costs no accuracy), r given h0 with
  * Gauss–Hermite nodes, ε with the teacher's {@link Teacher#noiseLaw()}. {@code test_error} is the teacher's
  * closed form.
+ *
+ * @since 0.1.0
  */
 public final class TestMetrics {
 

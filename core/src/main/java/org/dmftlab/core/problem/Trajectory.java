@@ -8,6 +8,8 @@ import java.util.Optional;
  * Monte-Carlo error for the theory; NaN when unknown, 0 when exact), and the two-time functions of SPEC §3.1 when the
  * experiment records them. A mutable table filled by one engine run; the engines apply the divergence rule
  * ({@code org.dmftlab.core.dynamics.Divergence}) before they record.
+ *
+ * @since 0.1.0
  */
 public final class Trajectory {
 

@@ -8,6 +8,8 @@ import java.util.Objects;
  * observables of a {@link Trajectory}: standard error over seeds for the simulation, Monte-Carlo error for the theory,
  * NaN when unknown, 0 when exact. The simulation does not estimate the response (its values stay NaN). The other
  * triangle follows: C(s,t) = C(t,s) and R(s,t) = 0 for s ≤ t. A mutable table filled by one engine run.
+ *
+ * @since 0.1.0
  */
 public final class TwoTimeFunctions {
 

@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
  * 0…T when T ≤ {@value #FULL_STEPS}, else every k-th step with k = ⌈T / {@value #FULL_STEPS}⌉, and T. A pair is
  * two grid points i ≥ j (t = step(i) ≥ s = step(j)); there are size (size + 1)/2 of them, at most about
  * 20 500, so the table and the simulation's stored iterates (one d-vector per grid point) stay small at any T.
+ *
+ * @since 0.1.0
  */
 public final class TwoTimeGrid {
 

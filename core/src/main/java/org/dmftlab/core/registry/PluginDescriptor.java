@@ -17,6 +17,8 @@ import org.dmftlab.core.spi.PluginProvider;
  * @param description its one-sentence description
  * @param parameters  its declared parameters
  * @param <T>         the provider type
+ *
+ * @since 0.1.0
  */
 public record PluginDescriptor<T extends PluginProvider<?>>(PluginFamily<T> family, T provider, PluginOrigin origin,
                                                             String id, String description,

@@ -15,6 +15,8 @@ import org.dmftlab.core.spi.TeacherProvider;
  * @param name    singular name, also the experiment-file block ({@code optimizer}, {@code loss}, …)
  * @param service the {@link java.util.ServiceLoader} service interface
  * @param <T>     the provider type
+ *
+ * @since 0.1.0
  */
 public record PluginFamily<T extends PluginProvider<?>>(String name, Class<T> service) {
 

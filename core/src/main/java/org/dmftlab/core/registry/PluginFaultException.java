@@ -10,6 +10,8 @@ import org.dmftlab.core.spi.DmftlabException;
  * <pre>[plugins/fault] loss 'quartic' (org.example.quartic@1.2.3) failed in QuarticLoss.firstDerivative:
  * IllegalStateException: boom; …</pre>
  * The exception that plugin code threw is the cause, for {@code --debug}.
+ *
+ * @since 0.1.0
  */
 public final class PluginFaultException extends DmftlabException {
 

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param module   module name ({@code unnamed} on the class path)
  * @param version  module version, or {@code unversioned}
  * @param location jar or folder path, or {@code unknown}
+ *
+ * @since 0.1.0
  */
 public record PluginOrigin(String module, String version, String location) {
 

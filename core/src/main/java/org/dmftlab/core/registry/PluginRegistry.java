@@ -44,6 +44,8 @@ import org.dmftlab.core.spi.ScheduleProvider;
  * <p>Plugin faults are contained ({@code plugins/fault}, {@link PluginFaultException}, exit 1): a provider's id,
  * description and parameters are asked once, at discovery, and {@link #create} guards the factory; a failure of a
  * product in the middle of a run is traced back to its plugin by {@link #attribute}.
+ *
+ * @since 0.1.0
  */
 public final class PluginRegistry {
 

@@ -5,6 +5,8 @@ import org.dmftlab.core.spi.ErrorCode;
 /**
  * The error codes of plugin discovery ({@code plugins/…}, exit 2), raised by {@link PluginRegistry}, and of plugin
  * faults ({@link #FAULT}, exit 1).
+ *
+ * @since 0.1.0
  */
 public enum PluginsError implements ErrorCode {
     /** The plugins folder is not a folder, or its jars cannot be resolved as modules. */

@@ -4,6 +4,8 @@ package org.dmftlab.core.spi;
  * The error codes of experiment files and plugin parameters ({@code config/…}, exit 2). {@link PluginConfig} raises
  * the parameter ones for every plugin; a plugin raises {@link #INVALID_COMBINATION} through
  * {@link PluginConfig#invalid} and {@link #MISSING_FILE} for a path parameter naming no file.
+ *
+ * @since 0.1.0
  */
 public enum ConfigError implements ErrorCode {
     /** A key that the plugin or the file does not declare. */

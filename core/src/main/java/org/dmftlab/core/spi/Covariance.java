@@ -11,6 +11,8 @@ import java.util.Optional;
  * <p>Standard covariances are normalised to mean eigenvalue 1 (tr Σ = d); plugins document their own
  * normalisation. A covariance that is not diagonal in the canonical basis (e.g. an AR(1) Toeplitz matrix)
  * also gives a {@link #denseOperator()} so that the simulation uses the real non-diagonal Σ.
+ *
+ * @since 0.1.0
  */
 public interface Covariance {
 

@@ -7,6 +7,8 @@ import java.util.Objects;
  * {@code plugins/duplicate-id} (scripts and tests may match on it) and a one-line message that says what is wrong
  * and how to fix it. The command line prints {@link #getMessage()} and never a stack trace. (Errors are input and
  * run handling, not mathematics: docs/plugin-guide.md §9 lists every code with its fix.)
+ *
+ * @since 0.1.0
  */
 public class DmftlabException extends RuntimeException {
 

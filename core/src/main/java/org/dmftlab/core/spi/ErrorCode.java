@@ -8,6 +8,8 @@ package org.dmftlab.core.spi;
  * <p>Codes are constants of one enum per area, which implements this interface ({@link ConfigError} for experiment
  * files and plugin parameters, for instance). A plugin with failures of its own that no standard code describes
  * defines an enum of its own area the same way, and documents it with the plugin.
+ *
+ * @since 0.1.0
  */
 public interface ErrorCode {
 

@@ -6,6 +6,8 @@ package org.dmftlab.core.spi;
  *
  * <p>{@link #IDENTITY} keeps a rule inside the linear family that the theory solves. Any other map puts the rule
  * outside it (SPEC §6): the simulation runs it, the theory refuses it with {@code theory/nonlinear-rule}.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface GradientMap {

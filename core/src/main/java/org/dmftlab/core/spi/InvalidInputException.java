@@ -9,6 +9,8 @@ import java.util.Objects;
  * <pre>examples/x.yaml: [config/out-of-range] optimizer.learning-rate = -1: must be &gt; 0</pre>
  * Layers that know more context add it with {@link #withKeyPrefix} and {@link #withSource}. A plugin throws it
  * through {@link PluginConfig#invalid} or with a code of its own ({@link ErrorCode}; docs/plugin-guide.md §9).
+ *
+ * @since 0.1.0
  */
 public final class InvalidInputException extends DmftlabException {
 

@@ -7,6 +7,8 @@ import java.util.Optional;
  * What the coordinator of a batch gives its {@link Launcher} (DESIGN.md, "Launchers"): how to run a task in this
  * JVM, how to tell a complete task from an incomplete one, and where tasks and the launcher may write. Implemented by
  * dmftlab; its methods are thread-safe.
+ *
+ * @since 0.1.0
  */
 public interface LaunchContext {
 

@@ -3,6 +3,8 @@ package org.dmftlab.core.spi;
 /**
  * The error codes of launchers ({@code launcher/…}; DESIGN.md, "Launchers"). Exit 2 for options refused before
  * anything is submitted, exit 1 for what happens while tasks run.
+ *
+ * @since 0.1.0
  */
 public enum LaunchError implements ErrorCode {
     /** The launcher cannot run here: a program it needs (a scheduler's command, the dmftlab script) is missing. */

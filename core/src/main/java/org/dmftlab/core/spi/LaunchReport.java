@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param failures the failed tasks, in the order of the batch; empty when every task is complete
  * @param running  the tasks still queued or running when the launcher returned; empty unless it detached
+ *
+ * @since 0.1.0
  */
 public record LaunchReport(List<Failure> failures, List<LaunchTask> running) {
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param name      the task's name, unique in its batch and usable as a file name (a sweep point's folder); named in
  *                  logs and failure reports
  * @param arguments the command line's arguments, each free of line breaks (a launcher may write one per line)
+ *
+ * @since 0.1.0
  */
 public record LaunchTask(String name, List<String> arguments) {
 

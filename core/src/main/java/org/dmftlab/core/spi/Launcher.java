@@ -10,6 +10,8 @@ import java.util.List;
  * machines and the order in which tasks finish.
  *
  * <p>A launcher is built for one command from its validated parameters and may keep state for that command only.
+ *
+ * @since 0.1.0
  */
 public interface Launcher {
 

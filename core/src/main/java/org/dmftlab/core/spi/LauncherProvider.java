@@ -10,6 +10,8 @@ package org.dmftlab.core.spi;
  * <p>Register an implementation with {@code provides org.dmftlab.core.spi.LauncherProvider with …} in the
  * plugin's {@code module-info.java} and, for class-path use, in
  * {@code META-INF/services/org.dmftlab.core.spi.LauncherProvider}.
+ *
+ * @since 0.1.0
  */
 public interface LauncherProvider extends PluginProvider<Launcher> {
 }

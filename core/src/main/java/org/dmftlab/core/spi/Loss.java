@@ -4,6 +4,8 @@ package org.dmftlab.core.spi;
  * A per-sample loss ℓ(y, r) of the label y and the preactivation r = x·w (SPEC §1; the empirical risk is the
  * <em>sum</em> Σ_μ ℓ(y_μ, r_μ) + λ|w|²/2). Derivatives are in the second argument. Implementations are
  * immutable, allocation-free and numerically stable for |r| up to 1e4 (engines call them in hot loops).
+ *
+ * @since 0.1.0
  */
 public interface Loss {
 

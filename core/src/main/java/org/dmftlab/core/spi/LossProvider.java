@@ -6,6 +6,8 @@ package org.dmftlab.core.spi;
  * <p>Register an implementation with {@code provides org.dmftlab.core.spi.LossProvider with …} in the
  * plugin's {@code module-info.java} and, for class-path use, in
  * {@code META-INF/services/org.dmftlab.core.spi.LossProvider}.
+ *
+ * @since 0.1.0
  */
 public interface LossProvider extends PluginProvider<Loss> {
 }

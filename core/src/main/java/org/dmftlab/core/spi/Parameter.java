@@ -24,6 +24,8 @@ import java.util.Objects;
  *                     parameter whose base value it varies (whose range must then hold at every update, SPEC §2.2);
  *                     null for a schedule nested in a schedule (warmup's {@code then}) and for other types
  * @param pattern      for {@link Type#TEXT}: the regular expression the whole text must match; null for other types
+ *
+ * @since 0.1.0
  */
 public record Parameter(String name, Type type, Object defaultValue, Range range, List<String> symbols,
                         String description, String scheduled, String pattern) {

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * what is allowed. Plugins read values with {@link #real}, {@link #integer}, {@link #integers}, {@link #symbol},
  * {@link #path}, {@link #text} and {@link #schedule}, and the horizon with {@link #steps} (docs/plugin-guide.md §4; input handling
  * has no SPEC section).
+ *
+ * @since 0.1.0
  */
 public final class PluginConfig {
 

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param steps         T ≥ 1, the experiment's number of updates: the horizon of every schedule (SPEC §2.2),
  *                      read by plugins with {@link PluginConfig#steps()}
  * @param schedules     finds the provider of a nested schedule block by id
+ *
+ * @since 0.1.0
  */
 public record PluginContext(Path baseDirectory, int steps, ScheduleLookup schedules) {
 

@@ -10,6 +10,8 @@ import java.util.List;
  * product.
  *
  * @param <P> the product type
+ *
+ * @since 0.1.0
  */
 public interface PluginProvider<P> {
 

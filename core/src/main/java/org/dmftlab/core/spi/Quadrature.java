@@ -5,6 +5,8 @@ import java.util.Arrays;
 /**
  * A quadrature rule for a one-dimensional law: E f(X) ≈ Σ_i weights[i] f(nodes[i]). Weights sum to 1.
  * Used for the label-noise law of a {@link Teacher}, over which the test loss of SPEC §3 is integrated.
+ *
+ * @since 0.1.0
  */
 public final class Quadrature {
 

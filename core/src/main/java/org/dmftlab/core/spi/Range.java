@@ -8,6 +8,8 @@ package org.dmftlab.core.spi;
  * @param minInclusive whether {@code min} itself is allowed
  * @param max          upper end ({@code Double.POSITIVE_INFINITY} for none)
  * @param maxInclusive whether {@code max} itself is allowed
+ *
+ * @since 0.1.0
  */
 public record Range(double min, boolean minInclusive, double max, boolean maxInclusive) {
 

@@ -11,6 +11,8 @@ package org.dmftlab.core.spi;
  * T ≥ 1: steps 0…T − 1 are the updates, and step T, which only records, is read for its query coefficients
  * (SPEC §2.2). Whether the value suits the parameter (η_t &gt; 0, b_t in (0, 1], …) is checked by the plugin that
  * declares the schedule parameter ({@link Parameter#schedule}), at every update, before anything runs.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Schedule {

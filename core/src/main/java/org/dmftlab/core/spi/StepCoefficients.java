@@ -5,6 +5,8 @@ import java.util.Arrays;
 /**
  * The coefficients of one step of the linear-memory form (SPEC §2.1): a_j multiplies w^{t−j}, b_j the gradient
  * of step t−j and c_j builds the query point ŵ^t from w^{t−j}, for j = 0…p. Immutable.
+ *
+ * @since 0.1.0
  */
 public final class StepCoefficients {
 

@@ -5,6 +5,8 @@ import java.util.random.RandomGenerator;
 /**
  * The teacher of SPEC §1: labels y = φ(h0, ε) of the teacher preactivation h0 = x·w* and a label noise ε
  * drawn once per sample, and the test-error metric of SPEC §3. Implementations are immutable.
+ *
+ * @since 0.1.0
  */
 public interface Teacher {
 

@@ -17,6 +17,8 @@ package org.dmftlab.core.spi;
  * ({@code org.dmftlab.core.dynamics.UpdateSchedule}), so {@link #coefficients} may allocate.
  * A rule may also transform each step's gradient with a {@link GradientMap} (sign-SGD, clipping); such a rule is
  * outside the linear family, and only the simulation runs it (SPEC §6).
+ *
+ * @since 0.1.0
  */
 public interface UpdateRule {
 
