@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.dmftlab.app.experiment.Engine;
-import org.dmftlab.app.launch.LauncherChoice;
+import org.dmftlab.app.launch.CommandTasks;
 import org.dmftlab.app.output.Checkpoint;
 import org.dmftlab.core.problem.Progress;
-import org.dmftlab.core.spi.LaunchContext;
 import org.dmftlab.core.spi.LaunchTask;
 
 /**
@@ -20,7 +18,7 @@ import org.dmftlab.core.spi.LaunchTask;
  * ({@link Checkpoint}); the unit's file, whole and of the run's fingerprint, is its completion record. Run here by
  * {@link #runHere} or elsewhere by the launcher.
  */
-final class UnitTasks implements LaunchContext {
+final class UnitTasks extends CommandTasks {
 
     /** Computes and saves one unit in this JVM. */
     @FunctionalInterface
@@ -28,14 +26,9 @@ final class UnitTasks implements LaunchContext {
         void compute(Engine engine, int unit);
     }
 
-    private final Path staging;
     private final Checkpoint checkpoint;
     private final int steps;
-    private final int parallelism;
-    private final boolean detach;
     private final Computer computer;
-    private final Progress progress;
-    private final PrintWriter log;
 
     /**
      * @param staging     the run's staging folder, absolute: the tasks' shared folder
@@ -49,14 +42,10 @@ final class UnitTasks implements LaunchContext {
      */
     UnitTasks(Path staging, Checkpoint checkpoint, int steps, int parallelism, boolean detach, Computer computer,
               Progress progress, PrintWriter log) {
-        this.staging = staging;
+        super(staging, parallelism, detach, progress, log);
         this.checkpoint = checkpoint;
         this.steps = steps;
-        this.parallelism = parallelism;
-        this.detach = detach;
         this.computer = computer;
-        this.progress = progress;
-        this.log = log;
     }
 
     /**
@@ -80,30 +69,10 @@ final class UnitTasks implements LaunchContext {
 
     private LaunchTask task(Engine engine, int unit, List<String> options) {
         String name = Checkpoint.unitName(engine, unit);
-        List<String> arguments = new ArrayList<>(List.of("run", "--unit", name, "--staging", staging.toString(),
+        List<String> arguments = new ArrayList<>(List.of("run", "--unit", name, "--staging", folder().toString(),
                 "--threads", "1"));
         arguments.addAll(options);
         return new LaunchTask(name, arguments);
-    }
-
-    @Override
-    public Optional<Path> program() {
-        return LauncherChoice.program();
-    }
-
-    @Override
-    public Path folder() {
-        return staging;
-    }
-
-    @Override
-    public boolean detach() {
-        return detach;
-    }
-
-    @Override
-    public int parallelism() {
-        return parallelism;
     }
 
     @Override
@@ -119,17 +88,7 @@ final class UnitTasks implements LaunchContext {
     }
 
     @Override
-    public synchronized void ended(LaunchTask task, Optional<String> failure) {
-        progress.advance(1);
-        failure.ifPresent(reason -> {
-            log.println("failed: unit " + task.name() + ": " + reason);
-            log.flush();
-        });
-    }
-
-    @Override
-    public synchronized void log(String line) {
-        log.println("dmftlab: " + line);
-        log.flush();
+    protected String describe(LaunchTask task) {
+        return "unit " + task.name();
     }
 }

@@ -8,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.dmftlab.app.launch.LauncherChoice;
+import org.dmftlab.app.launch.CommandTasks;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.OnDivergence;
 import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.problem.Progress;
-import org.dmftlab.core.spi.LaunchContext;
 import org.dmftlab.core.spi.LaunchTask;
 
 /**
@@ -24,15 +23,10 @@ import org.dmftlab.core.spi.LaunchTask;
  * point publishes its divergence ({@link OnDivergence#PUBLISH}) and its task ends as a success, so no launcher runs it
  * again and every launcher reports it alike.
  */
-final class PointTasks implements LaunchContext {
+final class PointTasks extends CommandTasks {
 
     private final Map<String, SweepPoint> points = new LinkedHashMap<>();
-    private final Path folder;
-    private final int parallelism;
-    private final boolean detach;
     private final ExperimentRunner runner;
-    private final Progress progress;
-    private final PrintWriter log;
     private final BiConsumer<SweepPoint, Optional<String>> ended;
 
     /**
@@ -47,13 +41,9 @@ final class PointTasks implements LaunchContext {
      */
     PointTasks(SweepPlan plan, Path folder, int parallelism, boolean detach, ExperimentRunner runner,
                Progress progress, PrintWriter log, BiConsumer<SweepPoint, Optional<String>> ended) {
+        super(folder, parallelism, detach, progress, log);
         plan.points().forEach(point -> points.put(point.folder(), point));
-        this.folder = folder;
-        this.parallelism = parallelism;
-        this.detach = detach;
         this.runner = runner;
-        this.progress = progress;
-        this.log = log;
         this.ended = ended;
     }
 
@@ -65,7 +55,7 @@ final class PointTasks implements LaunchContext {
      */
     LaunchTask task(SweepPlan plan, SweepPoint point, List<String> options) {
         List<String> arguments = new ArrayList<>(List.of("sweep", plan.file().toAbsolutePath().normalize().toString(),
-                "--out", folder.toString(), "--point", point.folder(), "--threads", "1"));
+                "--out", folder().toString(), "--point", point.folder(), "--threads", "1"));
         arguments.addAll(options);
         return new LaunchTask(point.folder(), arguments);
     }
@@ -76,51 +66,25 @@ final class PointTasks implements LaunchContext {
     }
 
     @Override
-    public Optional<Path> program() {
-        return LauncherChoice.program();
-    }
-
-    @Override
-    public Path folder() {
-        return folder;
-    }
-
-    @Override
-    public boolean detach() {
-        return detach;
-    }
-
-    @Override
-    public int parallelism() {
-        return parallelism;
-    }
-
-    @Override
     public void runHere(LaunchTask task) {
         SweepPoint point = points.get(task.name());
         runner.run(point.plan(), point.engines(), StabilityWarning.of(point.plan().experiment()).stream().toList(),
-                folder.resolve(point.folder()), Progress.NONE, null, OnDivergence.PUBLISH);
+                folder().resolve(point.folder()), Progress.NONE, null, OnDivergence.PUBLISH);
     }
 
     @Override
     public boolean complete(LaunchTask task) {
         SweepPoint point = points.get(task.name());
-        return SweepRunner.done(point, folder.resolve(point.folder())).isPresent();
+        return SweepRunner.done(point, folder().resolve(point.folder())).isPresent();
     }
 
     @Override
-    public synchronized void ended(LaunchTask task, Optional<String> failure) {
+    protected String describe(LaunchTask task) {
+        return folder().resolve(task.name()).toString();
+    }
+
+    @Override
+    protected void recordEnd(LaunchTask task, Optional<String> failure) {
         ended.accept(points.get(task.name()), failure);
-        progress.advance(1);
-        failure.ifPresent(reason -> {
-            log.println("failed: " + folder.resolve(task.name()) + ": " + reason);
-            log.flush();
-        });
-    }
-
-    @Override
-    public synchronized void log(String line) {
-        log.println("dmftlab: " + line);
-        log.flush();
     }
 }
