@@ -113,7 +113,7 @@ public final class Checkpoint {
      * @param staging a staging folder, of this process or left by another
      */
     static Optional<JsonNode> record(Path staging) {
-        Path record = staging.resolve(FOLDER).resolve(RECORD);
+        Path record = recordFile(staging);
         try {
             return Files.isRegularFile(record) ? Optional.ofNullable(JSON.readTree(record.toFile()))
                     : Optional.empty();

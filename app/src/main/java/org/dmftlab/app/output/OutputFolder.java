@@ -235,8 +235,7 @@ public final class OutputFolder implements AutoCloseable {
     public static void requireResumable(Path target, String option, ObjectNode configuration) {
         Path staging = interrupted(absolute(target, option)).orElseThrow(() -> nothingToResume(target, option));
         JsonNode recorded = Checkpoint.record(staging).orElseThrow(() -> nothingToResume(target, option));
-        String fingerprint = RunReport.FINGERPRINT;
-        if (!recorded.path(fingerprint).asText().equals(configuration.path(fingerprint).asText())) {
+        if (!RunReport.sameFingerprint(recorded, configuration)) {
             throw new InvalidInputException(OutputError.CHECKPOINT_MISMATCH, option, target, "was interrupted while"
                     + " running another configuration (" + Checkpoint.difference(recorded, configuration) + "), whose"
                     + " saved units are not this run's; resume it as recorded with dmftlab run " + option + " "
@@ -250,9 +249,7 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static boolean resumable(Path target, String option, ObjectNode configuration) {
         return interrupted(absolute(target, option)).flatMap(Checkpoint::record)
-                .map(record -> record.path(RunReport.FINGERPRINT).asText()
-                        .equals(configuration.path(RunReport.FINGERPRINT).asText()))
-                .orElse(false);
+                .map(record -> RunReport.sameFingerprint(record, configuration)).orElse(false);
     }
 
     private static InvalidInputException nothingToResume(Path target, String option) {

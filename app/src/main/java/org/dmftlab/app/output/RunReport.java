@@ -1,6 +1,7 @@
 package org.dmftlab.app.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,6 +50,11 @@ public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunReport() {
+    }
+
+    /** Whether two records of {@link #configuration} are of the same run: their {@value #FINGERPRINT}s are equal. */
+    static boolean sameFingerprint(JsonNode one, JsonNode other) {
+        return one.path(FINGERPRINT).asText().equals(other.path(FINGERPRINT).asText());
     }
 
     /**

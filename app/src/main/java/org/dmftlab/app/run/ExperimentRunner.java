@@ -118,7 +118,7 @@ public final class ExperimentRunner {
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress) {
-        return run(plan, engines, warnings, target, progress, null);
+        return run(plan, engines, warnings, target, progress, null, OnDivergence.FAIL, null);
     }
 
     /**
@@ -148,36 +148,19 @@ public final class ExperimentRunner {
     }
 
     /**
-     * As {@link #run(ExperimentPlan, Set, List, Path, Progress)}, saving every finished unit into a checkpoint in
-     * the staging folder and, to resume, starting from the units an interrupted run saved.
+     * As {@link #run(ExperimentPlan, Set, List, Path, Progress)}, with a checkpoint, a choice on divergence and a
+     * launcher. With {@code checkpointing}, every finished unit is saved into a checkpoint in the staging folder and,
+     * to resume, the run starts from the units an interrupted run saved. A divergence fails the run or is published
+     * as the engine's result, as {@code onDivergence} says. With {@code launch}, every unit is a task of a launcher:
+     * the units not yet saved are launched, and once all are saved they are merged and published, the same bytes as
+     * a run in this process; when units are still running ({@code --detach}) or failed after their retries, the
+     * staging folder is kept with the saved units, for the same command to continue.
      *
      * @param checkpointing how to keep the checkpoint; null for none
+     * @param onDivergence  whether a divergence fails the run or is its published result
+     * @param launch        where the units run (it needs {@code checkpointing}); null to compute them in this process
+     * @return the results of the engines that ran to the end, in the order they ran; empty when the command detached
      * @throws InvalidInputException {@code output/nothing-to-resume} when there is nothing to resume
-     */
-    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
-                               Progress progress, Checkpointing checkpointing) {
-        return run(plan, engines, warnings, target, progress, checkpointing, OnDivergence.FAIL);
-    }
-
-    /**
-     * As {@link #run(ExperimentPlan, Set, List, Path, Progress, Checkpointing)}; a divergence fails the run or is
-     * published as the engine's result, as {@code onDivergence} says.
-     *
-     * @return the results of the engines that ran to the end, in the order they ran
-     */
-    public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
-                               Progress progress, Checkpointing checkpointing, OnDivergence onDivergence) {
-        return run(plan, engines, warnings, target, progress, checkpointing, onDivergence, null);
-    }
-
-    /**
-     * As {@link #run(ExperimentPlan, Set, List, Path, Progress, Checkpointing, OnDivergence)}, with every unit a
-     * task of a launcher: the units not yet saved are launched, and once all are saved they are merged and
-     * published, the same bytes as a run in this process. When units are still running ({@code --detach}) or failed
-     * after their retries, the staging folder is kept with the saved units, for the same command to continue.
-     *
-     * @param launch where the units run; null to compute them in this process
-     * @return the engines' results; empty when the command detached
      * @throws RunFailedException {@code units/failed} naming the units that failed and why
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
@@ -307,8 +290,7 @@ public final class ExperimentRunner {
                     : simulationEngine.unit(plan.experiment(), plan.simulation(), unit, Progress.NONE);
             checkpoint.store(engine, plan.experiment().steps()).save(unit, trajectory);
         } catch (RefusedInputException refused) {
-            InvalidInputException keyed = InputKeys.keyed(refused, plan.plugins());
-            throw keyed.withSource(plan.source(keyed.key()));
+            throw keyed(refused, plan);
         }
     }
 
@@ -465,11 +447,16 @@ public final class ExperimentRunner {
             }
             return new Preflight(theory, simulation);
         } catch (RefusedInputException refused) {
-            InvalidInputException keyed = InputKeys.keyed(refused, plan.plugins());
-            throw keyed.withSource(plan.source(keyed.key()));
+            throw keyed(refused, plan);
         } catch (InvalidInputException invalid) {
             throw invalid.withSource(plan.source(invalid.key()));
         }
+    }
+
+    /** An engine's refusal in the file's terms: its key ({@link InputKeys}) and where the plan's value came from. */
+    private static InvalidInputException keyed(RefusedInputException refused, ExperimentPlan plan) {
+        InvalidInputException keyed = InputKeys.keyed(refused, plan.plugins());
+        return keyed.withSource(plan.source(keyed.key()));
     }
 
     /** The value of the setting a theory refusal names. */
@@ -504,8 +491,7 @@ public final class ExperimentRunner {
             Trajectory trajectory = simulationEngine.run(plan.experiment(), plan.simulation(), progress, store);
             return new EngineRun(engine, trajectory, (System.nanoTime() - start) / 1e9);
         } catch (RefusedInputException refused) {
-            InvalidInputException keyed = InputKeys.keyed(refused, plan.plugins());
-            throw keyed.withSource(plan.source(keyed.key()));
+            throw keyed(refused, plan);
         }
     }
 

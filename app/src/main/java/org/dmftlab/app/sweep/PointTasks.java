@@ -69,7 +69,7 @@ final class PointTasks extends CommandTasks {
     public void runHere(LaunchTask task) {
         SweepPoint point = points.get(task.name());
         runner.run(point.plan(), point.engines(), StabilityWarning.of(point.plan().experiment()).stream().toList(),
-                folder().resolve(point.folder()), Progress.NONE, null, OnDivergence.PUBLISH);
+                folder().resolve(point.folder()), Progress.NONE, null, OnDivergence.PUBLISH, null);
     }
 
     @Override
