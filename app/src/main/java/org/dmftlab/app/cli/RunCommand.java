@@ -70,7 +70,7 @@ import picocli.CommandLine.Spec;
                 "                  error (a spectrum with more than K steps), the SHA-256 of",
                 "                  every file above",
                 "",
-                "A theory solve whose error at T is above 1% of an observable's largest",
+                "A theory solve whose error at T is above 1%% of an observable's largest",
                 "value warns after it ran, naming theory.paths or theory.species and how",
                 "far to raise it (SPEC 4.6).",
                 "",

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dmftlab.app.TestExperiments.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +33,26 @@ class HelpTextTest {
             assertFalse(commands.get(commands.indexOf(summary) + 1).startsWith("     "),
                     "no continuation line after " + summary);
         }
+    }
+
+    /** A lone '%' in a description is a format error: picocli warns on the terminal and prints the text raw. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "run", "sweep", "plugins"})
+    @ResourceLock(Resources.SYSTEM_ERR)
+    void everyDescriptionFormatsWithoutAWarning(String command) {
+        PrintStream terminal = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        Outcome help;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            help = command.isEmpty() ? dmftlab("--help") : dmftlab(command, "--help");
+        } finally {
+            System.setErr(terminal);
+        }
+
+        assertEquals(0, help.exitCode(), help.err());
+        assertFalse(warnings.toString(StandardCharsets.UTF_8).contains("picocli WARN"),
+                warnings.toString(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
