@@ -25,6 +25,7 @@ module org.dmftlab.app {
     // Jackson binds the experiment and sweep files to the (package-private) records of these packages.
     opens org.dmftlab.app.experiment to com.fasterxml.jackson.databind;
     opens org.dmftlab.app.sweep to com.fasterxml.jackson.databind;
-    // Guice calls the @Provides methods of the module.
+    // Guice calls the @Provides methods of the module, and the injected constructor of the API's entry point.
     opens org.dmftlab.app.wiring to com.google.guice;
+    opens org.dmftlab.app.api to com.google.guice;
 }

@@ -1,30 +1,37 @@
 package org.dmftlab.app.api;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Module;
+import com.google.inject.Inject;
 import com.google.inject.ProvisionException;
-import com.google.inject.util.Modules;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
+import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
-import org.dmftlab.app.run.ExperimentRunner;
+import org.dmftlab.app.experiment.Replay;
+import org.dmftlab.app.launch.LauncherChoice;
+import org.dmftlab.app.output.Checkpoint;
+import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.wiring.AppModule;
+import org.dmftlab.app.wiring.Runners;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.spi.DmftlabException;
+import org.dmftlab.core.spi.InvalidInputException;
 
 /**
  * The entry point of the Java API: the plugins an experiment may choose from (those on the module or class path,
  * plus a folder of plugin jars), where messages go, and the worker threads. Immutable: each {@code with…} returns a
- * new instance; the plugins are discovered once, by {@link #create()}.
+ * new instance; the plugins are discovered once, by {@link #create()}. The command line {@code dmftlab run} is a
+ * client of this API: each of its ways in has its method here ({@link #load}, {@link #replay}, {@link #interrupted},
+ * {@link #runUnit}).
  *
  * <pre>{@code
  * Dmftlab lab = Dmftlab.create();
@@ -39,23 +46,31 @@ import org.dmftlab.core.spi.DmftlabException;
  */
 public final class Dmftlab {
 
-    private final Path pluginsFolder;
-    private final PrintWriter log;
+    /** The option that names a resumed folder in messages, as on the command line. */
+    static final String RESUME = "--resume";
+
+    private final PluginRegistry registry;
+    private final Runners runners;
     private final PrintWriter warnings;
     private final Progress progress;
     private final int threads;
-    private final UnaryOperator<Module> wiring;
-    private final PluginRegistry registry;
 
-    private Dmftlab(Path pluginsFolder, PrintWriter log, PrintWriter warnings, Progress progress, int threads,
-                    UnaryOperator<Module> wiring, PluginRegistry registry) {
-        this.pluginsFolder = pluginsFolder;
-        this.log = log;
+    /**
+     * Made by the injector of {@link AppModule}: the command line's, with the parts its wiring chose, or
+     * {@link #create}'s.
+     */
+    @Inject
+    Dmftlab(PluginRegistry registry, Runners runners) {
+        this(registry, runners, new PrintWriter(System.err, true), Progress.NONE,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private Dmftlab(PluginRegistry registry, Runners runners, PrintWriter warnings, Progress progress, int threads) {
+        this.registry = registry;
+        this.runners = runners;
         this.warnings = warnings;
         this.progress = progress;
         this.threads = threads;
-        this.wiring = wiring;
-        this.registry = registry;
     }
 
     /**
@@ -75,16 +90,15 @@ public final class Dmftlab {
      * @throws DmftlabException {@code plugins/bad-folder} when it is not a folder of plugin modules
      */
     public static Dmftlab create(Path pluginsFolder) {
-        return create(pluginsFolder, new PrintWriter(OutputStream.nullOutputStream()),
-                new PrintWriter(System.err, true), Progress.NONE, Runtime.getRuntime().availableProcessors(),
-                UnaryOperator.identity());
-    }
-
-    /** For the command line: its streams, its {@code --threads} and the wiring its tests replace parts with. */
-    static Dmftlab create(Path pluginsFolder, PrintWriter log, PrintWriter warnings, Progress progress, int threads,
-                          UnaryOperator<Module> wiring) {
-        Dmftlab lab = new Dmftlab(pluginsFolder, log, warnings, progress, threads, wiring, null);
-        return lab.with(lab.injector(null).getInstance(PluginRegistry.class));
+        try {
+            return Guice.createInjector(new AppModule(pluginsFolder, new PrintWriter(OutputStream.nullOutputStream()),
+                    AppModule.version())).getInstance(Dmftlab.class);
+        } catch (ProvisionException failed) {
+            if (failed.getCause() instanceof DmftlabException reported) {
+                throw reported;
+            }
+            throw failed;
+        }
     }
 
     /**
@@ -92,17 +106,17 @@ public final class Dmftlab {
      * folder written go (the command line's standard output); by default nowhere.
      */
     public Dmftlab withLog(PrintWriter log) {
-        return new Dmftlab(pluginsFolder, Objects.requireNonNull(log), warnings, progress, threads, wiring, registry);
+        return new Dmftlab(registry, runners.withLog(Objects.requireNonNull(log)), warnings, progress, threads);
     }
 
     /** Where the warnings and estimates printed before a run go; by default standard error. */
     public Dmftlab withWarnings(PrintWriter warnings) {
-        return new Dmftlab(pluginsFolder, log, Objects.requireNonNull(warnings), progress, threads, wiring, registry);
+        return new Dmftlab(registry, runners, Objects.requireNonNull(warnings), progress, threads);
     }
 
     /** Receives the engines' progress ({@link Progress}); by default none. */
     public Dmftlab withProgress(Progress progress) {
-        return new Dmftlab(pluginsFolder, log, warnings, Objects.requireNonNull(progress), threads, wiring, registry);
+        return new Dmftlab(registry, runners, warnings, Objects.requireNonNull(progress), threads);
     }
 
     /**
@@ -114,7 +128,7 @@ public final class Dmftlab {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
-        return new Dmftlab(pluginsFolder, log, warnings, progress, threads, wiring, registry);
+        return new Dmftlab(registry, runners, warnings, progress, threads);
     }
 
     /**
@@ -128,7 +142,9 @@ public final class Dmftlab {
 
     /**
      * Reads and validates an experiment file with overrides, exactly as {@code dmftlab run FILE --set KEY=VALUE…}
-     * does: the same checks, codes and messages, errors naming the file.
+     * does: the same checks, codes and messages, errors naming the file. The file's {@code launcher:} block and the
+     * {@code launcher.KEY=VALUE} overrides say where its units run when it runs into a folder
+     * ({@link Experiment#run(EngineChoice, Path)}; DESIGN.md, "Launchers"); they are checked when it runs.
      *
      * @param file      the YAML experiment file; its relative plugin paths are resolved against its folder
      * @param overrides {@code key=value} with a dotted key and a YAML value, e.g. {@code "problem.alpha=2"}
@@ -136,7 +152,81 @@ public final class Dmftlab {
      */
     public Experiment load(Path file, String... overrides) {
         List<KeyOverride> parsed = Arrays.stream(overrides).map(KeyOverride::parse).toList();
-        return experiment(new ExperimentReader(registry).read(file, parsed, threads), registry);
+        ExperimentReader reader = new ExperimentReader(registry);
+        ExperimentPlan plan = reader.read(file, parsed.stream().filter(key -> !LauncherChoice.isLauncherKey(key))
+                .toList(), threads);
+        JsonNode written = reader.launcherBlock(file);
+        Map<String, Object> block = written.isMissingNode() ? Map.of() : LauncherChoice.block(written,
+                file.toString());
+        return experiment(plan, registry, List.of(), new LauncherRequest(null, block, file,
+                parsed.stream().filter(LauncherChoice::isLauncherKey).toList()));
+    }
+
+    /**
+     * The experiment an earlier run recorded in its {@code run.json}, exactly ({@code dmftlab run --replay}): the same
+     * plugins with the same parameters, seeds, sizes and engines, so that its tables come out byte-identical. Its
+     * runs show and record the warnings of the replay (a plugin whose version changed since).
+     *
+     * @param runJson   the {@code run.json} of the earlier run
+     * @param launcher  where its units run, when it runs into a folder: {@code launcher.KEY=VALUE} (e.g.
+     *                  {@code "launcher.id=slurm"}), as for {@link #load}; nothing else may change
+     * @throws org.dmftlab.core.spi.InvalidInputException {@code replay/…} when it cannot be repeated (a plugin
+     *     missing, an input file changed, an experiment built in code), or any error of the configuration
+     * @throws IllegalArgumentException for an override of another key than {@code launcher.…}
+     */
+    public Experiment replay(Path runJson, String... launcher) {
+        List<KeyOverride> overrides = launcherOnly(launcher);
+        Replay recorded = new ExperimentReader(registry).replay(runJson, threads);
+        return experiment(recorded.plan(), registry, recorded.warnings(),
+                new LauncherRequest(null, Map.of(), null, overrides));
+    }
+
+    /**
+     * The experiment of an interrupted run, as its checkpoint beside the output folder recorded it
+     * ({@code dmftlab run --resume DIR} without a file): {@link Experiment#resume} continues it.
+     *
+     * @param folder   the output folder of the interrupted run
+     * @param launcher as for {@link #replay}
+     * @throws org.dmftlab.core.spi.InvalidInputException {@code output/nothing-to-resume} when it holds no interrupted
+     *     run, or as {@link #replay}
+     * @throws IllegalArgumentException as {@link #replay}
+     */
+    public Experiment interrupted(Path folder, String... launcher) {
+        launcherOnly(launcher);
+        return replay(OutputFolder.checkpointRecord(folder, RESUME), launcher);
+    }
+
+    /**
+     * Computes one unit of a run whose units a launcher runs, and saves it into the run's checkpoint: the task each
+     * unit is ({@code dmftlab run --unit NAME --staging STAGING}; DESIGN.md, "Launchers"). The run's configuration is
+     * read from the checkpoint.
+     *
+     * @param staging the run's staging folder (its {@code units/checkpoint.json} records the configuration)
+     * @param unit    {@code theory-G} (the theory's group G) or {@code simulation-S} (seed S)
+     * @throws org.dmftlab.core.spi.InvalidInputException {@code cli/bad-argument} for another name,
+     *     {@code output/checkpoint-mismatch} when this dmftlab and its plugins compute another configuration than
+     *     the checkpoint's, or as {@link #replay}
+     */
+    public void runUnit(Path staging, String unit) {
+        try {
+            Checkpoint.unit(unit);
+        } catch (IllegalArgumentException notAUnit) {
+            throw new InvalidInputException(CliError.BAD_ARGUMENT, "--unit", unit, "expected theory-G or"
+                    + " simulation-S, for example theory-3");
+        }
+        Path folder = staging.toAbsolutePath().normalize();
+        ExperimentPlan plan = new ExperimentReader(registry).replay(Checkpoint.recordFile(folder), threads).plan();
+        runners.runner(registry).runUnit(plan, folder, unit);
+    }
+
+    /** The overrides, each a {@code launcher.KEY=VALUE}. */
+    private static List<KeyOverride> launcherOnly(String... overrides) {
+        List<KeyOverride> parsed = Arrays.stream(overrides).map(KeyOverride::parse).toList();
+        parsed.stream().filter(override -> !LauncherChoice.isLauncherKey(override)).findFirst().ifPresent(other -> {
+            throw new IllegalArgumentException("a recorded run is repeated exactly; only where its units run may be"
+                    + " set (launcher.KEY=VALUE), not " + other.key());
+        });
+        return parsed;
     }
 
     /** The worker threads of both engines. */
@@ -149,32 +239,14 @@ public final class Dmftlab {
         return registry;
     }
 
-    /** A validated plan as an experiment whose runs trace plugin faults to {@code plugins}. */
-    Experiment experiment(ExperimentPlan plan, PluginRegistry plugins) {
-        return new Experiment(plan, injector(plugins).getInstance(ExperimentRunner.class), warnings, progress);
-    }
-
-    private Dmftlab with(PluginRegistry discovered) {
-        return new Dmftlab(pluginsFolder, log, warnings, progress, threads, wiring, discovered);
-    }
-
     /**
-     * The parts of the command line ({@link AppModule}, through the wiring), with {@code plugins} as the registry when
-     * given.
+     * A validated plan as an experiment whose runs trace plugin faults to {@code plugins}.
+     *
+     * @param known    warnings known before any run (a replay's), shown and recorded with the run's
+     * @param launcher where its units run
      */
-    private Injector injector(PluginRegistry plugins) {
-        Module standard = new AppModule(pluginsFolder, log, AppModule.version());
-        Module module = plugins == null ? standard
-                : Modules.override(standard).with(binder -> binder.bind(PluginRegistry.class).toInstance(plugins));
-        try {
-            Injector injector = Guice.createInjector(wiring.apply(module));
-            injector.getInstance(PluginRegistry.class);
-            return injector;
-        } catch (ProvisionException failed) {
-            if (failed.getCause() instanceof DmftlabException reported) {
-                throw reported;
-            }
-            throw failed;
-        }
+    Experiment experiment(ExperimentPlan plan, PluginRegistry plugins, List<String> known,
+                          LauncherRequest launcher) {
+        return new Experiment(plan, plugins, runners, warnings, progress, known, launcher);
     }
 }

@@ -227,7 +227,8 @@ public final class ExperimentBuilder {
      */
     public Experiment build() {
         PluginRegistry plugins = registry();
-        return lab.experiment(new ExperimentReader(plugins).resolve(settings, baseDirectory, lab.threads()), plugins);
+        return lab.experiment(new ExperimentReader(plugins).resolve(settings, baseDirectory, lab.threads()), plugins,
+                List.of(), LauncherRequest.NONE);
     }
 
     /** The lab's plugins, plus the ones given here. */

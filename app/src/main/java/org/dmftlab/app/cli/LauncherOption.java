@@ -20,6 +20,11 @@ final class LauncherOption {
                     + " them) are set with --set launcher.KEY=VALUE, for example --set launcher.partition=short.")
     private String id;
 
+    /** The launcher {@code --launcher} names, or null. */
+    String id() {
+        return id;
+    }
+
     /** Whether {@code --launcher} was given. */
     boolean given() {
         return id != null;

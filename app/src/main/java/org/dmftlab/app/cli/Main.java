@@ -7,6 +7,7 @@ import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import org.dmftlab.app.api.Dmftlab;
 import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.run.Faults;
@@ -143,6 +144,14 @@ public final class Main {
         } catch (RuntimeException failed) {
             return null;
         }
+    }
+
+    /**
+     * The Java API's entry point made with the parts of this command ({@link #injector}, through the wiring):
+     * {@code dmftlab run} is a client of the API.
+     */
+    Dmftlab lab(Path pluginsFolder, PrintWriter log) {
+        return injector(pluginsFolder, log).getInstance(Dmftlab.class);
     }
 
     /** The one injector of a command, built from its options. */

@@ -1,36 +1,22 @@
 package org.dmftlab.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.dmftlab.app.api.Dmftlab;
+import org.dmftlab.app.api.EngineChoice;
+import org.dmftlab.app.api.Experiment;
 import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
-import org.dmftlab.app.experiment.ExperimentPlan;
-import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
-import org.dmftlab.app.experiment.Replay;
 import org.dmftlab.app.launch.LauncherChoice;
-import org.dmftlab.app.output.Checkpoint;
-import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.PublishedRun;
-import org.dmftlab.app.output.RunReport;
-import org.dmftlab.app.run.ExperimentRunner;
-import org.dmftlab.app.run.OnDivergence;
-import org.dmftlab.app.run.Preflight;
-import org.dmftlab.app.run.StabilityWarning;
-import org.dmftlab.app.wiring.AppModule;
-import org.dmftlab.core.registry.PluginRegistry;
-import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.spi.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -130,6 +116,11 @@ final class RunCommand implements Callable<Integer> {
     enum EngineOption {
         THEORY, SIMULATION, BOTH;
 
+        /** The API's choice of the same name. */
+        EngineChoice choice() {
+            return EngineChoice.valueOf(name());
+        }
+
         /** The engines to run; with no option, the engines whose block the file has (both if it has neither). */
         static Set<Engine> engines(EngineOption option, Set<Engine> declared) {
             if (option == null) {
@@ -228,75 +219,65 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SimulationEngine.warmUp(); // compiles the simulation kernels while the input is read
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
-        List<KeyOverride> all = overrides.stream().map(KeyOverride::parse).toList();
-        List<KeyOverride> parsed = all.stream().filter(override -> !LauncherChoice.isLauncherKey(override)).toList();
-        Injector injector = main.injector(plugins.folder(), stdout);
-        ExperimentReader reader = injector.getInstance(ExperimentReader.class);
+        overrides.forEach(KeyOverride::parse); // a malformed --set is refused before the plugins are loaded
+        // A client of the Java API, made with this command's parts (Main.lab): the file is read, validated and run by
+        // the same code as an experiment of the API.
+        Dmftlab lab = main.lab(plugins.folder(), stdout).withWarnings(stderr)
+                .withProgress(TerminalProgress.forTerminal(stderr)).withThreads(threadCount);
         if (unit != null) {
-            return runUnit(reader, injector.getInstance(ExperimentRunner.class), threadCount);
+            return runUnit(lab);
         }
-        List<String> warnings = new ArrayList<>();
-        ExperimentPlan plan;
+        String[] launcherKeys = overrides.stream().filter(override -> LauncherChoice.isLauncherKey(
+                KeyOverride.parse(override))).toArray(String[]::new);
+        boolean experimentKeys = launcherKeys.length < overrides.size();
+        Experiment experiment;
         if (replay != null) {
-            if (file != null || engine != null || !parsed.isEmpty() || resume != null) {
+            if (file != null || engine != null || experimentKeys || resume != null) {
                 throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--replay", replay, "repeats the recorded"
                         + " configuration exactly; give no EXPERIMENT.yaml, --set, --engine or --resume with it");
             }
-            Replay recorded = reader.replay(replay, threadCount);
-            plan = recorded.plan();
-            warnings.addAll(recorded.warnings());
+            experiment = lab.replay(replay, launcherKeys);
         } else if (file == null && resume != null) {
-            if (engine != null || !parsed.isEmpty()) {
+            if (engine != null || experimentKeys) {
                 throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--resume", resume, "alone repeats the"
                         + " configuration of the interrupted run; give --set or --engine only with its"
                         + " EXPERIMENT.yaml");
             }
-            Replay recorded = reader.replay(OutputFolder.checkpointRecord(resume, "--resume"), threadCount);
-            plan = recorded.plan();
-            warnings.addAll(recorded.warnings());
+            experiment = lab.interrupted(resume, launcherKeys);
         } else if (file == null) {
             throw new InvalidInputException(CliError.MISSING_ARGUMENT, "EXPERIMENT.yaml", null,
                     "give an experiment file, for example dmftlab run examples/paper-figure.yaml, or --replay"
                             + " DIR/run.json");
         } else {
-            plan = reader.read(file, parsed, threadCount);
+            experiment = lab.load(file, overrides.toArray(String[]::new));
         }
         if (resume != null && out != null) {
             throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--out", out, "--resume DIR publishes to"
                     + " DIR, the output folder of the interrupted run; give one of them");
         }
-        Set<Engine> engines = EngineOption.engines(engine, plan.declared());
-        Path target = resume != null ? resume : out != null ? out : defaultOut(plan);
-        JsonNode written = file == null ? null : reader.launcherBlock(file);
-        Map<String, Object> block = written == null || written.isMissingNode() ? Map.of()
-                : LauncherChoice.block(written, file.toString());
-        boolean launching = launcher.given() || !block.isEmpty() || all.size() > parsed.size() || detach;
-        LauncherChoice chosen = launcher.choose(injector.getInstance(PluginRegistry.class), block,
-                file != null ? file : target, all);
-        ObjectNode configuration = RunReport.configuration(AppModule.version(), plan, engines);
-        if (resume != null) {
-            OutputFolder.requireResumable(resume, "--resume", configuration);
+        EngineChoice engines = engine == null ? experiment.engines() : engine.choice();
+        Path target = resume != null ? resume : out != null ? out : defaultOut(experiment);
+        if (launcher.given()) {
+            experiment = experiment.withLauncher(launcher.id());
         }
-        boolean adopt = resume != null || launching && OutputFolder.resumable(target, "--out", configuration);
-        ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
-        Preflight preflight = runner.preflight(plan, engines);
-        StabilityWarning.of(plan.experiment()).ifPresent(warnings::add);
-        warnings.forEach(warning -> stderr.println("dmftlab: warning: " + warning));
-        preflight.notes().forEach(note -> stderr.println("dmftlab: " + note));
-        stderr.flush();
-        runner.run(plan, engines, warnings, target, TerminalProgress.forTerminal(stderr),
-                new ExperimentRunner.Checkpointing(adopt, resumeCommand(target)), OnDivergence.FAIL,
-                launching
-                        ? new ExperimentRunner.Launch(chosen.launcher(), detach, taskOptions()) : null);
+        if (detach) {
+            if (resume != null) {
+                experiment.requireResumable(engines, resume);
+            }
+            experiment.submit(engines, target);
+        } else if (resume != null) {
+            experiment.resume(engines, resume);
+        } else {
+            experiment.run(engines, target);
+        }
         return 0;
     }
 
     /** {@code --unit NAME --staging STAGING}: one unit of a run, the task of a launcher. */
-    private int runUnit(ExperimentReader reader, ExperimentRunner runner, int threadCount) {
+    private int runUnit(Dmftlab lab) {
         if (staging == null) {
             throw new InvalidInputException(CliError.MISSING_ARGUMENT, "--staging", null, "--unit needs the staging"
                     + " folder of its run, for example --unit theory-3 --staging runs/.x.staging-4242");
@@ -306,32 +287,8 @@ final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException(CliError.CONFLICTING_OPTIONS, "--unit", unit, "computes a unit of the run"
                     + " recorded in --staging; give only --staging, --threads and --plugins with it");
         }
-        try {
-            Checkpoint.unit(unit);
-        } catch (IllegalArgumentException notAUnit) {
-            throw new InvalidInputException(CliError.BAD_ARGUMENT, "--unit", unit, "expected theory-G or"
-                    + " simulation-S, for example theory-3");
-        }
-        Path folder = staging.toAbsolutePath().normalize();
-        runner.runUnit(reader.replay(Checkpoint.recordFile(folder), threadCount).plan(), folder, unit);
+        lab.runUnit(staging, unit);
         return 0;
-    }
-
-    /** The options every unit's task repeats: the plugins folder, absolute. */
-    private List<String> taskOptions() {
-        return plugins.folder() == null ? List.of()
-                : List.of("--plugins", plugins.folder().toAbsolutePath().normalize().toString());
-    }
-
-    /** {@code dmftlab run --resume DIR}, with {@code --plugins} when given, quoted for a POSIX shell. */
-    private String resumeCommand(Path target) {
-        String command = "dmftlab run --resume " + shellWord(target.toString());
-        return plugins.folder() == null ? command : command + " --plugins " + shellWord(plugins.folder().toString());
-    }
-
-    /** A word as a POSIX shell reads it back: as it is when plain, else in single quotes. */
-    private static String shellWord(String word) {
-        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /**
@@ -341,13 +298,14 @@ final class RunCommand implements Callable<Integer> {
      *
      * @throws InvalidInputException {@code output/name-taken} naming the other file
      */
-    private static Path defaultOut(ExperimentPlan plan) {
-        Path folder = Path.of("runs", plan.name());
-        Path file = plan.file().toAbsolutePath().normalize();
+    private static Path defaultOut(Experiment experiment) {
+        Path folder = Path.of("runs", experiment.name());
+        Path given = experiment.file().orElseThrow();
+        Path file = given.toAbsolutePath().normalize();
         PublishedRun.experimentFile(folder).filter(other -> !other.equals(file)).ifPresent(other -> {
-            throw new InvalidInputException(OutputError.NAME_TAKEN, "name", plan.name(), folder + " holds the"
+            throw new InvalidInputException(OutputError.NAME_TAKEN, "name", experiment.name(), folder + " holds the"
                     + " results of " + other + ", another experiment file with this name; give this file another"
-                    + " name: or run it with --out DIR").withSource(plan.file().toString());
+                    + " name: or run it with --out DIR").withSource(given.toString());
         });
         return folder;
     }

@@ -9,13 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.launch.LauncherChoice;
-import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.app.sweep.SweepPlan;
 import org.dmftlab.app.sweep.SweepPoint;
 import org.dmftlab.app.sweep.SweepReader;
 import org.dmftlab.app.sweep.SweepRunner;
 import org.dmftlab.core.registry.PluginRegistry;
-import org.dmftlab.core.simulation.SimulationEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -153,7 +151,6 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SimulationEngine.warmUp(); // compiles the simulation kernels while the input is read
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         int threadCount = threads.count();
@@ -172,7 +169,7 @@ final class SweepCommand implements Callable<Integer> {
                 parsed);
         for (SweepPoint point : plan.points()) {
             point.preflight().notes().forEach(note -> stderr.println("dmftlab: " + point.folder() + ": " + note));
-            StabilityWarning.of(point.plan().experiment())
+            point.stabilityWarning()
                     .ifPresent(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
         }
         stderr.flush();

@@ -11,7 +11,6 @@ import java.util.function.BiConsumer;
 import org.dmftlab.app.launch.CommandTasks;
 import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.app.run.OnDivergence;
-import org.dmftlab.app.run.StabilityWarning;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.spi.LaunchTask;
 
@@ -68,7 +67,7 @@ final class PointTasks extends CommandTasks {
     @Override
     public void runHere(LaunchTask task) {
         SweepPoint point = points.get(task.name());
-        runner.run(point.plan(), point.engines(), StabilityWarning.of(point.plan().experiment()).stream().toList(),
+        runner.run(point.plan(), point.engines(), point.stabilityWarning().stream().toList(),
                 folder().resolve(point.folder()), Progress.NONE, null, OnDivergence.PUBLISH, null);
     }
 

@@ -1,11 +1,13 @@
 package org.dmftlab.app.sweep;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.run.Preflight;
+import org.dmftlab.app.run.StabilityWarning;
 
 /**
  * One point of a sweep's grid, validated.
@@ -23,5 +25,13 @@ public record SweepPoint(List<KeyOverride> settings, String folder, ExperimentPl
     public SweepPoint {
         settings = List.copyOf(settings);
         engines = Set.copyOf(engines);
+    }
+
+    /**
+     * The warning shown before it runs and recorded in its {@code run.json}, when its step size is outside the
+     * full-batch stability region (SPEC §6).
+     */
+    public Optional<String> stabilityWarning() {
+        return StabilityWarning.of(plan.experiment());
     }
 }

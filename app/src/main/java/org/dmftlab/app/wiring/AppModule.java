@@ -24,7 +24,9 @@ import org.dmftlab.core.theory.TheoryEngine;
  * The parts of {@code dmftlab run} and {@code dmftlab sweep}, composed from the command options (DESIGN.md: Guice
  * lives only in app). Everything is built by the provider methods below with constructor arguments, so a test
  * replaces one part with {@code Modules.override(new AppModule(…)).with(…)}, e.g. the {@link FigureWriter} or the
- * {@link SimulationEngine}, and the runners receive it.
+ * {@link SimulationEngine}, and the runners receive it. The Java API's entry point
+ * ({@code org.dmftlab.app.api.Dmftlab}, whose constructor is injected) is made by this injector too, so that the
+ * command line, a client of the API, runs with the parts its wiring chose.
  */
 public final class AppModule extends AbstractModule {
 
@@ -82,6 +84,7 @@ public final class AppModule extends AbstractModule {
 
     @Provides
     SimulationEngine simulationEngine() {
+        SimulationEngine.warmUp(); // compiles the simulation kernels while the command reads its input
         return new SimulationEngine();
     }
 
@@ -96,9 +99,13 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    ExperimentRunner runner(TheoryEngine theory, SimulationEngine simulation, FigureWriter figures,
-                            PluginRegistry registry) {
-        return new ExperimentRunner(theory, simulation, figures, registry, log, version);
+    Runners runners(TheoryEngine theory, SimulationEngine simulation, FigureWriter figures) {
+        return new Runners(theory, simulation, figures, log, version, pluginsFolder);
+    }
+
+    @Provides
+    ExperimentRunner runner(Runners runners, PluginRegistry registry) {
+        return runners.runner(registry);
     }
 
     @Provides

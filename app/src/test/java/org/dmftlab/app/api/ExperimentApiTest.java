@@ -96,6 +96,41 @@ class ExperimentApiTest {
                 Files.readAllBytes(fromApi.resolve("theory.csv")));
     }
 
+    /**
+     * Every way into {@code dmftlab run} is a call of the API: a replay, a run whose units are tasks of a launcher
+     * and a refused {@code --detach} give through the API what they give on the command line.
+     */
+    @Test
+    void replayLauncherAndDetachAreTheCommandLinesThroughTheApi() throws IOException {
+        Path file = TestExperiments.write(dir, "ways.yaml", CONFIG_A);
+        Path plain = dir.resolve("ways-cli");
+        assertEquals(0, TestExperiments.dmftlab("run", file.toString(), "--out", plain.toString(), "--set", "steps=3")
+                .exitCode());
+        Path replayed = dir.resolve("ways-replay-cli");
+        assertEquals(0, TestExperiments.dmftlab("run", "--replay", plain.resolve("run.json").toString(), "--out",
+                replayed.toString()).exitCode());
+
+        Path launched = dir.resolve("ways-launched-api");
+        lab.load(file, "steps=3", "launcher.retries=0").withLauncher("local").run(EngineChoice.BOTH, launched);
+        Path replayedInCode = dir.resolve("ways-replay-api");
+        Experiment replay = lab.replay(plain.resolve("run.json"));
+        replay.run(replay.engines(), replayedInCode);
+
+        for (String table : List.of("theory.csv", "simulation.csv", "comparison.csv")) {
+            byte[] expected = Files.readAllBytes(plain.resolve(table));
+            assertArrayEquals(expected, Files.readAllBytes(replayed.resolve(table)), table + " of --replay");
+            assertArrayEquals(expected, Files.readAllBytes(launched.resolve(table)), table + " with a launcher");
+            assertArrayEquals(expected, Files.readAllBytes(replayedInCode.resolve(table)), table + " of replay()");
+        }
+        InvalidInputException detached = assertThrows(InvalidInputException.class,
+                () -> lab.load(file, "steps=3").submit(EngineChoice.BOTH, dir.resolve("ways-detached")));
+        TestExperiments.Outcome cli = TestExperiments.dmftlab("run", file.toString(), "--set", "steps=3", "--out",
+                dir.resolve("ways-detached").toString(), "--detach");
+        assertEquals(cli.err().strip(), "dmftlab: " + detached.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> lab.replay(plain.resolve("run.json"), "steps=4"),
+                "a replay changes nothing but its launcher");
+    }
+
     @Test
     void typedResultsTableAndJsonHoldTheNumbersOfTheTables() throws IOException {
         RunResult result = configA().build().run();

@@ -24,12 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.dmftlab.app.ErrorCatalogue;
 import org.dmftlab.app.InvalidFiles;
 import org.dmftlab.app.cli.Main;
-import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.registry.PluginDescriptor;
 import org.dmftlab.core.registry.PluginFamily;
 import org.dmftlab.core.registry.PluginRegistry;
@@ -249,8 +247,7 @@ class ValidationParityTest {
     }
 
     private static Dmftlab lab() {
-        return Dmftlab.create(null, new PrintWriter(OutputStream.nullOutputStream()),
-                new PrintWriter(OutputStream.nullOutputStream()), Progress.NONE, 1, UnaryOperator.identity());
+        return Dmftlab.create().withWarnings(new PrintWriter(OutputStream.nullOutputStream())).withThreads(1);
     }
 
     /** The command line's parts with the discovered plugins plus {@link #BROKEN_PLUGINS}. */
