@@ -19,7 +19,27 @@
  *       {@link org.dmftlab.app.api.RunResult#write} for the output folder ({@code theory.csv},
  *       {@code simulation.csv}, {@code comparison.csv}, {@code figure.png}, {@code run.json}).</li>
  * </ul>
- * Invalid input throws {@link org.dmftlab.core.spi.InvalidInputException} (its {@code code()}, {@code key()},
+ *
+ * <h2>The command line, option by option</h2>
+ * {@code dmftlab run} parses its options and calls this package, nothing else:
+ * <ul>
+ *   <li>{@code EXPERIMENT.yaml --set KEY=VALUE}: {@link org.dmftlab.app.api.Dmftlab#load}
+ *       ({@code --set launcher.KEY=VALUE} included); {@code --plugins DIR}, {@code --threads N}:
+ *       {@link org.dmftlab.app.api.Dmftlab#create(java.nio.file.Path)},
+ *       {@link org.dmftlab.app.api.Dmftlab#withThreads};</li>
+ *   <li>{@code --engine}, {@code --out DIR}: {@link org.dmftlab.app.api.Experiment#run(org.dmftlab.app.api.EngineChoice,
+ *       java.nio.file.Path)}, which saves every finished unit as it goes;</li>
+ *   <li>{@code --replay RUN.json}: {@link org.dmftlab.app.api.Dmftlab#replay}; {@code --resume DIR}:
+ *       {@link org.dmftlab.app.api.Experiment#resume}, of {@link org.dmftlab.app.api.Dmftlab#interrupted} when no
+ *       file is given;</li>
+ *   <li>{@code --launcher ID}: {@link org.dmftlab.app.api.Experiment#withLauncher}; {@code --detach}:
+ *       {@link org.dmftlab.app.api.Experiment#submit}; {@code --unit NAME --staging STAGING} (a launcher's task):
+ *       {@link org.dmftlab.app.api.Dmftlab#runUnit}.</li>
+ * </ul>
+ * What stays on the command line: parsing, the default folder {@code runs/NAME}, the progress bar on the terminal,
+ * exit codes, and the shutdown hook that keeps an interrupted run's saved units.
+ *
+ * <p>Invalid input throws {@link org.dmftlab.core.spi.InvalidInputException} (its {@code code()}, {@code key()},
  * {@code value()} as the command line prints them); a failed run throws
  * {@link org.dmftlab.core.spi.DmftlabException} ({@code run/diverged}, {@code plugins/fault}, …).
  *
