@@ -1,9 +1,9 @@
 package org.dmftlab.app.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.ProvisionException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
