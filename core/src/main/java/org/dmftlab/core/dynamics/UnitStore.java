@@ -71,4 +71,31 @@ public interface UnitStore {
      */
     default void stepDone(int unit, UnitState state) {
     }
+
+    /**
+     * The units in progress of a store, without its finished units: nothing is loaded or saved whole, states are
+     * restored from and saved to {@code store}. For a unit computed alone whose caller saves it when it finishes.
+     */
+    static UnitStore inProgress(UnitStore store) {
+        return new UnitStore() {
+            @Override
+            public Optional<Trajectory> load(int unit) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(int unit, Trajectory trajectory) {
+            }
+
+            @Override
+            public boolean resume(int unit, UnitState state) {
+                return store.resume(unit, state);
+            }
+
+            @Override
+            public void stepDone(int unit, UnitState state) {
+                store.stepDone(unit, state);
+            }
+        };
+    }
 }

@@ -9,7 +9,7 @@ package org.dmftlab.core.problem;
 public interface UnitState {
 
     /** The next step the unit computes: the steps before it are done. */
-    int step();
+    int nextStep();
 
     /**
      * Sends every field of the state through the channel, in a fixed order; reading, the state is then the one

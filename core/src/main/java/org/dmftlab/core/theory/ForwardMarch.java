@@ -102,7 +102,7 @@ final class ForwardMarch implements UnitState {
     }
 
     @Override
-    public int step() {
+    public int nextStep() {
         return next;
     }
 

@@ -23,6 +23,8 @@ import org.dmftlab.core.problem.StateChannel;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.problem.TwoTimeFunctions;
 import org.dmftlab.core.problem.UnitState;
+import org.dmftlab.core.simulation.SimulationEngine;
+import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.theory.TheoryEngine;
 import org.dmftlab.core.theory.TheoryResult;
 import org.dmftlab.core.theory.TheorySettings;
@@ -56,6 +58,13 @@ class StepCheckpointsTest {
             Plugins.optimizer("heavy-ball", Map.of("learning-rate", 0.2, "momentum", 0.5)), STEPS)
             .withTwoTimeFunctions();
     private static final TheorySettings EXACT = new TheorySettings(400, 11, 6, 100, TheorySettings.Mode.EXACT, 2, 2);
+
+    /** Heavy ball at batch fraction 1/2 with Langevin noise, four seeds in single precision. */
+    private static final Experiment SIMULATED = new Experiment(new Problem(2, 0.05, Plugins.signTeacher(0.1),
+            Plugins.loss("logistic"), Plugins.covariance("power-law", Map.of("exponent", 1.0)), 0.1, 1),
+            Plugins.optimizer("heavy-ball", Map.of("learning-rate", 0.2, "momentum", 0.5, "batch-fraction", 0.5,
+                    "temperature", 0.01)), STEPS).withTwoTimeFunctions();
+    private static final SimulationSettings SIMULATION = new SimulationSettings(300, 4, 5, 2);
 
     /** Saves every unit's state when it reaches {@link #SAVED_AT}; restores the states it was given. */
     private static final class PartialStore implements UnitStore {
@@ -95,7 +104,7 @@ class StepCheckpointsTest {
         @Override
         public void stepDone(int unit, UnitState state) {
             stepsDone.incrementAndGet();
-            if (state.step() == SAVED_AT) {
+            if (state.nextStep() == SAVED_AT) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 state.exchange(new Writer(new DataOutputStream(bytes)));
                 partial.put(unit, bytes.toByteArray());
@@ -111,6 +120,25 @@ class StepCheckpointsTest {
     @Test
     void anExactMarchRestoredMidwayGivesTheBitsOfAnUninterruptedOne() {
         restoredRunsGiveTheSameBits(GAUSSIAN, EXACT, 2);
+    }
+
+    @Test
+    void aSimulationSeedRestoredMidwayGivesTheBitsOfAnUninterruptedOne() {
+        SimulationEngine engine = new SimulationEngine();
+        PartialStore first = new PartialStore(Map.of());
+        Trajectory uninterrupted = engine.run(SIMULATED, SIMULATION, Progress.NONE, first);
+        assertEquals(SIMULATION.seeds(), first.partial.size(), "every seed saved its state at step " + SAVED_AT);
+        assertEquals(SIMULATION.seeds() * STEPS, first.stepsDone.get());
+
+        PartialStore second = new PartialStore(first.partial);
+        Trajectory resumed = engine.run(SIMULATED, SIMULATION, Progress.NONE, second);
+        assertEquals(SIMULATION.seeds() * (STEPS - SAVED_AT), second.stepsDone.get());
+        assertSameBits(uninterrupted, resumed);
+
+        PartialStore alone = new PartialStore(first.partial);
+        Trajectory seed = engine.unit(SIMULATED, SIMULATION, 2, Progress.NONE, alone);
+        assertEquals(STEPS - SAVED_AT, alone.stepsDone.get(), "a seed computed alone continues too");
+        assertSameBits(engine.unit(SIMULATED, SIMULATION, 2, Progress.NONE), seed);
     }
 
     /** The state restored is really used: unit 0 given unit 1's state ends elsewhere. */
