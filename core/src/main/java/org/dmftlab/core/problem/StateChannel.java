@@ -14,9 +14,6 @@ public interface StateChannel {
     /** Records {@code values}, or overwrites them with the values read. */
     void doubles(double[] values);
 
-    /** Records {@code values}, or overwrites them with the values read. */
-    void floats(float[] values);
-
     /** Records {@code value} and returns it, or returns the value read in its place. */
     long value(long value);
 

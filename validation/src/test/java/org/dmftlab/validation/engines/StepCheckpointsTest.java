@@ -207,17 +207,6 @@ class StepCheckpointsTest {
         }
 
         @Override
-        public void floats(float[] values) {
-            try {
-                for (float value : values) {
-                    out.writeInt(Float.floatToRawIntBits(value));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
         public long value(long value) {
             try {
                 out.writeLong(value);
@@ -235,17 +224,6 @@ class StepCheckpointsTest {
             try {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = Double.longBitsToDouble(in.readLong());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void floats(float[] values) {
-            try {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Float.intBitsToFloat(in.readInt());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
