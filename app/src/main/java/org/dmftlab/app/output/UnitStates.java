@@ -17,6 +17,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,9 @@ import org.dmftlab.core.problem.UnitState;
  * atomically ({@link AtomicFiles}) at each save and removed when the unit finishes.
  *
  * <p>A state file is a header (format, the run's fingerprint, engine, index, T, the next step), the state's fields in
- * the unit's own order with every double as its exact IEEE-754 bits, then the SHA-256 of all that. A file that is
+ * the unit's own order with every double as its exact IEEE-754 bits, then the SHA-256 of all that. Arrays go in
+ * chunks of {@value #CHUNK_DOUBLES} doubles, a chunk of +0.0 alone as one byte: the rows of later steps (most of the
+ * triangles of responses and covariances early in a march) cost nothing. A file that is
  * truncated, altered, of another run or of another unit is ignored (the unit starts from step 0) and replaced at the
  * unit's next save. The file's digest is checked before anything is read into the unit, so a unit is either
  * restored whole or left as it was.
@@ -51,6 +54,9 @@ final class UnitStates {
     private static final Pattern STATE = Pattern.compile("[a-z]+-\\d+" + Pattern.quote(SUFFIX));
     private static final int DIGEST_BYTES = 32;
     private static final int CHUNK_DOUBLES = 8192;
+    /** The kinds of a chunk of an array: all +0.0 (nothing follows), or its values. */
+    private static final byte ZEROS = 0;
+    private static final byte VALUES = 1;
     /** The last save of a unit that saved its state for a signal: it saves no more. */
     private static final long STOPPED = Long.MIN_VALUE;
 
@@ -283,7 +289,7 @@ final class UnitStates {
     /** Writes a state: arrays in chunks of big-endian IEEE-754 bits. */
     private static final class Writer implements StateChannel {
         private final DataOutputStream out;
-        private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_DOUBLES * Double.BYTES);
+        private final ByteBuffer chunk = ByteBuffer.allocate(Byte.BYTES + CHUNK_DOUBLES * Double.BYTES);
 
         Writer(DataOutputStream out) {
             this.out = out;
@@ -293,10 +299,14 @@ final class UnitStates {
         public void doubles(double[] values) {
             for (int from = 0; from < values.length; from += CHUNK_DOUBLES) {
                 int count = Math.min(CHUNK_DOUBLES, values.length - from);
+                boolean zeros = true;
                 for (int i = 0; i < count; i++) {
-                    chunk.putDouble(i * Double.BYTES, values[from + i]);
+                    long bits = Double.doubleToRawLongBits(values[from + i]);
+                    zeros &= bits == 0;
+                    chunk.putLong(Byte.BYTES + i * Double.BYTES, bits);
                 }
-                write(count * Double.BYTES);
+                chunk.put(0, zeros ? ZEROS : VALUES);
+                write(zeros ? Byte.BYTES : Byte.BYTES + count * Double.BYTES);
             }
         }
 
@@ -329,9 +339,17 @@ final class UnitStates {
         public void doubles(double[] values) {
             for (int from = 0; from < values.length; from += CHUNK_DOUBLES) {
                 int count = Math.min(CHUNK_DOUBLES, values.length - from);
-                read(count * Double.BYTES);
-                for (int i = 0; i < count; i++) {
-                    values[from + i] = chunk.getDouble(i * Double.BYTES);
+                read(Byte.BYTES);
+                byte kind = chunk.get(0);
+                if (kind == ZEROS) {
+                    Arrays.fill(values, from, from + count, 0);
+                } else if (kind == VALUES) {
+                    read(count * Double.BYTES);
+                    for (int i = 0; i < count; i++) {
+                        values[from + i] = chunk.getDouble(i * Double.BYTES);
+                    }
+                } else {
+                    throw new IllegalStateException("a unit's state has a chunk of unknown kind " + kind);
                 }
             }
         }
