@@ -1,6 +1,5 @@
 package org.dmftlab.app.launcher;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +48,7 @@ class StepCheckpointIT {
         Path out = shared.resolve("whole");
         Launcher.Result whole = Launcher.run(shared, args(out));
         assertEquals(0, whole.exitCode(), whole::toString);
-        uninterrupted = tables(out);
+        uninterrupted = Launcher.files(out, TABLES);
     }
 
     @Test
@@ -60,7 +58,7 @@ class StepCheckpointIT {
 
         Launcher.Result resumed = Launcher.run(scratch, "run", "--resume", out.toString());
         assertEquals(0, resumed.exitCode(), resumed::toString);
-        assertSameTables(out);
+        Launcher.assertSameFiles(uninterrupted, out);
         assertFalse(Files.exists(partial.getParent()), "the staging folder is published or gone");
     }
 
@@ -91,12 +89,6 @@ class StepCheckpointIT {
         return partial;
     }
 
-    private void assertSameTables(Path out) throws IOException {
-        Map<String, byte[]> resumed = tables(out);
-        assertEquals(uninterrupted.keySet(), resumed.keySet());
-        uninterrupted.forEach((name, bytes) -> assertArrayEquals(bytes, resumed.get(name), name));
-    }
-
     private static int finishedUnits(Path units) throws IOException {
         try (Stream<Path> files = Files.list(units)) {
             return (int) files.filter(file -> file.getFileName().toString().endsWith(".unit")).count();
@@ -108,13 +100,5 @@ class StepCheckpointIT {
                 Launcher.root().resolve("examples/logistic-anisotropic.yaml").toString(), "--out", out.toString()));
         args.addAll(SETTINGS);
         return args.toArray(String[]::new);
-    }
-
-    private static Map<String, byte[]> tables(Path folder) throws IOException {
-        Map<String, byte[]> contents = new TreeMap<>();
-        for (String name : TABLES) {
-            contents.put(name, Files.readAllBytes(folder.resolve(name)));
-        }
-        return contents;
     }
 }
