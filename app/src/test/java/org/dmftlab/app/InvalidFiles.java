@@ -94,6 +94,12 @@ public final class InvalidFiles {
                                 + " with batch-fraction = 0.5 this schedule gives 2.0 at step 3 of 5"),
                 new Case("unknown time unit", "steps: 5", "steps: 5\nfigure: {time-unit: seconds}",
                         "config/out-of-range", "figure.time-unit = seconds: must be one of step, eta-t"),
+                new Case("checkpoint interval without a unit", "steps: 5", "steps: 5\ncheckpoint: {interval: 10}",
+                        "config/out-of-range", "checkpoint.interval = 10: must be a duration such as 30s, 10m or 1h"),
+                new Case("checkpoint interval negative", "steps: 5", "steps: 5\ncheckpoint: {interval: -5m}",
+                        "config/out-of-range", "checkpoint.interval = -5m"),
+                new Case("unknown checkpoint key", "steps: 5", "steps: 5\ncheckpoint: {every: 10m}",
+                        "config/unknown-key", "checkpoint.every = 10m"),
                 new Case("YAML syntax error", "alpha: 3.0", "alpha: [3.0", "config/yaml-syntax", "line "),
                 new Case("duplicate key", "steps: 5", "steps: 5\nsteps: 6", "config/duplicate-key", "'steps'"));
     }

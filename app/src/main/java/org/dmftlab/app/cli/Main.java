@@ -6,9 +6,12 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.dmftlab.app.api.Dmftlab;
 import org.dmftlab.app.errors.CliError;
+import org.dmftlab.app.output.Checkpoint;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.run.Faults;
 import org.dmftlab.app.wiring.AppModule;
@@ -34,6 +37,12 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, SweepCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
+    /**
+     * How long a signal waits for the units in progress to save their state at their next step: a step of a large
+     * theory group takes well under a second; a unit that needs longer keeps the state of its last interval.
+     */
+    static final Duration SIGNAL_SAVE_WAIT = Duration.ofSeconds(10);
+
     /** The environment variable that does what {@code --debug} does when it is {@code 1}. */
     static final String DEBUG_VARIABLE = "DMFTLAB_DEBUG";
 
@@ -52,12 +61,21 @@ public final class Main {
 
     /**
      * Runs the command line and exits with its code. On Ctrl-C or {@code kill} (exit 130 or 143), a shutdown hook
-     * abandons the output folders being written and says that they keep their previous results.
+     * lets the units in progress save their state at their next step (waiting at most {@link #SIGNAL_SAVE_WAIT}),
+     * then abandons the output folders being written and says that they keep their previous results.
      */
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OutputFolder.abandonAll(err), "dmftlab-interrupted"));
-        System.exit(execute(args, new PrintWriter(System.out, true), err));
+        AtomicBoolean returned = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!returned.get()) {
+                Checkpoint.saveInFlight(SIGNAL_SAVE_WAIT);
+            }
+            OutputFolder.abandonAll(err);
+        }, "dmftlab-interrupted"));
+        int code = execute(args, new PrintWriter(System.out, true), err);
+        returned.set(true);
+        System.exit(code);
     }
 
     /**

@@ -102,10 +102,15 @@ import picocli.CommandLine.Spec;
                 "",
                 "Checkpoints: every finished unit of the run (each of the theory's",
                 "theory.groups groups, each simulation seed) is saved in the staging",
-                "folder. Ctrl-C or kill stops the run, keeps the saved units and prints",
-                "the command that resumes it; after kill -9 only the units in flight are",
-                "lost. dmftlab run --resume DIR computes the missing units and publishes",
-                "tables byte-identical to an uninterrupted run.",
+                "folder, and a unit in progress saves its state between two steps every",
+                "checkpoint.interval (default 10m; for example --set",
+                "checkpoint.interval=30s; 0 or off for never; not part of what a resume",
+                "must match). Ctrl-C or kill",
+                "lets the units in progress save their state at their next step (at most",
+                "10 s), keeps everything saved and prints the command that resumes it;",
+                "after kill -9 a unit in flight loses only the steps since its last save;",
+                "dmftlab run --resume DIR computes the missing units, continues the saved",
+                "states and publishes tables byte-identical to an uninterrupted run.",
                 "",
                 "Exit codes: 0 success; 1 failure at run time, for example divergence (the",
                 "step and the observable are named); 2 invalid input (the file, key and",
@@ -166,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the interrupted run (Ctrl-C, kill, kill -9, a lost node) whose output folder is"
-                    + " DIR (its --out): the units it saved are kept, the others computed, and DIR receives tables"
+                    + " DIR (its --out): the units it saved are kept, those saved part-way go on from their step,"
+                    + " the others are computed, and DIR receives tables"
                     + " byte-identical to an uninterrupted run. Alone, it repeats the recorded configuration; with"
                     + " EXPERIMENT.yaml (and --set, --engine) that configuration must be the recorded one, else it is"
                     + " refused naming the first setting that differs. For example --resume runs/paper-figure")

@@ -9,7 +9,8 @@ import java.util.Map;
  * turns a document into a validated {@link ExperimentPlan}.
  */
 record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object> optimizer, Integer steps,
-                          TheoryBlock theory, SimulationBlock simulation, FigureBlock figure) {
+                          TheoryBlock theory, SimulationBlock simulation, FigureBlock figure,
+                          CheckpointBlock checkpoint) {
 
     /** {@code problem}: SPEC §1. */
     record ProblemBlock(Double alpha, Double ridge, Map<String, Object> teacher, Map<String, Object> loss,
@@ -31,6 +32,13 @@ record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object>
      * ({@code two-time.csv}, {@code two-time.png}).
      */
     record FigureBlock(String timeAxis, String timeUnit, Boolean twoTime) {
+    }
+
+    /**
+     * {@code checkpoint}: how a run keeps its units in progress; {@code interval} is a duration such as {@code 30s},
+     * {@code 10m} or {@code 1h}, or {@code 0} / {@code off} (text, since a number alone has no unit).
+     */
+    record CheckpointBlock(String interval) {
     }
 
     /** {@code simulation}: the settings of the finite-size simulation. */

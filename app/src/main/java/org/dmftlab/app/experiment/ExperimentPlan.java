@@ -1,6 +1,9 @@
 package org.dmftlab.app.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +30,16 @@ import org.dmftlab.core.theory.TheorySettings;
  * @param figure        the time axis of the run figure ({@code figure.time-axis}, {@code figure.time-unit}) and
  *                      whether the two-time functions are drawn ({@code figure.two-time}; then the experiment records
  *                      them)
+ * @param checkpointInterval how often a unit in progress saves its state ({@code checkpoint.interval}); zero for
+ *                      never. How the run is kept, not what it computes: not part of its fingerprint
+ *                      ({@link #computed})
  */
 public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides, Experiment experiment,
                              List<PluginChoice> plugins, TheorySettings theory, SimulationSettings simulation,
-                             Set<Engine> declared, FigureOptions figure) {
+                             Set<Engine> declared, FigureOptions figure, Duration checkpointInterval) {
+
+    /** The block of the resolved configuration that says how the run is kept ({@code checkpoint.interval}). */
+    public static final String KEEPING = "checkpoint";
 
     /** The source named by the errors of an experiment built in code. */
     public static final String BUILT_IN_CODE = "experiment built in code";
@@ -107,7 +116,21 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
         figureBlock.put("time-unit", figure.timeUnit().key());
         figureBlock.put("two-time", figure.twoTime());
         root.put("figure", figureBlock);
+        root.put(KEEPING, Map.of("interval", ExperimentResolver.checkpointIntervalKey(checkpointInterval)));
         return root;
+    }
+
+    /**
+     * A resolved configuration ({@link #resolvedConfiguration}, as JSON) without the keys that only say how the run
+     * is kept ({@value #KEEPING}): two runs whose computed parts are equal compute the same bits.
+     */
+    public static JsonNode computed(JsonNode resolved) {
+        if (!resolved.isObject()) {
+            return resolved;
+        }
+        ObjectNode copy = ((ObjectNode) resolved).deepCopy();
+        copy.remove(KEEPING);
+        return copy;
     }
 
     /** {@code {id: …, <every parameter>}} of the plugin chosen at {@code key}. */

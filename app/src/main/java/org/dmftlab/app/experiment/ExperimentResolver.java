@@ -1,6 +1,8 @@
 package org.dmftlab.app.experiment;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,7 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.dmftlab.app.experiment.ExperimentDocument.CheckpointBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.FigureBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.InitBlock;
 import org.dmftlab.app.experiment.ExperimentDocument.ProblemBlock;
@@ -59,7 +64,9 @@ import org.dmftlab.core.theory.TheorySettings;
  *   <li>{@code figure}: time-axis linear ({@code log} suits trajectories that relax over decades of steps),
  *       time-unit step ({@code eta-t}: the gradient-flow time Σ_{s&lt;t} η_s of SPEC §2.2, on either axis),
  *       two-time true for T ≤ 200 (the two-time functions of SPEC §3.1 in {@code two-time.csv} and
- *       {@code two-time.png}), else false.</li>
+ *       {@code two-time.png}), else false;</li>
+ *   <li>{@code checkpoint}: interval {@value #CHECKPOINT_INTERVAL} (how often a unit in progress saves its state;
+ *       {@link #checkpointInterval}).</li>
  * </ul>
  */
 final class ExperimentResolver {
@@ -68,6 +75,13 @@ final class ExperimentResolver {
     static final int SPECIES = 32;
     static final int RESPONSE_MEMORY_MIB = 1024;
     static final int DIMENSION = 2000;
+    /**
+     * The default {@code checkpoint.interval}: a save writes about a unit's working memory (a theory group's response
+     * and Cholesky triangles, a seed's iterates), seconds at most next to ten minutes of computing, and a run killed
+     * without warning ({@code kill -9}, a node lost) loses at most that much of each unit in flight.
+     */
+    static final String CHECKPOINT_INTERVAL = "10m";
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(s|m|h)");
     static final int SEEDS = 8;
     static final long SEED = 1;
     /** The name of an experiment without a name and without a file name to take one from. */
@@ -124,7 +138,8 @@ final class ExperimentResolver {
         }
         return new ExperimentPlan(name, file, overrides, figure.twoTime() ? experiment.withTwoTimeFunctions()
                 : experiment, plugins, theory(document.theory(), steps, threads),
-                simulation(document.simulation(), experiment.problem(), threads), declared, figure);
+                simulation(document.simulation(), experiment.problem(), threads), declared, figure,
+                checkpointInterval(document.checkpoint() == null ? null : document.checkpoint().interval()));
     }
 
     private static TheorySettings theory(TheoryBlock block, int steps, int threads) {
@@ -178,6 +193,46 @@ final class ExperimentResolver {
         }
         throw new InvalidInputException(ConfigError.OUT_OF_RANGE, key, given, "must be one of "
                 + Arrays.stream(choices).map(spelling).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * {@code checkpoint.interval}: {@code Ns}, {@code Nm} or {@code Nh} (N may have decimals), or {@code 0} or
+     * {@code off} for none (YAML reads a bare {@code off} as false, which is accepted too); absent, the default
+     * {@value #CHECKPOINT_INTERVAL}.
+     */
+    static Duration checkpointInterval(String given) {
+        String text = given == null ? CHECKPOINT_INTERVAL : given.trim();
+        if (text.equals("0") || text.equals("off") || text.equals("false")) {
+            return Duration.ZERO;
+        }
+        Matcher matcher = DURATION.matcher(text);
+        if (matcher.matches()) {
+            BigDecimal seconds = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(switch (matcher.group(2)) {
+                case "h" -> 3600;
+                case "m" -> 60;
+                default -> 1;
+            }));
+            if (seconds.signum() > 0 && seconds.compareTo(BigDecimal.valueOf(366L * 24 * 3600)) <= 0) {
+                return Duration.ofNanos(seconds.movePointRight(9).longValue());
+            }
+        }
+        throw new InvalidInputException(ConfigError.OUT_OF_RANGE, "checkpoint.interval", given, "must be a duration"
+                + " such as 30s, 10m or 1h (how often a unit in progress saves its state), or 0 or off for none");
+    }
+
+    /** The experiment-file spelling of a checkpoint interval: {@code off}, or seconds, minutes or hours. */
+    static String checkpointIntervalKey(Duration interval) {
+        if (interval.isZero()) {
+            return "off";
+        }
+        long seconds = interval.getSeconds();
+        if (interval.getNano() == 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (interval.getNano() == 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return BigDecimal.valueOf(interval.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString() + "s";
     }
 
     /** The experiment-file spelling of a mode: {@code auto}, {@code exact}, {@code monte-carlo}. */

@@ -51,7 +51,8 @@ final class ExperimentYaml {
         }
         if (!tree.isObject()) {
             throw new InvalidInputException(ConfigError.WRONG_TYPE, null, null, "the file must be a mapping of keys"
-                    + " (name, problem, optimizer, steps, theory, simulation, figure), not a " + describe(tree));
+                    + " (name, problem, optimizer, steps, theory, simulation, figure, checkpoint), not a "
+                    + describe(tree));
         }
         return (ObjectNode) tree;
     }
@@ -149,7 +150,7 @@ final class ExperimentYaml {
             return "a plugin block {id: <plugin id>, <parameter>: <value>, …}";
         }
         if (target == ExperimentDocument.class) {
-            return "a mapping of keys (name, problem, optimizer, steps, theory, simulation, figure)";
+            return "a mapping of keys (name, problem, optimizer, steps, theory, simulation, figure, checkpoint)";
         }
         return "a block of keys";
     }

@@ -12,14 +12,18 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.experiment.Sha256;
 import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.problem.Observable;
@@ -27,12 +31,17 @@ import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.problem.TwoTimeFunctions;
 import org.dmftlab.core.problem.TwoTimeGrid;
+import org.dmftlab.core.problem.UnitState;
 
 /**
  * The checkpoint of a run (DESIGN.md, "Units of a run"): the folder {@value #FOLDER} in the run's staging folder,
  * holding {@value #RECORD} (what the run is: its configuration in the {@code run.json} schema, its fingerprint, its
  * units per engine and the command that resumes it) and one file per finished unit, {@code ENGINE-INDEX.unit}
  * (for example {@code theory-3.unit}), written atomically ({@link AtomicFiles}) as the unit finishes.
+ *
+ * <p>Beside them, a unit in progress keeps its state between two steps in {@code ENGINE-INDEX.partial}, saved every
+ * {@code checkpoint.interval} and when a signal stops the process, and removed when the unit finishes
+ * ({@link UnitStates}); a resumed unit continues from it.
  *
  * <p>A unit file is its own completion record: a header (format, the run's fingerprint, engine, index, T), the
  * unit's values and errors at t = 0…T in {@link Observable} order and its two-time functions when recorded, every
@@ -127,8 +136,15 @@ public final class Checkpoint {
         return staging.resolve(FOLDER).resolve(RECORD);
     }
 
-    /** The units of one engine, loaded from and saved to this checkpoint. */
-    public UnitStore store(Engine engine, int steps) {
+    /**
+     * The units of one engine, loaded from and saved to this checkpoint, and the states of its units in progress,
+     * saved every {@code interval} ({@link UnitStates}).
+     *
+     * @param units    the engine's number of units
+     * @param interval how often a unit in progress saves its state ({@code checkpoint.interval}); zero for never
+     */
+    public UnitStore store(Engine engine, int units, int steps, Duration interval) {
+        UnitStates states = new UnitStates(folder, fingerprint, interval);
         return new UnitStore() {
             @Override
             public Optional<Trajectory> load(int unit) {
@@ -138,22 +154,47 @@ public final class Checkpoint {
             @Override
             public void save(int unit, Trajectory trajectory) {
                 write(engine, unit, trajectory);
+                states.finished(engine, unit);
+            }
+
+            @Override
+            public boolean resume(int unit, UnitState state) {
+                return states.resume(engine, unit, units, steps, state);
+            }
+
+            @Override
+            public void stepDone(int unit, UnitState state) {
+                states.stepDone(engine, unit, steps, state);
             }
         };
     }
 
-    /** The unit files in the folder now (whole or not). */
-    int saved() {
-        int count = 0;
+    /** Whether the checkpoint holds a unit finished, whole and of this run. */
+    public boolean finished(Engine engine, int unit, int steps) {
+        return read(engine, unit, steps).isPresent();
+    }
+
+    /**
+     * Asks the units in progress in this process to save their state at their next step and waits for them, at most
+     * {@code wait}; for the shutdown hook of a signal ({@code org.dmftlab.app.cli.Main}).
+     */
+    public static void saveInFlight(Duration wait) {
+        UnitStates.saveInFlight(wait);
+    }
+
+    /** The names of the units whose file is in the folder now (whole or not). */
+    private Set<String> saved() {
+        Set<String> names = new TreeSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
                 file -> UNIT.matcher(file.getFileName().toString()).matches())) {
-            for (Path ignored : files) {
-                count++;
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                names.add(name.substring(0, name.length() - SUFFIX.length()));
             }
         } catch (IOException unreadable) {
-            return 0;
+            return Set.of();
         }
-        return count;
+        return names;
     }
 
     /** The run's fingerprint ({@link RunReport#configuration}). */
@@ -315,7 +356,8 @@ public final class Checkpoint {
      * value differs ({@code theory.paths 4000 there, 8000 here}), else the part of the identity that does.
      */
     static String difference(JsonNode recorded, JsonNode now) {
-        Optional<String> key = firstDifference("", recorded.path("experiment"), now.path("experiment"));
+        Optional<String> key = firstDifference("", ExperimentPlan.computed(recorded.path("experiment")),
+                ExperimentPlan.computed(now.path("experiment")));
         if (key.isPresent()) {
             return key.get();
         }
@@ -356,8 +398,14 @@ public final class Checkpoint {
         return value.isMissingNode() ? "absent" : value.isValueNode() ? value.asText() : value.toString();
     }
 
-    /** For messages: {@code N of M units}. */
+    /**
+     * For messages: {@code N of M units are saved}, and the units saved part-way with their step
+     * ({@code , 1 more up to a step (theory-3 at step 40 of 100)}).
+     */
     String progress() {
-        return saved() + " of " + units + " units";
+        Set<String> finished = saved();
+        List<String> inProgress = new UnitStates(folder, fingerprint, Duration.ZERO).inProgress(finished);
+        return finished.size() + " of " + units + " units are saved" + (inProgress.isEmpty() ? ""
+                : ", " + inProgress.size() + " more up to a step (" + String.join(", ", inProgress) + ")");
     }
 }

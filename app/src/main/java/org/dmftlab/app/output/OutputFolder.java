@@ -318,7 +318,7 @@ public final class OutputFolder implements AutoCloseable {
                     Checkpoint saved = folder.checkpoint;
                     err.println("dmftlab: interrupted: " + folder.target + (Files.isDirectory(folder.target)
                             ? " keeps its previous results" : " was not written") + (saved == null ? ""
-                            : "; " + saved.progress() + " are saved, resume with: " + saved.resumeCommand()));
+                            : "; " + saved.progress() + ", resume with: " + saved.resumeCommand()));
                     folder.lock.close();
                 }
             }

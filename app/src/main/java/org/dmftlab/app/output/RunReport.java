@@ -60,8 +60,8 @@ public final class RunReport {
     /**
      * What a run is, in the first keys of {@code run.json} ({@code dmftlab}, {@code experiment-file},
      * {@code overrides}, {@code experiment}, {@code plugins}, {@code inputs}; a {@code --replay} of it repeats the
-     * run) and its {@value #FINGERPRINT}: the SHA-256 of the version, the resolved configuration, the plugins'
-     * versions and the input files' hashes. Two runs with the same fingerprint compute the same units, wherever
+     * run) and its {@value #FINGERPRINT}: the SHA-256 of the version, the resolved configuration (without how the
+     * run is kept, {@link ExperimentPlan#computed}), the plugins' versions and the input files' hashes. Two runs with the same fingerprint compute the same units, wherever
      * their experiment file is and however their overrides were spelled; a checkpoint ({@link Checkpoint}) is
      * resumed only by a run with its fingerprint.
      *
@@ -94,6 +94,7 @@ public final class RunReport {
         }
         ObjectNode identity = root.deepCopy();
         identity.remove(List.of("experiment-file", "overrides"));
+        identity.set("experiment", ExperimentPlan.computed(identity.path("experiment")));
         try {
             MessageDigest digest = Sha256.digest();
             digest.update(JSON.writeValueAsBytes(identity));

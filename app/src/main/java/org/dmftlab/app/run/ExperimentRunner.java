@@ -176,8 +176,9 @@ public final class ExperimentRunner {
                 if (checkpointing != null) {
                     checkpoint = output.checkpoint(RunReport.configuration(version, plan, engines),
                             units(plan, engines), checkpointing.resumeCommand());
+                    Map<Engine, Integer> units = units(plan, engines);
                     for (Engine engine : engines) {
-                        stores.put(engine, checkpoint.store(engine, plan.experiment().steps()));
+                        stores.put(engine, store(checkpoint, plan, engine, units.get(engine)));
                     }
                 }
                 if (launch != null && !launchUnits(plan, engines, output, checkpoint, launch, progress)) {
@@ -282,16 +283,25 @@ public final class ExperimentRunner {
         });
     }
 
-    /** Computes one unit here and saves it into the checkpoint. */
+    /**
+     * Computes one unit here, from the state it saved when it last stopped, if any, and saves it into the
+     * checkpoint.
+     */
     private void computeUnit(ExperimentPlan plan, Engine engine, int unit, Checkpoint checkpoint) {
         try {
+            UnitStore store = store(checkpoint, plan, engine, units(plan, Set.of(engine)).get(engine));
             Trajectory trajectory = engine == Engine.THEORY
-                    ? theoryEngine.unit(plan.experiment(), plan.theory(), unit, Progress.NONE)
-                    : simulationEngine.unit(plan.experiment(), plan.simulation(), unit, Progress.NONE);
-            checkpoint.store(engine, plan.experiment().steps()).save(unit, trajectory);
+                    ? theoryEngine.unit(plan.experiment(), plan.theory(), unit, Progress.NONE, store)
+                    : simulationEngine.unit(plan.experiment(), plan.simulation(), unit, Progress.NONE, store);
+            store.save(unit, trajectory);
         } catch (RefusedInputException refused) {
             throw keyed(refused, plan);
         }
+    }
+
+    /** An engine's units in the checkpoint, with the states of its units in progress every checkpoint.interval. */
+    private static UnitStore store(Checkpoint checkpoint, ExperimentPlan plan, Engine engine, int units) {
+        return checkpoint.store(engine, units, plan.experiment().steps(), plan.checkpointInterval());
     }
 
     /** The number of units of each engine that runs: the theory's marches, the simulation's seeds. */

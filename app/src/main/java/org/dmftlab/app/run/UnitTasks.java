@@ -84,7 +84,7 @@ final class UnitTasks extends CommandTasks {
     @Override
     public boolean complete(LaunchTask task) {
         Checkpoint.Unit unit = Checkpoint.unit(task.name());
-        return checkpoint.store(unit.engine(), steps).load(unit.index()).isPresent();
+        return checkpoint.finished(unit.engine(), unit.index(), steps);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.dmftlab.app.errors.CliError;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.errors.SweepError;
 import org.dmftlab.app.experiment.Engine;
+import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.launch.LauncherChoice;
 import org.dmftlab.app.output.AtomicFiles;
 import org.dmftlab.app.output.FolderLock;
@@ -217,7 +218,7 @@ public final class SweepRunner {
             try {
                 JsonNode wanted = JSON.readTree(JSON.writeValueAsString(point.plan().resolvedConfiguration(
                         point.engines())));
-                return wanted.equals(run.experiment());
+                return ExperimentPlan.computed(wanted).equals(ExperimentPlan.computed(run.experiment()));
             } catch (JsonProcessingException impossible) {
                 throw new IllegalStateException("a resolved configuration could not be written as JSON", impossible);
             }

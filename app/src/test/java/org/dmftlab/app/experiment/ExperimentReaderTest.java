@@ -3,17 +3,21 @@ package org.dmftlab.app.experiment;
 import static org.dmftlab.app.TestExperiments.CONFIG_A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.dmftlab.app.TestExperiments;
+import org.dmftlab.app.output.RunReport;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.InvalidInputException;
@@ -166,13 +170,43 @@ class ExperimentReaderTest {
     }
 
     @Test
+    void theCheckpointIntervalIsADurationThatIsNotPartOfTheFingerprint() {
+        Path file = TestExperiments.write(dir, "a.yaml", CONFIG_A);
+        Map<String, String> spelled = new LinkedHashMap<>();
+        spelled.put("30s", "30s");
+        spelled.put("0.5s", "0.5s");
+        spelled.put("90m", "90m");
+        spelled.put("120m", "2h");
+        spelled.put("0", "off");
+        spelled.put("off", "off");
+        spelled.put("1.5h", "90m");
+        String fingerprint = null;
+        for (Map.Entry<String, String> entry : spelled.entrySet()) {
+            ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse("checkpoint.interval=" + entry.getKey())),
+                    1);
+            assertEquals(Map.of("interval", entry.getValue()),
+                    block(plan.resolvedConfiguration(EnumSet.of(Engine.THEORY)), "checkpoint"), entry.getKey());
+            String now = RunReport.configuration("test", plan, EnumSet.of(Engine.THEORY))
+                    .path(RunReport.FINGERPRINT).asText();
+            assertTrue(fingerprint == null || fingerprint.equals(now), "the interval changes no fingerprint");
+            fingerprint = now;
+        }
+        assertEquals(Duration.ofMillis(500), READER.read(file,
+                List.of(KeyOverride.parse("checkpoint.interval=0.5s")), 1).checkpointInterval());
+        ExperimentPlan otherPaths = READER.read(file, List.of(KeyOverride.parse("theory.paths=4000")), 1);
+        assertNotEquals(fingerprint, RunReport.configuration("test", otherPaths, EnumSet.of(Engine.THEORY))
+                .path(RunReport.FINGERPRINT).asText(), "a computed setting does change it");
+    }
+
+    @Test
     void resolvedConfigurationHasEveryDefaultAndOnlyTheEnginesThatRan() {
         ExperimentPlan plan = read(TestExperiments.write(dir, "a.yaml", CONFIG_A));
 
         Map<String, Object> resolved = plan.resolvedConfiguration(EnumSet.of(Engine.THEORY));
 
-        assertEquals(List.of("name", "problem", "optimizer", "steps", "theory", "figure"),
+        assertEquals(List.of("name", "problem", "optimizer", "steps", "theory", "figure", "checkpoint"),
                 List.copyOf(resolved.keySet()));
+        assertEquals(Map.of("interval", "10m"), block(resolved, "checkpoint"));
         assertEquals(Map.of("time-axis", "linear", "time-unit", "step", "two-time", true), block(resolved, "figure"));
         assertEquals(Map.of("id", "sgd", "learning-rate", 0.1, "learning-rate-schedule", Map.of("id", "constant"),
                 "batch-fraction", 1.0, "batch-fraction-schedule", Map.of("id", "constant"), "temperature", 0.0),

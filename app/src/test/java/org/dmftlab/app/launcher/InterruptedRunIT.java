@@ -68,8 +68,9 @@ class InterruptedRunIT {
 
         assertEquals(130, running.exitValue(), "128 + SIGINT");
         String err = Files.readString(started.err());
-        assertTrue(err.contains("dmftlab: interrupted: " + out + " keeps its previous results; 0 of 2 units are saved,"
-                + " resume with: dmftlab run --resume " + out + "\n"), err);
+        assertTrue(Pattern.compile("dmftlab: interrupted: " + Pattern.quote(out.toString()) + " keeps its previous"
+                + " results; 0 of 2 units are saved(, [12] more up to a step \\([^)]*\\))?, resume with: dmftlab run"
+                + " --resume " + Pattern.quote(out.toString()) + "\n").matcher(err).find(), err);
         assertUnchanged(before, out);
         assertFalse(Files.exists(out.resolveSibling(".paper.lock")), "the lock is released");
     }

@@ -1,5 +1,6 @@
 package org.dmftlab.app.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,6 +34,21 @@ public final class Launcher {
     }
 
     private Launcher() {
+    }
+
+    /** The named files of a folder, by name. */
+    static Map<String, byte[]> files(Path folder, List<String> names) throws IOException {
+        Map<String, byte[]> contents = new TreeMap<>();
+        for (String name : names) {
+            contents.put(name, Files.readAllBytes(folder.resolve(name)));
+        }
+        return contents;
+    }
+
+    /** Asserts that a folder holds the files {@code expected} holds, byte for byte. */
+    static void assertSameFiles(Map<String, byte[]> expected, Path folder) throws IOException {
+        Map<String, byte[]> actual = files(folder, List.copyOf(expected.keySet()));
+        expected.forEach((name, bytes) -> assertArrayEquals(bytes, actual.get(name), name));
     }
 
     /** The repository root: the folder that holds the {@code dmftlab} script, one above the app module. */

@@ -1,6 +1,5 @@
 package org.dmftlab.app.launcher;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +43,7 @@ class ResumeIT {
         Path out = shared.resolve("whole");
         Launcher.Result whole = Launcher.run(shared, args(out, List.of()));
         assertEquals(0, whole.exitCode(), whole::toString);
-        uninterrupted = tables(out);
+        uninterrupted = Launcher.files(out, TABLES);
     }
 
     @Test
@@ -61,7 +59,8 @@ class ResumeIT {
         assertEquals(143, running.exitValue(), "128 + SIGTERM: " + err);
         String resumeLine = err.lines().filter(line -> line.startsWith("dmftlab: interrupted: ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no interrupted line: " + err));
-        assertTrue(resumeLine.endsWith(" are saved, resume with: dmftlab run --resume " + out), resumeLine);
+        assertTrue(resumeLine.contains(" units are saved"), resumeLine);
+        assertTrue(resumeLine.endsWith(", resume with: dmftlab run --resume " + out), resumeLine);
         int saved = savedUnits(units);
         assertTrue(saved >= 2 && saved < 12, "stopped midway, with finished units: " + saved);
         assertFalse(Files.exists(out), "nothing published");
@@ -79,7 +78,7 @@ class ResumeIT {
         Launcher.Result resumed = Launcher.run(scratch, command.toArray(String[]::new));
         assertEquals(0, resumed.exitCode(), resumed::toString);
         assertTrue(resumed.out().contains("dmftlab: resuming " + out), resumed::toString);
-        assertSameTables(out);
+        Launcher.assertSameFiles(uninterrupted, out);
         assertEquals(List.of("logistic"), names(out.getParent()), "nothing left beside the folder");
     }
 
@@ -97,7 +96,7 @@ class ResumeIT {
         assertEquals(0, resumed.exitCode(), resumed::toString);
         assertTrue(resumed.out().contains("dmftlab: cleared the stale lock of process " + running.pid()),
                 resumed::toString);
-        assertSameTables(out);
+        Launcher.assertSameFiles(uninterrupted, out);
     }
 
     @Test
@@ -108,12 +107,6 @@ class ResumeIT {
         assertTrue(refused.err().startsWith("dmftlab: [output/nothing-to-resume] --resume = " + out
                 + ": holds no interrupted run to resume"), refused::toString);
         assertEquals(1, refused.err().lines().count(), refused::toString);
-    }
-
-    private void assertSameTables(Path out) throws IOException {
-        Map<String, byte[]> resumed = tables(out);
-        assertEquals(uninterrupted.keySet(), resumed.keySet());
-        uninterrupted.forEach((name, bytes) -> assertArrayEquals(bytes, resumed.get(name), name));
     }
 
     /** The checkpoint folder of the run writing {@code out}, once it holds at least {@code count} finished units. */
@@ -144,14 +137,6 @@ class ResumeIT {
         args.addAll(SETTINGS);
         args.addAll(more);
         return args.toArray(String[]::new);
-    }
-
-    private static Map<String, byte[]> tables(Path folder) throws IOException {
-        Map<String, byte[]> contents = new TreeMap<>();
-        for (String name : TABLES) {
-            contents.put(name, Files.readAllBytes(folder.resolve(name)));
-        }
-        return contents;
     }
 
     private static List<String> names(Path folder) throws IOException {

@@ -59,4 +59,18 @@ public final class Trajectory {
     public Optional<TwoTimeFunctions> twoTime() {
         return Optional.ofNullable(twoTime);
     }
+
+    /**
+     * Sends the table through a channel ({@link UnitState}): the values and errors so far and the two-time functions,
+     * when recorded; reading, into a table of the same steps and grid.
+     *
+     * @since 0.5.0
+     */
+    public void exchange(StateChannel channel) {
+        channel.doubles(values);
+        channel.doubles(errors);
+        if (twoTime != null) {
+            twoTime.exchange(channel);
+        }
+    }
 }

@@ -69,4 +69,10 @@ public final class TwoTimeFunctions {
     public double error(Function function, int i, int j) {
         return errors[function.ordinal()][TwoTimeGrid.pair(i, j)];
     }
+
+    /** Sends the table through a channel ({@link Trajectory#exchange}). */
+    void exchange(StateChannel channel) {
+        channel.doubles(values);
+        channel.doubles(errors);
+    }
 }

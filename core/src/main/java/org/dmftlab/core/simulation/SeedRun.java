@@ -13,9 +13,12 @@ import org.dmftlab.core.dynamics.UpdateSchedule;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
+import org.dmftlab.core.problem.StateChannel;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.problem.TwoTimeFunctions;
+import org.dmftlab.core.problem.UnitState;
+import org.dmftlab.core.random.CountedStream;
 import org.dmftlab.core.simulation.SimulationSettings.Precision;
 import org.dmftlab.core.spi.GradientMap;
 import org.dmftlab.core.spi.Loss;
@@ -38,8 +41,12 @@ import org.dmftlab.core.spi.Teacher;
  *
  * <p>When the experiment asks for the two-time functions (SPEC §3.1), the iterate of every grid step is kept and
  * C(t,s) = w^t·w^s / d is recorded with every kept w^s, s ≤ t; C(t,t) is computed exactly as q(t).
+ *
+ * <p>Between two steps the seed is a {@link UnitState}: the iterates and gradients of its memory, the observables
+ * so far, the grid's iterates and the words drawn from its Langevin and selection streams. The data set is not part
+ * of it: a seed created afresh draws the same data set from its stream.
  */
-final class SeedRun {
+final class SeedRun implements UnitState {
 
     /** Rows per block of the data pass: fixed, so that results do not depend on the thread count. */
     static final int BLOCK_ROWS = 256;
@@ -77,7 +84,7 @@ final class SeedRun {
     private final double[][] blockGradients;
     private final double[] blockLosses;
     private final BlockPass[] passes;
-    private final SplittableGenerator langevin;
+    private final CountedStream langevin;
     private final Trajectory trajectory;
     /** Where C(t,s) goes (null: not recorded), and the iterates of the grid steps so far. */
     private final TwoTimeFunctions twoTime;
@@ -117,13 +124,13 @@ final class SeedRun {
 
         SplittableGenerator teacherRandom = stream.split();
         SplittableGenerator initRandom = stream.split();
-        this.langevin = stream.split();
+        this.langevin = new CountedStream(stream.split());
         int blocks = blocks(n);
         SplittableGenerator[] dataRandom = new SplittableGenerator[blocks];
         this.passes = new BlockPass[blocks];
         for (int b = 0; b < blocks; b++) {
             dataRandom[b] = stream.split();
-            passes[b] = new BlockPass(b, stream.split());
+            passes[b] = new BlockPass(b, new CountedStream(stream.split()));
         }
 
         teacherVector = population.drawTeacher(teacherRandom);
@@ -258,7 +265,7 @@ final class SeedRun {
      * selected row, in row order, as soon as four are pending (while they are still in cache); writes only that
      * block's gradient and loss buffers.
      */
-    private void pass(int block, int from, int to, SplittableGenerator selection, BlockScratch scratch) {
+    private void pass(int block, int from, int to, CountedStream selection, BlockScratch scratch) {
         double[] gradient = blockGradients[block];
         if (passGradient) {
             Arrays.fill(gradient, 0);
@@ -300,7 +307,7 @@ final class SeedRun {
     }
 
     /** s ℓ′(y, r) with this step's selection s ({@link BatchSelection}), drawn from the block's stream. */
-    private double gradientWeight(SplittableGenerator selection, double y, double r) {
+    private double gradientWeight(CountedStream selection, double y, double r) {
         return passSelection.draw(selection) ? passSelection.weigh(loss.firstDerivative(y, r)) : 0;
     }
 
@@ -364,6 +371,29 @@ final class SeedRun {
         }
     }
 
+    @Override
+    public int nextStep() {
+        return t;
+    }
+
+    @Override
+    public void exchange(StateChannel channel) {
+        t = (int) channel.value(t);
+        channel.doubles(iterates);
+        channel.doubles(gradients);
+        channel.doubles(query);
+        channel.doubles(blockGradients);
+        channel.doubles(blockLosses);
+        trajectory.exchange(channel);
+        if (gridIterates != null) {
+            channel.doubles(gridIterates);
+        }
+        langevin.exchange(channel);
+        for (BlockPass pass : passes) {
+            pass.selection.exchange(channel);
+        }
+    }
+
     /** y += c v (skipped when c = 0); modifies {@code y}. */
     private static void addScaled(double c, double[] v, double[] y) {
         if (c != 0) {
@@ -398,10 +428,10 @@ final class SeedRun {
         private static final long serialVersionUID = 1L;
 
         private final int block;
-        private final transient SplittableGenerator selection;
+        private final transient CountedStream selection;
         private final transient BlockScratch scratch = new BlockScratch();
 
-        BlockPass(int block, SplittableGenerator selection) {
+        BlockPass(int block, CountedStream selection) {
             this.block = block;
             this.selection = selection;
         }

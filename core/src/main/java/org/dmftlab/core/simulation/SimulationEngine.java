@@ -156,6 +156,16 @@ public final class SimulationEngine {
      * @throws RunFailedException    {@code run/diverged} when the seed blows up
      */
     public Trajectory unit(Experiment experiment, SimulationSettings settings, int unit, Progress progress) {
+        return unit(experiment, settings, unit, progress, UnitStore.NONE);
+    }
+
+    /**
+     * As {@link #unit(Experiment, SimulationSettings, int, Progress)}, continuing from the state the store saved of
+     * the seed, if any, and offering its state to the store after every step ({@link UnitStore#stepDone}); the
+     * finished seed is not saved (the caller does).
+     */
+    public Trajectory unit(Experiment experiment, SimulationSettings settings, int unit, Progress progress,
+                           UnitStore store) {
         if (unit < 0 || unit >= settings.seeds()) {
             throw new IllegalArgumentException("seed " + unit + " of " + settings.seeds());
         }
@@ -163,7 +173,8 @@ public final class SimulationEngine {
         WarmUp.start(settings.precision());
         SeedTask seed = new SeedTask(unit, experiment,
                 Population.of(experiment.problem().covariance(), settings.dimension()), settings.precision(),
-                Streams.split(settings.seed(), unit), progress, new AtomicInteger(experiment.steps()), UnitStore.NONE);
+                Streams.split(settings.seed(), unit), progress, new AtomicInteger(experiment.steps()),
+                UnitStore.inProgress(store));
         progress.start("simulation", experiment.steps(), "seed steps");
         ForkJoinPool pool = newPool(settings.threads());
         try {
@@ -298,9 +309,15 @@ public final class SimulationEngine {
         void run() {
             SeedRun run = new SeedRun(experiment, population, precision, stream, progress);
             trajectory = run.trajectory();
+            if (store.resume(index, run)) {
+                progress.advance(run.time());
+            }
             try {
                 while (run.time() <= Math.min(run.steps(), lastStep.get())) {
                     run.step();
+                    if (run.time() <= run.steps()) {
+                        store.stepDone(index, run);
+                    }
                 }
                 if (run.time() > run.steps()) {
                     store.save(index, trajectory);

@@ -1,5 +1,7 @@
 package org.dmftlab.core.theory;
 
+import org.dmftlab.core.problem.StateChannel;
+
 /**
  * The data-side kernels of one forward march (SPEC §4.1): the gradient-noise covariance C_ℓ(t,t') = α E[g^t g^{t'}],
  * the memory kernel Γ(t,u) = α E[∂g^t/∂ω^u] and the teacher drift Γ*(t). Written only by the {@link DataSide}, one
@@ -56,5 +58,12 @@ final class DataKernels {
     /** Γ*(t). */
     double teacherDrift(int t) {
         return teacherDrift[t];
+    }
+
+    /** Sends every row through a channel (a march's state, {@link ForwardMarch}). */
+    void exchange(StateChannel channel) {
+        channel.doubles(noiseCovariance);
+        channel.doubles(memory);
+        channel.doubles(teacherDrift);
     }
 }

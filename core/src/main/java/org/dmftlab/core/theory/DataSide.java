@@ -1,5 +1,7 @@
 package org.dmftlab.core.theory;
 
+import org.dmftlab.core.problem.StateChannel;
+
 /**
  * The data side of one forward march (SPEC §4.2): at step t it reads row t of the {@link ParameterAggregates} and
  * publishes row t of its {@link DataKernels} C_ℓ, Γ and Γ* (SPEC §4.1), of which it is the only writer.
@@ -17,4 +19,7 @@ interface DataSide {
 
     /** The kernels this side publishes, for the parameter side to read. */
     DataKernels kernels();
+
+    /** Sends the side's state, its kernels included, through a channel (a march's state, {@link ForwardMarch}). */
+    void exchange(StateChannel channel);
 }

@@ -1,6 +1,7 @@
 package org.dmftlab.core.theory;
 
 import java.util.Arrays;
+import org.dmftlab.core.problem.StateChannel;
 import org.dmftlab.core.problem.TestMetrics;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Teacher;
@@ -161,5 +162,17 @@ final class GaussianDataSide implements DataSide {
                 - 2 * betaW * iterateLabel + 2 * betaW * weightsLabel;
         double first = iterateLabel - weightsLabel - betaW * labelPower;
         return lossAtZero + first + 0.5 * curvature * second;
+    }
+
+    @Override
+    public void exchange(StateChannel channel) {
+        channel.doubles(transfer);
+        channel.doubles(transferredCovariance);
+        channel.doubles(labelCoefficient);
+        channel.doubles(transferredLabel);
+        channel.doubles(scratch);
+        channel.doubles(iterateWeights);
+        channel.doubles(memoryRow);
+        kernels.exchange(channel);
     }
 }

@@ -1,5 +1,7 @@
 package org.dmftlab.core.theory;
 
+import org.dmftlab.core.problem.StateChannel;
+
 /**
  * The parameter-side aggregates of one forward march (SPEC §4.3) that feed the data side: the covariances of the
  * Gaussian fields C(t,t'), M̂(t) and ρ, the response R(t,s) and, for look-ahead rules, the iterate's field
@@ -102,5 +104,16 @@ final class ParameterAggregates {
     /** Q(t) = Var ω_w^t. */
     double iterateVariance(int t) {
         return iterateVariance[t];
+    }
+
+    /** Sends every row through a channel (a march's state, {@link ForwardMarch}). */
+    void exchange(StateChannel channel) {
+        channel.doubles(fieldCovariance);
+        channel.doubles(teacherOverlap);
+        channel.doubles(response);
+        channel.doubles(iterateResponse);
+        channel.doubles(iterateCovariance);
+        channel.doubles(iterateOverlap);
+        channel.doubles(iterateVariance);
     }
 }

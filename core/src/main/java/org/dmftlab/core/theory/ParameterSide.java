@@ -2,6 +2,7 @@ package org.dmftlab.core.theory;
 
 import java.util.Arrays;
 import org.dmftlab.core.dynamics.UpdateSchedule;
+import org.dmftlab.core.problem.StateChannel;
 import org.dmftlab.core.problem.TwoTimeFunctions;
 import org.dmftlab.core.problem.TwoTimeGrid;
 
@@ -392,5 +393,34 @@ final class ParameterSide {
                 out[noiseSeries + k] += 1;
             }
         }
+    }
+
+    /**
+     * Sends the side's state through a channel (a march's state, {@link ForwardMarch}): the query rows, the rings of
+     * iterates and fields, the grid's iterate rows, the aggregates, and the scratch rows too, so that nothing a step
+     * leaves behind is lost.
+     */
+    void exchange(StateChannel channel) {
+        channel.doubles(query);
+        channel.doubles(iterate);
+        channel.doubles(field);
+        channel.doubles(queryWeights);
+        channel.doubles(iterateWeights);
+        channel.doubles(noise);
+        channel.doubles(second);
+        channel.doubles(memorySums);
+        channel.doubles(covarianceRow);
+        channel.doubles(responseRow);
+        channel.doubles(iterateResponseRow);
+        channel.doubles(iterateCovarianceRow);
+        if (twoTimeWeights != null) {
+            channel.doubles(twoTimeWeights);
+        }
+        if (gridIterates != null) {
+            for (int i = 0; i < gridIterates.length; i++) {
+                gridIterates[i] = channel.optionalDoubles(gridIterates[i]);
+            }
+        }
+        aggregates.exchange(channel);
     }
 }

@@ -1,9 +1,11 @@
 package org.dmftlab.core.theory;
 
+
 import java.util.Arrays;
-import java.util.random.RandomGenerator;
 import org.dmftlab.core.dynamics.BatchSelection;
 import org.dmftlab.core.dynamics.UpdateSchedule;
+import org.dmftlab.core.problem.StateChannel;
+import org.dmftlab.core.random.CountedStream;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Teacher;
 
@@ -39,7 +41,7 @@ final class PathDataSide implements DataSide {
     private final ParameterAggregates aggregates;
     private final DataKernels kernels;
     private final Loss loss;
-    private final RandomGenerator random;
+    private final CountedStream random;
     private final double alpha;
     private final UpdateSchedule schedule;
     private final boolean lookAhead;
@@ -79,7 +81,7 @@ final class PathDataSide implements DataSide {
      *                 its iterate (then the iterate's field is an extra observed field per step)
      */
     PathDataSide(ParameterAggregates aggregates, Loss loss, Teacher teacher, double alpha, UpdateSchedule schedule,
-                 int paths, int responsePaths, RandomGenerator random) {
+                 int paths, int responsePaths, CountedStream random) {
         this.aggregates = aggregates;
         this.loss = loss;
         this.random = random;
@@ -281,5 +283,25 @@ final class PathDataSide implements DataSide {
         }
         double square = variance - sum;
         return square > PIVOT_TOLERANCE * Math.abs(variance) ? Math.sqrt(square) : 0;
+    }
+
+    @Override
+    public void exchange(StateChannel channel) {
+        channel.doubles(normals);
+        channel.doubles(labels);
+        channel.doubles(gradients);
+        channel.doubles(curvatures);
+        channel.doubles(responses);
+        channel.doubles(recentCurvatures);
+        channel.doubles(recentResponses);
+        channel.doubles(factor);
+        channel.doubles(iterateRow);
+        channel.doubles(responseRow);
+        channel.doubles(products);
+        channel.doubles(memorySums);
+        channel.doubles(recentMemorySums);
+        channel.doubles(memoryRow);
+        kernels.exchange(channel);
+        random.exchange(channel);
     }
 }

@@ -18,6 +18,7 @@ import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.RunError;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
+import org.dmftlab.core.random.CountedStream;
 import org.dmftlab.core.random.Streams;
 
 /**
@@ -105,13 +106,23 @@ public final class TheoryEngine {
      * @throws RefusedInputException as {@link #run} does
      */
     public Trajectory unit(Experiment experiment, TheorySettings settings, int unit, Progress progress) {
+        return unit(experiment, settings, unit, progress, UnitStore.NONE);
+    }
+
+    /**
+     * As {@link #unit(Experiment, TheorySettings, int, Progress)}, continuing from the state the store saved of the
+     * unit, if any, and offering its state to the store after every step ({@link UnitStore#stepDone}); the finished
+     * unit is not saved (the caller does).
+     */
+    public Trajectory unit(Experiment experiment, TheorySettings settings, int unit, Progress progress,
+                           UnitStore store) {
         Plan plan = fittingPlan(experiment, settings);
         if (unit < 0 || unit >= plan.marches().size()) {
             throw new IllegalArgumentException("unit " + unit + " of " + plan.marches().size());
         }
         progress.start("theory", experiment.steps(), "group steps");
         try {
-            return plan.march(unit, experiment, settings, progress);
+            return plan.march(unit, experiment, settings, progress, store);
         } finally {
             progress.finish();
         }
@@ -171,16 +182,21 @@ public final class TheoryEngine {
             return marches;
         }
 
-        /** Runs one march: group g's share of the paths, from the g-th split of the seed's stream. */
-        Trajectory march(int unit, Experiment experiment, TheorySettings settings, Progress progress) {
+        /**
+         * Runs one march: group g's share of the paths, from the g-th split of the seed's stream; from the state the
+         * store saved of it, if any, and offering its state to the store after every step.
+         */
+        Trajectory march(int unit, Experiment experiment, TheorySettings settings, Progress progress,
+                         UnitStore store) {
             March march = marches().get(unit);
             if (exact) {
-                return ForwardMarch.run(experiment, march.rule(), null, 0, 0, progress);
+                return new ForwardMarch(experiment, march.rule(), null, 0, 0).run(progress, unit, store);
             }
             int paths = share(settings.paths(), groups, march.group());
             int responsePaths = Math.min(paths, Math.max(1, share(settings.responsePaths(), groups, march.group())));
-            return ForwardMarch.run(experiment, march.rule(), Streams.split(settings.seed(), march.group()), paths,
-                    responsePaths, progress);
+            return new ForwardMarch(experiment, march.rule(),
+                    new CountedStream(Streams.split(settings.seed(), march.group())), paths, responsePaths)
+                    .run(progress, unit, store);
         }
     }
 
@@ -290,7 +306,7 @@ public final class TheoryEngine {
             List<Future<?>> futures = new ArrayList<>();
             for (int unit : missing) {
                 futures.add(pool.submit(() -> {
-                    units[unit] = plan.march(unit, experiment, settings, progress);
+                    units[unit] = plan.march(unit, experiment, settings, progress, store);
                     store.save(unit, units[unit]);
                 }));
             }

@@ -7,6 +7,7 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.random.RandomGenerator;
 import org.dmftlab.core.dynamics.UpdateSchedule;
 import org.dmftlab.core.problem.TestMetrics;
+import org.dmftlab.core.random.CountedStream;
 import org.dmftlab.core.random.Streams;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Quadrature;
@@ -111,7 +112,7 @@ class BatchBookkeepingTest {
         ParameterSide parameters = new ParameterSide(identity, schedule, 0.1, M0, C0);
         ParameterAggregates aggregates = parameters.aggregates();
         PathDataSide data = new PathDataSide(aggregates, LOG_COSH, NOISY_LINEAR, ALPHA, schedule, PATHS, PATHS,
-                Streams.root(42));
+                new CountedStream(Streams.root(42)));
         parameters.prepare(0, data.kernels());
         assertEquals(M0, aggregates.teacherOverlap(0), 1e-15);
         assertEquals(M0 * M0 + C0, aggregates.fieldCovariance(0)[0], 1e-15);
