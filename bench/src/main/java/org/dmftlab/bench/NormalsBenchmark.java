@@ -2,6 +2,7 @@ package org.dmftlab.bench;
 
 import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.concurrent.TimeUnit;
+import org.dmftlab.core.random.Normals;
 import org.dmftlab.core.random.Streams;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The generator's rate on one thread, in nanoseconds per number: L128X128MixRandom ({@code Streams}, the stream of
- * every seed and row block) giving 64-bit words and standard normals (the JDK's ziggurat, one word per normal most
- * of the time), and normals scaled and stored as floats, which is how the simulation fills X in single precision.
+ * every seed and row block) giving 64-bit words, standard normals by the JDK's ziggurat ({@code nextGaussian}, one
+ * word per normal most of the time) and by {@link Normals} (two normals per word), and normals scaled and stored as
+ * floats, which is how the simulation fills X in single precision.
  * The simulation draws its row blocks in parallel, so its rate is about threads times this one. See
  * {@code docs/performance.md}, "Simulation end to end".
  */
@@ -35,6 +37,7 @@ public class NormalsBenchmark {
 
     private SplittableGenerator random;
     private final float[] row = new float[COUNT];
+    private final double[] normals = new double[COUNT];
 
     @Setup
     public void open() {
@@ -60,10 +63,17 @@ public class NormalsBenchmark {
     }
 
     @Benchmark
+    public double[] twoPerWord() {
+        Normals.fill(random, normals, 0, COUNT);
+        return normals;
+    }
+
+    @Benchmark
     public float[] scaledFloats() {
         double scale = 1 / Math.sqrt(2000);
+        Normals.fill(random, normals, 0, COUNT);
         for (int i = 0; i < COUNT; i++) {
-            row[i] = (float) (scale * random.nextGaussian());
+            row[i] = (float) (scale * normals[i]);
         }
         return row;
     }

@@ -90,8 +90,9 @@ class PreflightTest {
         Outcome outcome = run("--engine", "theory", "--set", "optimizer.batch-fraction=0.5",
                 "--set", "theory.paths=2000000000");
 
-        assertRefused(outcome, "[theory/too-large] theory.paths = 2000000000: the solve needs about ");
-        assertTrue(outcome.err().contains("the heap of "), outcome.err());
+        // every path's ring of its last T = 5 responses alone is 6.25·10⁹ numbers in one array of each group
+        assertRefused(outcome, "[theory/too-large] theory.paths = 2000000000: one of its arrays would hold ");
+        assertTrue(outcome.err().contains("more than Java allows"), outcome.err());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dmftlab.core.simulation;
 import java.util.random.RandomGenerator;
 import org.dmftlab.core.problem.InputPart;
 import org.dmftlab.core.problem.RefusedInputException;
+import org.dmftlab.core.random.Normals;
 import org.dmftlab.core.spi.Covariance;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -25,7 +26,8 @@ sealed interface Population {
 
     /**
      * Draws {@code rows} input rows, in a fixed order from {@code random}, into {@code x[offset …]} (row-major, d
-     * entries per row); modifies only those entries.
+     * entries per row); modifies only those entries. The standard normals of each row come from
+     * {@link Normals#fill} (two from each 64-bit word), a row at a time, so both precisions draw the same numbers.
      */
     void drawRows(RandomGenerator random, double[] x, int offset, int rows);
 
@@ -110,8 +112,9 @@ sealed interface Population {
         public void drawRows(RandomGenerator random, double[] x, int offset, int rows) {
             int d = sigma.length;
             for (int row = offset; row < offset + rows * d; row += d) {
+                Normals.fill(random, x, row, row + d);
                 for (int j = 0; j < d; j++) {
-                    x[row + j] = rowScale[j] * random.nextGaussian();
+                    x[row + j] *= rowScale[j];
                 }
             }
         }
@@ -119,9 +122,11 @@ sealed interface Population {
         @Override
         public void drawRows(RandomGenerator random, float[] x, int offset, int rows) {
             int d = sigma.length;
+            double[] z = new double[d];
             for (int row = offset; row < offset + rows * d; row += d) {
+                Normals.fill(random, z, 0, d);
                 for (int j = 0; j < d; j++) {
-                    x[row + j] = (float) (rowScale[j] * random.nextGaussian());
+                    x[row + j] = (float) (rowScale[j] * z[j]);
                 }
             }
         }
@@ -211,9 +216,10 @@ sealed interface Population {
             int d = dimension();
             double scale = 1 / Math.sqrt(d);
             DMatrixRMaj z = new DMatrixRMaj(rows, d);
-            for (int k = 0; k < z.data.length; k++) {
-                z.data[k] = scale * random.nextGaussian();
+            for (int row = 0; row < z.data.length; row += d) {
+                Normals.fill(random, z.data, row, row + d);
             }
+            CommonOps_DDRM.scale(scale, z);
             DMatrixRMaj product = new DMatrixRMaj(rows, d);
             CommonOps_DDRM.multTransB(z, factor, product);
             return product.data;

@@ -218,8 +218,9 @@ public final class TheoryEngine {
             checkGroups(settings);
         }
         int groups = exact ? 1 : settings.groups();
-        return new Plan(species, Species.coarser(problem.covariance(), species), exact, groups,
-                TheoryMemory.plan(experiment, settings, exact, groups, species.size(), heapBytes));
+        Optional<Species> coarser = Species.coarser(problem.covariance(), species);
+        return new Plan(species, coarser, exact, groups, TheoryMemory.plan(experiment, settings, exact, groups,
+                species.size(), coarser.map(Species::size).orElse(0), heapBytes));
     }
 
     /** The plan, refused with {@code theory/too-large} when it does not fit in the heap. */

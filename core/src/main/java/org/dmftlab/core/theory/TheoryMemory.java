@@ -10,8 +10,10 @@ import org.dmftlab.core.problem.InputPart;
  * the memory go"; {@link #plan} is the one place that adds it up). Per group of n paths, n_G of which carry the
  * responses G, with T steps, K species, p the memory of the rule and s = 2 with Langevin noise (else 1), in doubles:
  * <ul>
- *   <li>data side ({@link PathDataSide}): n (T+2) normals, n T gradients, n labels, n_G (T(T+1)/2 + T) responses
- *       and curvatures; the exact solve ({@link GaussianDataSide}) two (T+1)² matrices instead;</li>
+ *   <li>data side ({@link PathDataSide}): n (T+2) normals, n T gradients, n labels, n W(W+1) for every path's ring
+ *       of its last W = min({@value PathDataSide#RESPONSE_WINDOW}, T) responses and curvatures, and, when T &gt; W,
+ *       n_G (T(T+1)/2 + T) responses and curvatures of the response paths; the exact solve
+ *       ({@link GaussianDataSide}) two (T+1)² matrices instead;</li>
  *   <li>parameter side ({@link ParameterSide}): the query history, a triangle of K Σ_{u≤T} (2 + s u) values, and
  *       2p + 3 rows of K (2 + s T) for the last iterates and fields;</li>
  *   <li>the kernels and the Cholesky factor: seven (T+2)² matrices.</li>
@@ -19,7 +21,8 @@ import org.dmftlab.core.problem.InputPart;
  * At most min(threads, groups) groups are alive at once (one for the exact solve); they share the update's schedule
  * ({@link UpdateSchedule#bytes()}). The time is about
  * {@value #NANOS_PER_OPERATION} ns per multiply-add on one thread: n T² for the fields, n_G T³ / 6 for G, K T³ for
- * the parameter side, 2 T³ for the exact data side, per group. Besides the heap, no single array may exceed
+ * the parameter side, 2 T³ for the exact data side, per group, and once more for the coarser quadrature's march
+ * with its K' species (SPEC §4.5). Besides the heap, no single array may exceed
  * {@link Estimates#MAX_ARRAY_LENGTH} entries.
  *
  * @param groups         the independent groups of the solve (1 when exact)
@@ -54,28 +57,34 @@ public record TheoryMemory(int groups, int groupsAtOnce, long paths, long respon
      * @param exact   whether the exact (path-free) data side runs
      * @param groups  the groups of the sampled solve
      * @param species K after merging
+     * @param coarser K' of the coarser quadrature's march, 0 when there is none
      */
     static TheoryMemory plan(Experiment experiment, TheorySettings settings, boolean exact, int groups, int species,
-                             long heapBytes) {
+                             int coarser, long heapBytes) {
         UpdateSchedule schedule = experiment.schedule();
         double t = schedule.steps();
         double series = schedule.temperature() > 0 ? 2 : 1;
         long n = exact ? 0 : ceiling(settings.paths(), groups);
+        double window = Math.min(PathDataSide.RESPONSE_WINDOW, t);
         long responses = exact ? 0 : Math.min(n, Math.max(1, ceiling(settings.responsePaths(), groups)));
+        // the response paths' triangles, stored only for lags beyond the ring
+        double far = t > window ? responses : 0;
         double data = exact ? 2 * (t + 1) * (t + 1) + 6 * (t + 1)
-                : n * (t + 2) + n * t + n + responses * (t * (t + 1) / 2 + t);
-        double responseShare = exact ? 0 : responses * (t * (t + 1) / 2 + t);
+                : n * (t + 2) + n * t + n + n * window * (window + 1) + far * (t * (t + 1) / 2 + t);
+        double responseShare = far * (t * (t + 1) / 2 + t);
         double parameter = species * ((t + 1) * (2 + series * t / 2) + (2.0 * schedule.memory() + 3) * (2 + series * t));
         double kernels = KERNELS * (t + 2) * (t + 2);
         InputPart largest = kernels >= Math.max(data, parameter) ? InputPart.STEPS
                 : parameter >= data ? InputPart.THEORY_SPECIES
                 : responseShare >= data / 2 ? InputPart.THEORY_RESPONSE_PATHS : InputPart.THEORY_PATHS;
         double longest = Math.max(species * (2 + series * t), exact ? 0
-                : Math.max(n * (t + 2), responses * t * (t + 1) / 2));
+                : Math.max(Math.max(n * (t + 2), n * window * window), far * t * (t + 1) / 2));
         int atOnce = exact ? 1 : Math.min(settings.threads(), groups);
-        double operations = exact ? 2 * t * t * t + species * t * t * t
-                : n * t * t + responses * t * t * t / 6 + species * t * t * t;
-        double seconds = NANOS_PER_OPERATION * 1e-9 * operations * Math.ceil(groups / (double) atOnce);
+        double dataOperations = exact ? 2 * t * t * t : n * t * t + far * t * t * t / 6;
+        double march = dataOperations + species * t * t * t;
+        double coarserMarch = coarser == 0 ? 0 : dataOperations + coarser * t * t * t;
+        double seconds = NANOS_PER_OPERATION * 1e-9
+                * (march * Math.ceil(groups / (double) atOnce) + coarserMarch / atOnce);
         return new TheoryMemory(groups, atOnce, n, responses, schedule.steps(), species, bytes(data),
                 bytes(parameter), bytes(kernels), schedule.bytes(), (long) Math.min(Long.MAX_VALUE, longest), largest,
                 heapBytes, seconds);
