@@ -21,18 +21,20 @@ import org.dmftlab.core.spi.InvalidInputException;
 
 /**
  * The one writer of an output folder: the file {@code .<name>.lock} beside the folder {@code <name>}, locked with
- * the operating system's file lock ({@link FileChannel#tryLock()}) and holding the writer's process id.
+ * the operating system's file lock ({@link FileChannel#tryLock()}) and holding the writer's process id and host
+ * (a cluster's nodes share the folder).
  *
  * <p>The operating system releases the lock when its process ends, however it ends (kill -9 included), so a lock
  * file that can be locked again is stale: its process is gone. A new writer then takes it over, and
  * {@link #staleHolder()} names the process that left it. A holder removes the file while it still holds the lock,
  * and a new writer checks after locking that the file at the path is the one it locked (its own record is there),
  * so two writers never both believe they hold it. A second writer is refused with exit 2, naming the holder's
- * process id.
+ * process id and host.
  */
 public final class FolderLock implements AutoCloseable {
 
-    private static final Pattern RECORD = Pattern.compile("pid (\\d+) since (\\S+)");
+    /** The holder's record: {@code pid 1234 on node7 since 2026-11-29T20:00:00Z} (files of older versions: no host). */
+    private static final Pattern RECORD = Pattern.compile("pid (\\d+)(?: on (\\S+))? since (\\S+)");
     /** Attempts to lock, and to read a holder's record that is being written. */
     private static final int ATTEMPTS = 5;
     private static final long PAUSE_MILLIS = 40;
@@ -65,7 +67,7 @@ public final class FolderLock implements AutoCloseable {
      */
     public static FolderLock acquire(Path folder, String option) {
         Path file = fileOf(folder);
-        String record = "pid " + ProcessHandle.current().pid() + " since "
+        String record = "pid " + ProcessHandle.current().pid() + " on " + Machine.host() + " since "
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -138,10 +140,14 @@ public final class FolderLock implements AutoCloseable {
         }
     }
 
-    /** The holder's process id as written in its record, or null while the record is not written yet. */
+    /** The holder's process id and host as written in its record, or null while the record is not written yet. */
     private static String holder(FileChannel channel) throws IOException {
         Matcher record = RECORD.matcher(read(channel));
-        return record.lookingAt() ? record.group(1) + " (since " + record.group(2) + ")" : null;
+        if (!record.lookingAt()) {
+            return null;
+        }
+        return record.group(1) + (record.group(2) == null ? "" : " on " + record.group(2)) + " (since "
+                + record.group(3) + ")";
     }
 
     private static String read(FileChannel channel) throws IOException {

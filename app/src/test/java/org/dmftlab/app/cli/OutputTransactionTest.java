@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.TestExperiments.Outcome;
+import org.dmftlab.app.output.Machine;
 import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.app.plot.RunFigure;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class OutputTransactionTest {
 
         assertEquals(2, second.exitCode(), second.err());
         assertTrue(second.err().startsWith("dmftlab: [output/locked] --out = " + out + ": is being written by process "
-                + PID + " (since "), second.err());
+                + PID + " on " + Machine.host() + " (since "), second.err());
         assertEquals(1, second.err().lines().count(), second.err());
         assertEquals(0, first.get(60, TimeUnit.SECONDS));
         assertTrue(Files.isRegularFile(out.resolve("theory.csv")), "the first run's results");

@@ -87,7 +87,8 @@ class OutputFolderTest {
 
             assertEquals(2, refused.exitCode());
             assertEquals("output/locked", refused.code());
-            assertTrue(refused.getMessage().contains("is being written by process " + PID + " (since "),
+            assertTrue(refused.getMessage().contains("is being written by process " + PID + " on " + Machine.host()
+                    + " (since "),
                     refused.getMessage());
         }
         open(target).close();
