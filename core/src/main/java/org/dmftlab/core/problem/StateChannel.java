@@ -7,7 +7,7 @@ package org.dmftlab.core.problem;
  * read, or returns the value read. Doubles travel as their exact IEEE-754 bits, so a march restored from a channel
  * continues with the same bits as one that never stopped.
  *
- * @since 0.5.0
+ * @since 0.1.0
  */
 public interface StateChannel {
 

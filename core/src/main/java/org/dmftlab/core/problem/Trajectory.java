@@ -64,7 +64,7 @@ public final class Trajectory {
      * Sends the table through a channel ({@link UnitState}): the values and errors so far and the two-time functions,
      * when recorded; reading, into a table of the same steps and grid.
      *
-     * @since 0.5.0
+     * @since 0.1.0
      */
     public void exchange(StateChannel channel) {
         channel.doubles(values);

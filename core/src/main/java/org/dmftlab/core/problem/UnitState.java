@@ -4,7 +4,7 @@ package org.dmftlab.core.problem;
  * The state of a unit in progress between two steps (DESIGN.md, "Units of a run"): a theory march (SPEC §4.4) or a
  * simulation seed (SPEC §1–3) that stopped there continues from it with the same bits as if it had not stopped.
  *
- * @since 0.5.0
+ * @since 0.1.0
  */
 public interface UnitState {
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
+import org.dmftlab.core.random.CountedStream;
 import org.dmftlab.core.random.Streams;
 import org.dmftlab.core.spi.Loss;
 import org.dmftlab.core.spi.Quadrature;
@@ -45,7 +46,7 @@ class TheoryMemoryAccountingTest {
         Species quadrature = species(species);
         ParameterSide parameters = new ParameterSide(quadrature, experiment.schedule(), 0.1, 0.2, 1);
         PathDataSide data = new PathDataSide(parameters.aggregates(), SQUARE, LINEAR, 2, experiment.schedule(),
-                paths, responsePaths, Streams.root(1));
+                paths, responsePaths, new CountedStream(Streams.root(1)));
 
         long allocated = arrayBytes(parameters, data);
         TheoryMemory plan = TheoryMemory.plan(experiment,
