@@ -7,6 +7,7 @@ import com.google.inject.ProvisionException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,21 @@ public final class Dmftlab {
             }
             throw failed;
         }
+    }
+
+    /**
+     * What a program that embeds dmftlab does when it is told to stop, in its shutdown hook (the command line's does
+     * it on Ctrl-C or {@code kill}): every unit in progress in this process saves its state at its next step, waiting
+     * at most {@code wait} (a run then resumes from it, DESIGN.md "Units of a run"), and every output folder being
+     * written is abandoned, keeping its previous results, with one line each on {@code messages}.
+     *
+     * @param wait     how long the units may take to reach a step boundary; zero when nothing is running any more
+     * @param messages where the abandoned folders are named (standard error for the command line)
+     * @since 0.1.0
+     */
+    public static void stopInProgress(Duration wait, PrintWriter messages) {
+        Checkpoint.saveInFlight(wait);
+        OutputFolder.abandonAll(messages);
     }
 
     /**

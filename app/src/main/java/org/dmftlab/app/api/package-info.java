@@ -37,7 +37,8 @@
  *       {@link org.dmftlab.app.api.Dmftlab#runUnit}.</li>
  * </ul>
  * What stays on the command line: parsing, the default folder {@code runs/NAME}, the progress bar on the terminal,
- * exit codes, and the shutdown hook that keeps an interrupted run's saved units.
+ * exit codes, and installing the shutdown hook, which calls {@link org.dmftlab.app.api.Dmftlab#stopInProgress}
+ * (units in progress save their state; folders being written keep their earlier results).
  *
  * <p>Invalid input throws {@link org.dmftlab.core.spi.InvalidInputException} (its {@code code()}, {@code key()},
  * {@code value()} as the command line prints them); a failed run throws

@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.dmftlab.app.api.Dmftlab;
 import org.dmftlab.app.errors.CliError;
-import org.dmftlab.app.output.Checkpoint;
-import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.run.Faults;
 import org.dmftlab.app.wiring.AppModule;
 import org.dmftlab.core.problem.RunError;
@@ -67,12 +65,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true);
         AtomicBoolean returned = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!returned.get()) {
-                Checkpoint.saveInFlight(SIGNAL_SAVE_WAIT);
-            }
-            OutputFolder.abandonAll(err);
-        }, "dmftlab-interrupted"));
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> Dmftlab.stopInProgress(returned.get() ? Duration.ZERO : SIGNAL_SAVE_WAIT, err),
+                "dmftlab-interrupted"));
         int code = execute(args, new PrintWriter(System.out, true), err);
         returned.set(true);
         System.exit(code);
