@@ -32,7 +32,6 @@ import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.problem.DivergedException;
 import org.dmftlab.core.problem.InputPart;
-import org.dmftlab.app.plot.TimeScale;
 import org.dmftlab.app.plot.TwoTimeFigure;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
@@ -307,15 +306,17 @@ public final class ExperimentRunner {
     /**
      * Runs the engines without writing anything (an experiment of {@code org.dmftlab.app.api} run in memory).
      *
-     * @param warnings receives the theory's {@link PrecisionWarning}, if any
-     * @return the engines' results, in the order they ran
+     * @param warnings     receives the theory's {@link PrecisionWarning}, if any
+     * @param onDivergence whether a divergence fails the run or is its result
+     * @param diverged     receives the divergences kept as the result ({@link OnDivergence#PUBLISH})
+     * @return the results of the engines that ran to the end, in the order they ran
      * @throws org.dmftlab.core.spi.DmftlabException as {@link #run(ExperimentPlan, Set, List, Path, Progress)}
      */
     public List<EngineRun> compute(ExperimentPlan plan, Set<Engine> engines, List<String> warnings,
-                                   Progress progress) {
+                                   Progress progress, OnDivergence onDivergence, List<EngineDivergence> diverged) {
         requireEngines(engines);
-        return contained(() -> compute(plan, engines, warnings, progress, run -> { }, Map.of(), OnDivergence.FAIL,
-                new ArrayList<>()));
+        return contained(() -> compute(plan, engines, warnings, progress, run -> { }, Map.of(), onDivergence,
+                diverged));
     }
 
     /**
@@ -323,14 +324,16 @@ public final class ExperimentRunner {
      * the tables, as {@link #run(ExperimentPlan, Set, List, Path, Progress)} writes.
      *
      * @param runs     the engines' results, in the order they ran
+     * @param diverged the engines whose divergence is the result, recorded in {@code run.json}
      * @param warnings the warnings of the run, recorded in {@code run.json}
      * @param target   the output folder, published as a whole ({@link OutputFolder})
      */
-    public void write(ExperimentPlan plan, List<EngineRun> runs, List<String> warnings, Path target) {
+    public void write(ExperimentPlan plan, List<EngineRun> runs, List<EngineDivergence> diverged,
+                      List<String> warnings, Path target) {
         contained(() -> {
             try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
                 runs.forEach(output::write);
-                write(plan, runs, List.of(), warnings, output);
+                write(plan, runs, diverged, warnings, output);
                 return runs;
             }
         });
@@ -400,7 +403,7 @@ public final class ExperimentRunner {
         if (!runs.isEmpty()) {
             output.writeFigure(new FigureSpec(title(plan), theory, simulation,
                     FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
-                    TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
+                    plan.timeScale()), figureWriter);
         }
         TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
         output.writeReport(RunReport.json(version, plan, runs, diverged, plan.threads(), warnings, output.files(),
