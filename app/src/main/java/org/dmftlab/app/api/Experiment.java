@@ -139,7 +139,8 @@ public final class Experiment {
      * The same experiment whose in-memory runs ({@link #run(EngineChoice)}) keep a divergence (SPEC §6) as their
      * result instead of failing: the engine that diverged has no series, {@link RunResult#divergence()} says where
      * it blew up, and {@link RunResult#write} records it in {@code run.json} under {@code diverged}. How
-     * {@code dmftlab sweep} runs its points, so that the unstable side of a phase diagram is a result too.
+     * {@code dmftlab sweep} runs its points, so that the unstable side of a phase diagram is a result too. A run into
+     * a folder ({@link #run(EngineChoice, Path)}, {@link #resume}, {@link #submit}) still fails on a divergence.
      *
      * @since 0.1.0
      */
