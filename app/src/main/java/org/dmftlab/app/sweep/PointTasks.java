@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.dmftlab.app.launch.CommandTasks;
+import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.spi.LaunchTask;
 
@@ -62,7 +63,9 @@ final class PointTasks extends CommandTasks {
     @Override
     public void runHere(LaunchTask task) {
         SweepPoint point = points.get(task.name());
-        point.experiment().keepingDivergence().run(point.engineChoice()).write(folder().resolve(point.folder()));
+        Path target = folder().resolve(point.folder());
+        OutputFolder.requireUsable(target, "--out"); // before the run: its result is written only at the end
+        point.experiment().keepingDivergence().run(point.engineChoice()).write(target);
     }
 
     @Override
