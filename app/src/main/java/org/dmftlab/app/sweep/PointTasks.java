@@ -19,8 +19,7 @@ import org.dmftlab.core.spi.LaunchTask;
  * JVM by {@link #runHere} or elsewhere by the launcher; its completion record is the point's published folder, whole
  * and of the same resolved configuration ({@link SweepRunner#done}). A run that diverges is such a record too: the
  * point runs {@link org.dmftlab.app.api.Experiment#keepingDivergence() keeping its divergence} as its result,
- * publishes it, and its task ends as a success, so no launcher runs it
- * again and every launcher reports it alike.
+ * publishes it, and its task ends as a success, so no launcher runs it again and every launcher reports it alike.
  */
 final class PointTasks extends CommandTasks {
 
@@ -36,7 +35,8 @@ final class PointTasks extends CommandTasks {
      * @param log         the launcher's lines and one line per failed point
      * @param ended       told of every point whose task ended, with its failure if it failed (the summary)
      */
-    PointTasks(SweepPlan plan, Path folder, int parallelism, boolean detach, Progress progress, PrintWriter log, BiConsumer<SweepPoint, Optional<String>> ended) {
+    PointTasks(SweepPlan plan, Path folder, int parallelism, boolean detach, Progress progress, PrintWriter log,
+               BiConsumer<SweepPoint, Optional<String>> ended) {
         super(folder, parallelism, detach, progress, log);
         plan.points().forEach(point -> points.put(point.folder(), point));
         this.ended = ended;

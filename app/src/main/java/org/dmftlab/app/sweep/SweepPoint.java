@@ -1,7 +1,6 @@
 package org.dmftlab.app.sweep;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.dmftlab.app.api.EngineChoice;
 import org.dmftlab.app.api.Estimate;
