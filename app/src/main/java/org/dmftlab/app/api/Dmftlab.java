@@ -32,7 +32,7 @@ import org.dmftlab.core.spi.InvalidInputException;
  * plus a folder of plugin jars), where messages go, and the worker threads. Immutable: each {@code with…} returns a
  * new instance; the plugins are discovered once, by {@link #create()}. The command line {@code dmftlab run} is a
  * client of this API: each of its ways in has its method here ({@link #load}, {@link #replay}, {@link #interrupted},
- * {@link #runUnit}).
+ * {@link #runUnit}); {@code dmftlab sweep} {@link #load}s each grid point.
  *
  * <pre>{@code
  * Dmftlab lab = Dmftlab.create();

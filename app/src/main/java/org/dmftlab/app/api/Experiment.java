@@ -12,6 +12,7 @@ import java.util.Set;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
 import org.dmftlab.app.launch.LauncherChoice;
+import org.dmftlab.app.output.EngineDivergence;
 import org.dmftlab.app.output.EngineRun;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.RunReport;
@@ -52,6 +53,7 @@ public final class Experiment {
     private final Progress progress;
     private final List<String> known;
     private final LauncherRequest launcher;
+    private final OnDivergence onDivergence;
 
     /**
      * @param plugins  the plugins of the experiment, to which a fault of plugin code is traced
@@ -60,6 +62,11 @@ public final class Experiment {
      */
     Experiment(ExperimentPlan plan, PluginRegistry plugins, Runners runners, PrintWriter warnings,
                Progress progress, List<String> known, LauncherRequest launcher) {
+        this(plan, plugins, runners, warnings, progress, known, launcher, OnDivergence.FAIL);
+    }
+
+    private Experiment(ExperimentPlan plan, PluginRegistry plugins, Runners runners, PrintWriter warnings,
+                       Progress progress, List<String> known, LauncherRequest launcher, OnDivergence onDivergence) {
         this.plan = plan;
         this.plugins = plugins;
         this.runners = runners;
@@ -68,6 +75,7 @@ public final class Experiment {
         this.progress = progress;
         this.known = List.copyOf(known);
         this.launcher = launcher;
+        this.onDivergence = onDivergence;
     }
 
     /** The experiment's name, which names its default output folder ({@code runs/NAME} on the command line). */
@@ -100,7 +108,17 @@ public final class Experiment {
      * their parameters): written as YAML it is an experiment file that repeats this experiment.
      */
     public Map<String, Object> configuration() {
-        return plan.resolvedConfiguration(engines().engines());
+        return configuration(engines());
+    }
+
+    /**
+     * The configuration of a run of the chosen engines, as {@link #configuration()}: what its {@code run.json}
+     * records under {@code experiment} (only the blocks of the engines that run).
+     *
+     * @since 0.1.0
+     */
+    public Map<String, Object> configuration(EngineChoice engines) {
+        return plan.resolvedConfiguration(engines.engines());
     }
 
     /**
@@ -114,7 +132,37 @@ public final class Experiment {
      */
     public Experiment withLauncher(String id) {
         return new Experiment(plan, plugins, runners, warnings, progress, known,
-                launcher.withId(Objects.requireNonNull(id, "id")));
+                launcher.withId(Objects.requireNonNull(id, "id")), onDivergence);
+    }
+
+    /**
+     * The same experiment whose in-memory runs ({@link #run(EngineChoice)}) keep a divergence (SPEC §6) as their
+     * result instead of failing: the engine that diverged has no series, {@link RunResult#divergence()} says where
+     * it blew up, and {@link RunResult#write} records it in {@code run.json} under {@code diverged}. How
+     * {@code dmftlab sweep} runs its points, so that the unstable side of a phase diagram is a result too. A run into
+     * a folder ({@link #run(EngineChoice, Path)}, {@link #resume}, {@link #submit}) still fails on a divergence.
+     *
+     * @since 0.1.0
+     */
+    public Experiment keepingDivergence() {
+        return new Experiment(plan, plugins, runners, warnings, progress, known, launcher, OnDivergence.PUBLISH);
+    }
+
+    /**
+     * The pre-flight of a run of the chosen engines, without running them: what they would refuse, the memory and
+     * rough time they need, and the warnings the run shows first. Each run prints it to the
+     * {@link Dmftlab#withWarnings warnings} before it starts ({@link Estimate#print}).
+     *
+     * @throws org.dmftlab.core.spi.InvalidInputException as {@link #run(EngineChoice)} before anything runs: an
+     *     engine refuses the experiment ({@code theory/nonlinear-rule}, …) or it does not fit in the heap
+     *     ({@code theory/too-large}, {@code simulation/too-large})
+     * @since 0.1.0
+     */
+    public Estimate estimate(EngineChoice engines) {
+        Preflight preflight = runner.preflight(plan, engines.engines());
+        List<String> shown = new ArrayList<>(known);
+        StabilityWarning.of(plan.experiment()).ifPresent(shown::add);
+        return new Estimate(shown, preflight.notes(), preflight.peakBytes(), preflight.budgetBytes());
     }
 
     /** Runs the {@link #engines()} in memory. */
@@ -128,13 +176,15 @@ public final class Experiment {
      * @throws org.dmftlab.core.spi.InvalidInputException when an engine refuses the experiment or it does not fit in
      *     the heap (before anything runs)
      * @throws org.dmftlab.core.spi.DmftlabException when the run fails, e.g. {@code run/diverged} naming the step
-     *     and the observable, or {@code plugins/fault} for a fault of plugin code
+     *     and the observable (unless {@link #keepingDivergence()}), or {@code plugins/fault} for a fault of plugin
+     *     code
      */
     public RunResult run(EngineChoice engines) {
         Set<Engine> chosen = engines.engines();
-        List<String> shown = prepare(chosen);
-        List<EngineRun> runs = runner.compute(plan, chosen, shown, progress);
-        return new RunResult(plan, runs, shown, runner, null);
+        List<String> shown = prepare(engines);
+        List<EngineDivergence> diverged = new ArrayList<>();
+        List<EngineRun> runs = runner.compute(plan, chosen, shown, progress, onDivergence, diverged);
+        return new RunResult(plan, runs, diverged, shown, runner, null);
     }
 
     /**
@@ -209,12 +259,13 @@ public final class Experiment {
             requireResumable(engines, out);
         }
         boolean adopt = resume || launching && OutputFolder.resumable(out, "--out", configuration(chosen));
-        List<String> shown = prepare(chosen);
+        List<String> shown = prepare(engines);
         List<EngineRun> runs = runner.run(plan, chosen, shown, out, progress,
-                new ExperimentRunner.Checkpointing(adopt, runners.resumeCommand(out)), OnDivergence.FAIL,
+                new ExperimentRunner.Checkpointing(adopt, runners.resumeCommand(out)),
                 launching ? new ExperimentRunner.Launch(chosenLauncher.launcher(), detach, runners.taskOptions())
                         : null);
-        return runs.isEmpty() ? Optional.empty() : Optional.of(new RunResult(plan, runs, shown, runner, out));
+        return runs.isEmpty() ? Optional.empty() : Optional.of(new RunResult(plan, runs, List.of(), shown, runner,
+                out));
     }
 
     /** The configuration of a run of {@code engines}, with the fingerprint its checkpoint is compared by. */
@@ -223,19 +274,14 @@ public final class Experiment {
     }
 
     /**
-     * The pre-flight of the chosen engines, then the warnings shown before they run (a replay's, the stability
-     * warning of SPEC §6) with the notes on a large or long run, in the command line's words.
+     * The {@link #estimate} of the chosen engines, printed to the warnings.
      *
      * @return the warnings shown, to record in {@code run.json}
      */
-    private List<String> prepare(Set<Engine> engines) {
-        Preflight preflight = runner.preflight(plan, engines);
-        List<String> shown = new ArrayList<>(known);
-        StabilityWarning.of(plan.experiment()).ifPresent(shown::add);
-        shown.forEach(warning -> warnings.println("dmftlab: warning: " + warning));
-        preflight.notes().forEach(note -> warnings.println("dmftlab: " + note));
-        warnings.flush();
-        return shown;
+    private List<String> prepare(EngineChoice engines) {
+        Estimate estimate = estimate(engines);
+        estimate.print(warnings);
+        return new ArrayList<>(estimate.warnings());
     }
 
     @Override

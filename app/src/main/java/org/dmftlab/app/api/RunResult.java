@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
+import org.dmftlab.app.output.EngineDivergence;
 import org.dmftlab.app.output.EngineRun;
 import org.dmftlab.app.output.ObservableComparison;
 import org.dmftlab.app.run.ExperimentRunner;
@@ -32,14 +33,19 @@ public final class RunResult {
 
     private final ExperimentPlan plan;
     private final List<EngineRun> runs;
+    private final List<EngineDivergence> diverged;
     private final List<String> warnings;
     private final ExperimentRunner runner;
     private final Path folder;
 
-    RunResult(ExperimentPlan plan, List<EngineRun> runs, List<String> warnings, ExperimentRunner runner,
-              Path folder) {
+    /**
+     * @param diverged the engines whose divergence the run kept as its result ({@link Experiment#keepingDivergence})
+     */
+    RunResult(ExperimentPlan plan, List<EngineRun> runs, List<EngineDivergence> diverged, List<String> warnings,
+              ExperimentRunner runner, Path folder) {
         this.plan = plan;
         this.runs = List.copyOf(runs);
+        this.diverged = List.copyOf(diverged);
         this.warnings = List.copyOf(warnings);
         this.runner = runner;
         this.folder = folder;
@@ -48,6 +54,17 @@ public final class RunResult {
     /** The experiment's name. */
     public String name() {
         return plan.name();
+    }
+
+    /**
+     * Where the engines that diverged blew up, in the order they ran, when the run kept its divergence as a result
+     * ({@link Experiment#keepingDivergence()}); those engines have no series. Empty when none diverged.
+     *
+     * @since 0.1.0
+     */
+    public List<Divergence> divergence() {
+        return diverged.stream().map(engine -> new Divergence(engine.engine().key(), engine.step(),
+                engine.observable())).toList();
     }
 
     /** The theory's series, when it ran. */
@@ -148,8 +165,8 @@ public final class RunResult {
      *     {@code output/locked} when the folder cannot be used
      */
     public RunResult write(Path target) {
-        runner.write(plan, runs, warnings, target);
-        return new RunResult(plan, runs, warnings, runner, target);
+        runner.write(plan, runs, diverged, warnings, target);
+        return new RunResult(plan, runs, diverged, warnings, runner, target);
     }
 
     @Override

@@ -1,7 +1,7 @@
 /**
  * The Java API of dmftlab: compose an experiment in code, run the DMFT theory and the finite-size simulation, and get
- * typed results, their comparison, and the command line's output folder. The command line {@code dmftlab run} is a
- * client of this package, so an experiment built here and the same experiment written as a YAML file are validated
+ * typed results, their comparison, and the command line's output folder. The command lines {@code dmftlab run} and
+ * {@code dmftlab sweep} are clients of this package, so an experiment built here and the same experiment written as a YAML file are validated
  * by the same code (the same error codes and messages) and give byte-identical tables.
  *
  * <h2>The parts</h2>
@@ -17,7 +17,11 @@
  *       of SPEC §3 per step, with its error), the {@link org.dmftlab.app.api.Comparison}, a
  *       {@link org.dmftlab.app.api.ResultTable} in long form, the whole run as JSON, and
  *       {@link org.dmftlab.app.api.RunResult#write} for the output folder ({@code theory.csv},
- *       {@code simulation.csv}, {@code comparison.csv}, {@code figure.png}, {@code run.json}).</li>
+ *       {@code simulation.csv}, {@code comparison.csv}, {@code figure.png}, {@code run.json});</li>
+ *   <li>{@link org.dmftlab.app.api.Estimate}: the pre-flight of a run before it starts
+ *       ({@link org.dmftlab.app.api.Experiment#estimate}): peak memory, the heap budget, notes on a large or long
+ *       run, the warnings; {@link org.dmftlab.app.api.Divergence}: where a run of
+ *       {@link org.dmftlab.app.api.Experiment#keepingDivergence} blew up, kept as its result.</li>
  * </ul>
  *
  * <h2>The command line, option by option</h2>
@@ -39,6 +43,12 @@
  * What stays on the command line: parsing, the default folder {@code runs/NAME}, the progress bar on the terminal,
  * exit codes, and installing the shutdown hook, which calls {@link org.dmftlab.app.api.Dmftlab#stopInProgress}
  * (units in progress save their state; folders being written keep their earlier results).
+ *
+ * <p>{@code dmftlab sweep} loads each grid point with {@link org.dmftlab.app.api.Dmftlab#load} (the grid's values as
+ * overrides), prints each point's {@link org.dmftlab.app.api.Experiment#estimate} with its folder and runs as many
+ * points at once as their peak memory allows, and runs each point, here or as a launcher's task, as
+ * {@code experiment.keepingDivergence().run(engines).write(folder)}: a point that diverges is a result, marked in the
+ * summary and the phase diagram. The grid, the summary and the figures are the sweep's own.
  *
  * <p>Invalid input throws {@link org.dmftlab.core.spi.InvalidInputException} (its {@code code()}, {@code key()},
  * {@code value()} as the command line prints them); a failed run throws
@@ -79,6 +89,18 @@
  *         .run(EngineChoice.BOTH, Path.of("runs/lr-scan"));   // theory.csv, simulation.csv, figure.png, ...
  * checked.comparison().forEach(System.out::println);
  * System.out.println(checked.toJson());
+ *
+ * // a phase diagram: where does SGD blow up? a divergence is a result, not a failure
+ * for (double fraction : new double[] {0.25, 0.5, 1}) {
+ *     for (double rate : new double[] {0.1, 0.3, 0.5}) {
+ *         Experiment point = builder.set("optimizer.learning-rate", rate)
+ *                 .set("optimizer.batch-fraction", fraction).build();
+ *         Estimate estimate = point.estimate(EngineChoice.THEORY);   // memory, time, warnings; before it runs
+ *         RunResult run = point.keepingDivergence().run(EngineChoice.THEORY);
+ *         System.out.println(fraction + " " + rate + " " + (run.divergence().isEmpty()
+ *                 ? run.theory().orElseThrow().last(Observable.TEST_ERROR) : run.divergence().get(0)));
+ *     }
+ * }
  * }</pre>
  *
  * <p>Plugins of the module path are found with {@link java.util.ServiceLoader} as for the command line; on the class

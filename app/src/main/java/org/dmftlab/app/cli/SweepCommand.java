@@ -168,9 +168,9 @@ final class SweepCommand implements Callable<Integer> {
         LauncherChoice chosen = launcher.choose(injector.getInstance(PluginRegistry.class), plan.launcher(), file,
                 parsed);
         for (SweepPoint point : plan.points()) {
-            point.preflight().notes().forEach(note -> stderr.println("dmftlab: " + point.folder() + ": " + note));
-            point.stabilityWarning()
-                    .ifPresent(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
+            point.estimate().notes().forEach(note -> stderr.println("dmftlab: " + point.folder() + ": " + note));
+            point.estimate().warnings()
+                    .forEach(warning -> stderr.println("dmftlab: warning: " + point.folder() + ": " + warning));
         }
         stderr.flush();
         injector.getInstance(SweepRunner.class).run(plan, folder, threadCount, TerminalProgress.forTerminal(stderr),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dmftlab.app.plot.FigureOptions;
+import org.dmftlab.app.plot.TimeScale;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.simulation.SimulationSettings;
@@ -43,6 +44,11 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
 
     /** The source named by the errors of an experiment built in code. */
     public static final String BUILT_IN_CODE = "experiment built in code";
+
+    /** The time axis of its figures: the steps, or the gradient-flow time of its schedule ({@link TimeScale#of}). */
+    public TimeScale timeScale() {
+        return TimeScale.of(figure, experiment.schedule());
+    }
 
     public ExperimentPlan {
         overrides = List.copyOf(overrides);

@@ -32,7 +32,6 @@ import org.dmftlab.app.plot.FigureWriter;
 import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.problem.DivergedException;
 import org.dmftlab.core.problem.InputPart;
-import org.dmftlab.app.plot.TimeScale;
 import org.dmftlab.app.plot.TwoTimeFigure;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
@@ -118,7 +117,7 @@ public final class ExperimentRunner {
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
                                Progress progress) {
-        return run(plan, engines, warnings, target, progress, null, OnDivergence.FAIL, null);
+        return run(plan, engines, warnings, target, progress, null, null);
     }
 
     /**
@@ -148,24 +147,22 @@ public final class ExperimentRunner {
     }
 
     /**
-     * As {@link #run(ExperimentPlan, Set, List, Path, Progress)}, with a checkpoint, a choice on divergence and a
-     * launcher. With {@code checkpointing}, every finished unit is saved into a checkpoint in the staging folder and,
-     * to resume, the run starts from the units an interrupted run saved. A divergence fails the run or is published
-     * as the engine's result, as {@code onDivergence} says. With {@code launch}, every unit is a task of a launcher:
-     * the units not yet saved are launched, and once all are saved they are merged and published, the same bytes as
-     * a run in this process; when units are still running ({@code --detach}) or failed after their retries, the
-     * staging folder is kept with the saved units, for the same command to continue.
+     * As {@link #run(ExperimentPlan, Set, List, Path, Progress)}, with a checkpoint and a launcher. With
+     * {@code checkpointing}, every finished unit is saved into a checkpoint in the staging folder and, to resume, the
+     * run starts from the units an interrupted run saved. A divergence fails the run ({@link OnDivergence#FAIL}:
+     * the folder keeps its earlier results and the checkpoint goes). With {@code launch}, every unit is a task of a
+     * launcher: the units not yet saved are launched, and once all are saved they are merged and published, the same
+     * bytes as a run in this process; when units are still running ({@code --detach}) or failed after their retries,
+     * the staging folder is kept with the saved units, for the same command to continue.
      *
      * @param checkpointing how to keep the checkpoint; null for none
-     * @param onDivergence  whether a divergence fails the run or is its published result
      * @param launch        where the units run (it needs {@code checkpointing}); null to compute them in this process
      * @return the results of the engines that ran to the end, in the order they ran; empty when the command detached
      * @throws InvalidInputException {@code output/nothing-to-resume} when there is nothing to resume
      * @throws RunFailedException {@code units/failed} naming the units that failed and why
      */
     public List<EngineRun> run(ExperimentPlan plan, Set<Engine> engines, List<String> warnings, Path target,
-                               Progress progress, Checkpointing checkpointing, OnDivergence onDivergence,
-                               Launch launch) {
+                               Progress progress, Checkpointing checkpointing, Launch launch) {
         requireEngines(engines);
         boolean resume = checkpointing != null && checkpointing.resume();
         return contained(() -> {
@@ -187,7 +184,7 @@ public final class ExperimentRunner {
                 List<String> recorded = new ArrayList<>(warnings);
                 List<EngineDivergence> diverged = new ArrayList<>();
                 List<EngineRun> runs = compute(plan, engines, recorded, progress, output::write, stores,
-                        onDivergence, diverged);
+                        OnDivergence.FAIL, diverged);
                 write(plan, runs, diverged, recorded, output);
                 return runs;
             }
@@ -317,15 +314,17 @@ public final class ExperimentRunner {
     /**
      * Runs the engines without writing anything (an experiment of {@code org.dmftlab.app.api} run in memory).
      *
-     * @param warnings receives the theory's {@link PrecisionWarning}, if any
-     * @return the engines' results, in the order they ran
+     * @param warnings     receives the theory's {@link PrecisionWarning}, if any
+     * @param onDivergence whether a divergence fails the run or is its result
+     * @param diverged     receives the divergences kept as the result ({@link OnDivergence#PUBLISH})
+     * @return the results of the engines that ran to the end, in the order they ran
      * @throws org.dmftlab.core.spi.DmftlabException as {@link #run(ExperimentPlan, Set, List, Path, Progress)}
      */
     public List<EngineRun> compute(ExperimentPlan plan, Set<Engine> engines, List<String> warnings,
-                                   Progress progress) {
+                                   Progress progress, OnDivergence onDivergence, List<EngineDivergence> diverged) {
         requireEngines(engines);
-        return contained(() -> compute(plan, engines, warnings, progress, run -> { }, Map.of(), OnDivergence.FAIL,
-                new ArrayList<>()));
+        return contained(() -> compute(plan, engines, warnings, progress, run -> { }, Map.of(), onDivergence,
+                diverged));
     }
 
     /**
@@ -333,14 +332,16 @@ public final class ExperimentRunner {
      * the tables, as {@link #run(ExperimentPlan, Set, List, Path, Progress)} writes.
      *
      * @param runs     the engines' results, in the order they ran
+     * @param diverged the engines whose divergence is the result, recorded in {@code run.json}
      * @param warnings the warnings of the run, recorded in {@code run.json}
      * @param target   the output folder, published as a whole ({@link OutputFolder})
      */
-    public void write(ExperimentPlan plan, List<EngineRun> runs, List<String> warnings, Path target) {
+    public void write(ExperimentPlan plan, List<EngineRun> runs, List<EngineDivergence> diverged,
+                      List<String> warnings, Path target) {
         contained(() -> {
             try (OutputFolder output = OutputFolder.open(target, "--out", log)) {
                 runs.forEach(output::write);
-                write(plan, runs, List.of(), warnings, output);
+                write(plan, runs, diverged, warnings, output);
                 return runs;
             }
         });
@@ -410,7 +411,7 @@ public final class ExperimentRunner {
         if (!runs.isEmpty()) {
             output.writeFigure(new FigureSpec(title(plan), theory, simulation,
                     FigureSpec.standardPanels(anisotropic(plan.experiment().problem().covariance())),
-                    TimeScale.of(plan.figure(), plan.experiment().schedule())), figureWriter);
+                    plan.timeScale()), figureWriter);
         }
         TwoTimeFigure.of(title(plan), theory, simulation).ifPresent(output::writeTwoTime);
         output.writeReport(RunReport.json(version, plan, runs, diverged, plan.threads(), warnings, output.files(),

@@ -12,8 +12,8 @@ public enum OnDivergence {
     /**
      * The divergence is the engine's result: the other engines still run, and the folder is published with the
      * tables of those that ran to the end and {@code run.json} recording the engine, step and observable that
-     * diverged ({@code diverged}, {@link org.dmftlab.app.output.EngineDivergence}). A sweep point, whose divergence is
-     * a point of its phase diagram.
+     * diverged ({@code diverged}, {@link org.dmftlab.app.output.EngineDivergence}). An experiment of the Java API
+     * {@code keepingDivergence()}, such as a sweep point, whose divergence is a point of its phase diagram.
      */
     PUBLISH
 }

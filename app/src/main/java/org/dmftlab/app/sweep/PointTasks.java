@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.dmftlab.app.launch.CommandTasks;
-import org.dmftlab.app.run.ExperimentRunner;
-import org.dmftlab.app.run.OnDivergence;
+import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.spi.LaunchTask;
 
@@ -19,13 +18,12 @@ import org.dmftlab.core.spi.LaunchTask;
  * {@code dmftlab sweep FILE --out DIR --point FOLDER --threads 1} with the command's options repeated, run in this
  * JVM by {@link #runHere} or elsewhere by the launcher; its completion record is the point's published folder, whole
  * and of the same resolved configuration ({@link SweepRunner#done}). A run that diverges is such a record too: the
- * point publishes its divergence ({@link OnDivergence#PUBLISH}) and its task ends as a success, so no launcher runs it
- * again and every launcher reports it alike.
+ * point runs {@link org.dmftlab.app.api.Experiment#keepingDivergence() keeping its divergence} as its result,
+ * publishes it, and its task ends as a success, so no launcher runs it again and every launcher reports it alike.
  */
 final class PointTasks extends CommandTasks {
 
     private final Map<String, SweepPoint> points = new LinkedHashMap<>();
-    private final ExperimentRunner runner;
     private final BiConsumer<SweepPoint, Optional<String>> ended;
 
     /**
@@ -33,16 +31,14 @@ final class PointTasks extends CommandTasks {
      * @param folder      the sweep's output folder, absolute
      * @param parallelism points that may run at once in this JVM
      * @param detach      whether the command returns once the points are submitted ({@code --detach})
-     * @param runner      runs a point here
      * @param progress    advanced by one per point that ends
      * @param log         the launcher's lines and one line per failed point
      * @param ended       told of every point whose task ended, with its failure if it failed (the summary)
      */
-    PointTasks(SweepPlan plan, Path folder, int parallelism, boolean detach, ExperimentRunner runner,
-               Progress progress, PrintWriter log, BiConsumer<SweepPoint, Optional<String>> ended) {
+    PointTasks(SweepPlan plan, Path folder, int parallelism, boolean detach, Progress progress, PrintWriter log,
+               BiConsumer<SweepPoint, Optional<String>> ended) {
         super(folder, parallelism, detach, progress, log);
         plan.points().forEach(point -> points.put(point.folder(), point));
-        this.runner = runner;
         this.ended = ended;
     }
 
@@ -67,8 +63,9 @@ final class PointTasks extends CommandTasks {
     @Override
     public void runHere(LaunchTask task) {
         SweepPoint point = points.get(task.name());
-        runner.run(point.plan(), point.engines(), point.stabilityWarning().stream().toList(),
-                folder().resolve(point.folder()), Progress.NONE, null, OnDivergence.PUBLISH, null);
+        Path target = folder().resolve(point.folder());
+        OutputFolder.requireUsable(target, "--out"); // before the run: its result is written only at the end
+        point.experiment().keepingDivergence().run(point.engineChoice()).write(target);
     }
 
     @Override

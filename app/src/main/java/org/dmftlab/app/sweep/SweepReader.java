@@ -15,9 +15,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.dmftlab.app.api.Dmftlab;
+import org.dmftlab.app.api.Experiment;
 import org.dmftlab.app.errors.SweepError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
@@ -26,7 +27,6 @@ import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.experiment.RunName;
 import org.dmftlab.app.experiment.YamlLimits;
 import org.dmftlab.app.launch.LauncherChoice;
-import org.dmftlab.app.run.Preflight;
 import org.dmftlab.core.spi.ConfigError;
 import org.dmftlab.core.spi.ErrorCode;
 import org.dmftlab.core.spi.InvalidInputException;
@@ -59,17 +59,18 @@ public final class SweepReader {
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+    private final Dmftlab lab;
     private final ExperimentReader experiments;
-    private final BiFunction<ExperimentPlan, Set<Engine>, Preflight> preflight;
 
     /**
-     * @param experiments reads and validates the base experiment of each point
-     * @param preflight   checks what the engines of a point would refuse and plans its memory
-     *                    ({@link org.dmftlab.app.run.ExperimentRunner#preflight})
+     * @param lab         loads each point's experiment ({@link Dmftlab#load}) and estimates its run
+     *                    ({@link Experiment#estimate}); its warnings go nowhere, since the sweep prints them with the
+     *                    point's folder before any point runs
+     * @param experiments reads the same experiment for the time axis of its figures, which the API does not give
      */
-    public SweepReader(ExperimentReader experiments, BiFunction<ExperimentPlan, Set<Engine>, Preflight> preflight) {
+    public SweepReader(Dmftlab lab, ExperimentReader experiments) {
+        this.lab = lab.withThreads(1);
         this.experiments = experiments;
-        this.preflight = preflight;
     }
 
     /**
@@ -136,8 +137,10 @@ public final class SweepReader {
             all.addAll(settings);
             try {
                 ExperimentPlan plan = experiments.read(base, all, 1);
+                Experiment experiment = lab.load(base, all.stream().map(KeyOverride::toString).toArray(String[]::new));
                 Set<Engine> pointEngines = engines.apply(plan.declared());
-                points.add(new SweepPoint(settings, folder, plan, pointEngines, preflight.apply(plan, pointEngines)));
+                points.add(new SweepPoint(settings, folder, experiment, plan.timeScale(), pointEngines,
+                        experiment.estimate(SweepPoint.choice(pointEngines))));
             } catch (InvalidInputException invalid) {
                 throw invalid.withSource(source + " (grid point " + folder + "; base " + invalid.source() + ")");
             }
@@ -145,7 +148,7 @@ public final class SweepReader {
         SummaryChoice summary;
         try {
             summary = SummaryChoice.read(root.get("summary"), points.stream()
-                    .map(point -> point.plan().experiment().steps()).toList(), points.stream().map(SweepPoint::folder)
+                    .map(point -> point.experiment().steps()).toList(), points.stream().map(SweepPoint::folder)
                     .toList());
         } catch (InvalidInputException invalid) {
             throw invalid.withSource(source);

@@ -28,7 +28,6 @@ import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.output.PublishedRun;
 import org.dmftlab.app.plot.SummaryFigure;
 import org.dmftlab.app.plot.TrajectoryOverlay;
-import org.dmftlab.app.run.ExperimentRunner;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.spi.DmftlabException;
@@ -71,17 +70,14 @@ public final class SweepRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ExperimentRunner runner;
     private final SummaryFigure.Writer figureWriter;
     private final PrintWriter log;
 
     /**
-     * @param runner       runs one point and writes its folder
      * @param figureWriter renders {@code summary.png}
      * @param log          one line per skipped or failed point and one for the summary
      */
-    public SweepRunner(ExperimentRunner runner, SummaryFigure.Writer figureWriter, PrintWriter log) {
-        this.runner = runner;
+    public SweepRunner(SummaryFigure.Writer figureWriter, PrintWriter log) {
         this.figureWriter = figureWriter;
         this.log = log;
     }
@@ -112,8 +108,8 @@ public final class SweepRunner {
         }
         plan.points().forEach(point -> OutputFolder.requireUsable(folder.resolve(point.folder()), "--out"));
         Summary summary = new Summary(plan, folder, !detach);
-        PointTasks tasks = new PointTasks(plan, folder, Math.min(threads, pointsFitting(plan)), detach, runner,
-                progress, log, summary::ended);
+        PointTasks tasks = new PointTasks(plan, folder, Math.min(threads, pointsFitting(plan)), detach, progress,
+                log, summary::ended);
         try {
             launcher.preflight(tasks);
         } catch (InvalidInputException refused) {
@@ -190,8 +186,8 @@ public final class SweepRunner {
      * @throws InvalidInputException {@code cli/bad-argument} when no point of the grid has this folder
      */
     public void runPoint(SweepPlan plan, Path out, String point) {
-        PointTasks tasks = new PointTasks(plan, out.toAbsolutePath().normalize(), 1, false, runner, Progress.NONE,
-                log, (ended, failure) -> { });
+        PointTasks tasks = new PointTasks(plan, out.toAbsolutePath().normalize(), 1, false, Progress.NONE, log,
+                (ended, failure) -> { });
         SweepPoint found = plan.points().stream().filter(candidate -> candidate.folder().equals(point)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(CliError.BAD_ARGUMENT, "--point", point, "no grid point"
                         + " of " + plan.file() + " has this folder; give one of the folder names the sweep writes"));
@@ -203,8 +199,8 @@ public final class SweepRunner {
         long largest = 0;
         long budget = Long.MAX_VALUE;
         for (SweepPoint point : plan.points()) {
-            largest = Math.max(largest, point.preflight().peakBytes());
-            budget = point.preflight().budgetBytes();
+            largest = Math.max(largest, point.estimate().peakBytes());
+            budget = point.estimate().heapBudgetBytes();
         }
         return largest == 0 ? Integer.MAX_VALUE : (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / largest));
     }
@@ -216,8 +212,8 @@ public final class SweepRunner {
     static Optional<PublishedRun> done(SweepPoint point, Path folder) {
         return PublishedRun.read(folder).filter(run -> {
             try {
-                JsonNode wanted = JSON.readTree(JSON.writeValueAsString(point.plan().resolvedConfiguration(
-                        point.engines())));
+                JsonNode wanted = JSON.readTree(JSON.writeValueAsString(point.experiment().configuration(
+                        point.engineChoice())));
                 return ExperimentPlan.computed(wanted).equals(ExperimentPlan.computed(run.experiment()));
             } catch (JsonProcessingException impossible) {
                 throw new IllegalStateException("a resolved configuration could not be written as JSON", impossible);

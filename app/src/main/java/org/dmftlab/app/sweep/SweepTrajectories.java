@@ -10,7 +10,6 @@ import org.dmftlab.app.experiment.KeyOverride;
 import org.dmftlab.app.output.CsvTables;
 import org.dmftlab.app.output.OutputFolder;
 import org.dmftlab.app.plot.FigureSpec;
-import org.dmftlab.app.plot.TimeScale;
 import org.dmftlab.app.plot.TrajectoryOverlay;
 import org.dmftlab.core.problem.Trajectory;
 
@@ -47,7 +46,7 @@ final class SweepTrajectories {
             KeyOverride setting = point.settings().get(0);
             String label = setting.key().substring(setting.key().lastIndexOf('.') + 1) + "=" + setting.value();
             curves.add(new TrajectoryOverlay.Curve(label, theory, simulation,
-                    TimeScale.of(point.plan().figure(), point.plan().experiment().schedule())));
+                    point.timeScale()));
         }
         return curves.isEmpty() ? Optional.empty() : Optional.of(new TrajectoryOverlay(plan.name() + ": every point's"
                 + " trajectory (" + plan.keys().get(0) + ")", curves, FigureSpec.standardPanels(false)));

@@ -3,10 +3,12 @@ package org.dmftlab.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.dmftlab.app.api.Dmftlab;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.InputKeys;
 import org.dmftlab.app.plot.FigureWriter;
@@ -73,8 +75,8 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    SweepReader sweepReader(ExperimentReader reader, ExperimentRunner runner) {
-        return new SweepReader(reader, runner::preflight);
+    SweepReader sweepReader(Dmftlab lab, ExperimentReader reader) {
+        return new SweepReader(lab.withWarnings(new PrintWriter(OutputStream.nullOutputStream())), reader);
     }
 
     @Provides
@@ -109,7 +111,7 @@ public final class AppModule extends AbstractModule {
     }
 
     @Provides
-    SweepRunner sweepRunner(ExperimentRunner runner, SummaryFigure.Writer summaryFigures) {
-        return new SweepRunner(runner, summaryFigures, log);
+    SweepRunner sweepRunner(SummaryFigure.Writer summaryFigures) {
+        return new SweepRunner(summaryFigures, log);
     }
 }

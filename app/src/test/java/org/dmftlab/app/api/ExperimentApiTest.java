@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dmftlab.app.TestExperiments;
+import org.dmftlab.core.problem.DivergedException;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.spi.InvalidInputException;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +130,42 @@ class ExperimentApiTest {
         assertEquals(cli.err().strip(), "dmftlab: " + detached.getMessage());
         assertThrows(IllegalArgumentException.class, () -> lab.replay(plain.resolve("run.json"), "steps=4"),
                 "a replay changes nothing but its launcher");
+    }
+
+    @Test
+    void aKeptDivergenceIsTheResultAndTheEstimateIsWhatTheCommandLinePrints() throws IOException {
+        Path file = TestExperiments.write(dir, "unstable.yaml", CONFIG_A);
+        String[] unstable = {"optimizer.learning-rate=1.0", "steps=60"};
+        TestExperiments.Outcome cli = TestExperiments.dmftlab("run", file.toString(), "--out",
+                dir.resolve("unstable-cli").toString(), "--set", unstable[0], "--set", unstable[1]);
+        assertEquals(1, cli.exitCode(), cli.err());
+        StringWriter shown = new StringWriter();
+        Experiment experiment = lab.withWarnings(new PrintWriter(shown)).load(file, unstable);
+
+        Estimate estimate = experiment.estimate(EngineChoice.BOTH);
+        StringWriter printed = new StringWriter();
+        estimate.print(new PrintWriter(printed));
+        DivergedException failed = assertThrows(DivergedException.class, experiment::run);
+        RunResult kept = experiment.keepingDivergence().run();
+        Path out = dir.resolve("unstable-api");
+        kept.write(out);
+
+        assertEquals(1, estimate.warnings().size(), estimate.toString());
+        assertTrue(estimate.warnings().get(0).startsWith("learning rate 1 is above the full-batch stability limit"),
+                estimate.toString());
+        assertTrue(estimate.peakBytes() > 0 && estimate.peakBytes() <= estimate.heapBudgetBytes(), estimate.toString());
+        assertTrue(cli.err().startsWith(printed.toString()), "the command line prints the estimate first: " + cli.err());
+        assertEquals(printed.toString().repeat(2), shown.toString(), "each run prints it to the warnings");
+        Divergence first = kept.divergence().get(0);
+        assertEquals(new Divergence("theory", failed.step(), failed.observable()), first,
+                "where the failing run stopped");
+        assertTrue(kept.theory().isEmpty(), "the engine that diverged has no series");
+        assertEquals(kept.divergence().size() == 2, kept.simulation().isEmpty(), kept.divergence().toString());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("theory", report.path("diverged").path(0).path("engine").asText(), report.toString());
+        assertEquals(first.step(), report.path("diverged").path(0).path("step").asInt(), report.toString());
+        assertFalse(Files.exists(out.resolve("theory.csv")));
+        assertEquals(kept.warnings(), List.of(estimate.warnings().get(0)), "recorded with the run");
     }
 
     @Test

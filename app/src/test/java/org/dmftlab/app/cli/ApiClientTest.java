@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The command line is a client of the Java API ({@code org.dmftlab.app.api}), so that the two cannot drift: read
  * from the compiled classes (every type a class refers to is named in its constant pool), {@code dmftlab run} reaches
- * experiments only through the API, and no command reaches the runner or the engines directly.
+ * experiments only through the API, no command reaches the runner or the engines directly, and neither does
+ * {@code dmftlab sweep}'s package: its points are loaded, estimated and run through the API.
  */
 class ApiClientTest {
 
@@ -45,12 +47,21 @@ class ApiClientTest {
             "org/dmftlab/app/experiment/Engine", "org/dmftlab/app/launch/LauncherChoice",
             "org/dmftlab/app/output/PublishedRun", "org/dmftlab/core/problem/Progress");
 
+    /**
+     * What no class of the sweep ({@code org.dmftlab.app.sweep}) may refer to: the runner and its parts (its
+     * pre-flight, warnings and choice on divergence, which the API's {@code Estimate} and {@code keepingDivergence}
+     * give), checkpoints, the engines. It still reads each point's plan for the time axis of its figures.
+     */
+    private static final List<String> BEHIND_THE_API_FOR_SWEEP = List.of("org/dmftlab/app/run/",
+            "org/dmftlab/app/output/Checkpoint", "org/dmftlab/core/theory/", "org/dmftlab/core/simulation/",
+            "org/dmftlab/core/dynamics/");
+
     private static final Pattern DMFTLAB_TYPE = Pattern.compile("org/dmftlab/[A-Za-z0-9_/$]+");
 
     @Test
     void runReachesExperimentsOnlyThroughTheApi() throws IOException, URISyntaxException {
         Set<String> used = new TreeSet<>();
-        for (Path type : classes("RunCommand")) {
+        for (Path type : classes("cli", "RunCommand")) {
             used.addAll(referencedTypes(type));
         }
         assertTrue(used.contains("org/dmftlab/app/api/Dmftlab") && used.contains("org/dmftlab/app/api/Experiment"),
@@ -63,14 +74,42 @@ class ApiClientTest {
 
     @Test
     void noCommandReachesTheRunnerOrTheEnginesDirectly() throws IOException, URISyntaxException {
-        for (Path type : classes("")) {
+        assertEquals(List.of(), hidden(classes("cli", ""), BEHIND_THE_API),
+                "the command line reaches these through org.dmftlab.app.api");
+    }
+
+    @Test
+    void theSweepReachesTheRunnerAndTheEnginesOnlyThroughTheApi() throws IOException, URISyntaxException {
+        List<Path> sweep = classes("sweep", "");
+        Set<String> used = new TreeSet<>();
+        for (Path type : sweep) {
+            used.addAll(referencedTypes(type));
+        }
+        assertTrue(used.containsAll(List.of("org/dmftlab/app/api/Dmftlab", "org/dmftlab/app/api/Experiment",
+                "org/dmftlab/app/api/Estimate")), "the sweep goes through Dmftlab, Experiment and Estimate: " + used);
+        assertEquals(List.of(), hidden(sweep, BEHIND_THE_API_FOR_SWEEP),
+                "the sweep reaches these through org.dmftlab.app.api");
+    }
+
+    @Test
+    void aReferenceBehindTheApiIsFound() throws IOException, URISyntaxException {
+        Path experiment = folder(Experiment.class).resolve("org/dmftlab/app/api/Experiment.class");
+
+        assertTrue(hidden(List.of(experiment), BEHIND_THE_API_FOR_SWEEP)
+                .contains("Experiment.class refers to org/dmftlab/app/run/ExperimentRunner"));
+    }
+
+    /** Each reference of a class to a type under one of the {@code hidden} prefixes, as a line. */
+    private static List<String> hidden(List<Path> classes, List<String> hidden) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path type : classes) {
             for (String used : referencedTypes(type)) {
-                for (String hidden : BEHIND_THE_API) {
-                    assertFalse(used.startsWith(hidden), type.getFileName() + " refers to " + used
-                            + ", which the command line reaches through org.dmftlab.app.api");
+                if (hidden.stream().anyMatch(used::startsWith)) {
+                    found.add(type.getFileName() + " refers to " + used);
                 }
             }
         }
+        return found;
     }
 
     @Test
@@ -84,13 +123,16 @@ class ApiClientTest {
         assertFalse(used.contains("org/dmftlab/app/api/Experiment$1"), "nested types are folded into their outer");
     }
 
-    /** The compiled classes of the command line whose names start with {@code prefix}, nested ones included. */
-    private static List<Path> classes(String prefix) throws IOException, URISyntaxException {
-        Path cli = folder(Main.class).resolve("org/dmftlab/app/cli");
-        try (Stream<Path> files = Files.list(cli)) {
+    /**
+     * The compiled classes of the package {@code org.dmftlab.app.PACKAGE} whose names start with {@code prefix},
+     * nested ones included.
+     */
+    private static List<Path> classes(String appPackage, String prefix) throws IOException, URISyntaxException {
+        Path folder = folder(Main.class).resolve("org/dmftlab/app/" + appPackage);
+        try (Stream<Path> files = Files.list(folder)) {
             List<Path> found = files.filter(file -> file.getFileName().toString().startsWith(prefix)
                     && file.getFileName().toString().endsWith(".class")).sorted().toList();
-            assertFalse(found.isEmpty(), "no compiled class " + prefix + "* in " + cli);
+            assertFalse(found.isEmpty(), "no compiled class " + prefix + "* in " + folder);
             return found;
         }
     }

@@ -5,22 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.dmftlab.app.TestExperiments;
+import org.dmftlab.app.api.Dmftlab;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentReader;
 import org.dmftlab.app.experiment.KeyOverride;
-import org.dmftlab.app.run.Preflight;
 import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.spi.InvalidInputException;
-import org.dmftlab.core.spi.PluginConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Sweep files: grid expansion, folder names, and validation of every point before anything runs. */
 class SweepReaderTest {
 
-    /** A reader whose points need nothing from the engines (their own checks are tested with the runner). */
-    private static final SweepReader READER = new SweepReader(new ExperimentReader(PluginRegistry.discover()),
-            (plan, engines) -> new Preflight(Optional.empty(), Optional.empty()));
+    private static final SweepReader READER = new SweepReader(Dmftlab.create(),
+            new ExperimentReader(PluginRegistry.discover()));
     private static final UnaryOperator<Set<Engine>> AS_DECLARED = declared -> declared;
 
     @TempDir
@@ -42,7 +41,7 @@ class SweepReaderTest {
     }
 
     @Test
-    void theGridIsTheCartesianProductWithTheLastKeyFastest() {
+    void theGridIsTheCartesianProductWithTheLastKeyFastest() throws IOException {
         SweepPlan plan = read("""
                 base: a.yaml
                 grid:
@@ -59,10 +58,13 @@ class SweepReaderTest {
         SweepPoint last = plan.points().get(5);
         assertEquals(List.of(new KeyOverride("optimizer.learning-rate", "0.1"),
                 new KeyOverride("optimizer.batch-fraction", "0.25")), last.settings());
-        assertEquals(0.1, last.plan().plugins().get(3).config().real("learning-rate"));
-        assertEquals(0.25, last.plan().plugins().get(3).config().real("batch-fraction"));
+        assertEquals(0.1, optimizer(last).get("learning-rate"));
+        assertEquals(0.25, optimizer(last).get("batch-fraction"));
         assertEquals(EnumSet.allOf(Engine.class), last.engines(), "both blocks in the base file");
-        assertEquals(1, last.plan().threads(), "each point runs on one thread");
+        Path run = dir.resolve("last");
+        last.experiment().run(last.engineChoice()).write(run);
+        assertEquals(1, new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("threads").asInt(-1),
+                "each point runs on one thread");
     }
 
     @Test
@@ -75,9 +77,8 @@ class SweepReaderTest {
                 """);
 
         assertEquals(List.of("final=0.01", "final=0.05"), plan.points().stream().map(SweepPoint::folder).toList());
-        PluginConfig optimizer = plan.points().get(1).plan().plugins().get(3).config();
-        assertEquals(Map.of("id", "cosine", "final", 0.05), optimizer.values().get("learning-rate-schedule"));
-        assertEquals(0.05, optimizer.schedule("learning-rate-schedule").value(0.1, 5, 5), 1e-15, "η_T = final");
+        assertEquals(Map.of("id", "cosine", "final", 0.05), optimizer(plan.points().get(1))
+                .get("learning-rate-schedule"));
     }
 
     @Test
@@ -93,12 +94,12 @@ class SweepReaderTest {
         assertEquals("fixed", plan.name());
         assertEquals(List.of("id=heavy-ball", "id=nesterov"), plan.points().stream().map(SweepPoint::folder).toList());
         for (SweepPoint point : plan.points()) {
-            assertEquals(3, point.plan().experiment().steps());
-            assertEquals(2.0, point.plan().experiment().problem().alpha());
-            assertEquals(0.3, point.plan().plugins().get(3).config().real("momentum"));
+            assertEquals(3, point.experiment().steps());
+            assertEquals(2.0, ((Map<?, ?>) point.experiment().configuration().get("problem")).get("alpha"));
+            assertEquals(0.3, optimizer(point).get("momentum"));
             assertEquals(EnumSet.of(Engine.THEORY), point.engines());
         }
-        assertEquals("nesterov", plan.points().get(1).plan().plugins().get(3).descriptor().id());
+        assertEquals("nesterov", optimizer(plan.points().get(1)).get("id"));
     }
 
     @Test
@@ -186,5 +187,10 @@ class SweepReaderTest {
 
     private SweepPlan read(String text) {
         return READER.read(TestExperiments.write(dir, "s.yaml", text), List.of(), AS_DECLARED);
+    }
+
+    /** The optimizer block of a point's configuration, every parameter filled in. */
+    private static Map<?, ?> optimizer(SweepPoint point) {
+        return (Map<?, ?>) point.experiment().configuration().get("optimizer");
     }
 }
