@@ -182,6 +182,11 @@ public final class Checkpoint {
         UnitStates.saveInFlight(wait);
     }
 
+    /** The run has ended, however: none of its units is in progress any more ({@link UnitStates#release}). */
+    void release() {
+        UnitStates.release(folder);
+    }
+
     /** The names of the units whose file is in the folder now (whole or not). */
     private Set<String> saved() {
         Set<String> names = new TreeSet<>();

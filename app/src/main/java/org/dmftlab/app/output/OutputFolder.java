@@ -425,6 +425,9 @@ public final class OutputFolder implements AutoCloseable {
         if (state == State.OPEN) {
             state = State.INTERRUPTED;
         }
+        if (checkpoint != null) {
+            checkpoint.release();
+        }
         OPEN.remove(this);
         lock.close();
     }
@@ -440,6 +443,9 @@ public final class OutputFolder implements AutoCloseable {
         if (state == State.OPEN) {
             state = State.ABANDONED;
             deleteQuietly(staging);
+        }
+        if (checkpoint != null) {
+            checkpoint.release();
         }
         OPEN.remove(this);
         lock.close();

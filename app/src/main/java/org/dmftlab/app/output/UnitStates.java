@@ -132,6 +132,19 @@ final class UnitStates {
         }
     }
 
+    /**
+     * The run of a checkpoint folder has ended, however (published, failed, detached): none of its units is in
+     * progress in this process any more, so a later signal (a long sweep's) does not wait for one that threw.
+     */
+    static void release(Path folder) {
+        IN_FLIGHT.removeIf(file -> file.startsWith(folder));
+    }
+
+    /** The state files a signal would wait for now (a snapshot). */
+    static Set<Path> inFlight() {
+        return Set.copyOf(IN_FLIGHT);
+    }
+
     /** A unit finished: its state is of no more use. */
     void finished(Engine engine, int unit) {
         Path file = file(engine, unit);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,5 +132,30 @@ class UnitStatesTest {
         hourly.resume(1, unit);
         hourly.stepDone(1, unit.advanced(4));
         assertFalse(Files.exists(partial(1)), "not due for an hour");
+    }
+
+    @Test
+    void aRunThatEndsHoweverLeavesNoUnitInFlightForALaterSignalToWaitFor(@TempDir Path runs) {
+        for (boolean kept : new boolean[] {false, true}) {
+            Path target = runs.resolve(kept ? "kept" : "failed");
+            OutputFolder output = OutputFolder.open(target, "--out", new PrintWriter(Writer.nullWriter()));
+            ObjectNode record = JsonNodeFactory.instance.objectNode().put(RunReport.FINGERPRINT, "a");
+            UnitStore store = output.checkpoint(record, Map.of(Engine.THEORY, 2), "dmftlab run --resume x")
+                    .store(Engine.THEORY, 2, STEPS, Duration.ofHours(1));
+            store.resume(0, new Counter());
+            Path staging = output.staging();
+            assertTrue(UnitStates.inFlight().stream().anyMatch(file -> file.startsWith(staging)),
+                    "a unit in progress is waited for: " + UnitStates.inFlight());
+
+            if (kept) {
+                output.keep();      // --detach, or units that failed after their retries
+            } else {
+                output.close();     // the unit threw: the run failed without publishing
+            }
+
+            assertTrue(UnitStates.inFlight().stream().noneMatch(file -> file.startsWith(staging)),
+                    (kept ? "kept: " : "failed: ") + UnitStates.inFlight());
+            output.close();
+        }
     }
 }
