@@ -3,17 +3,11 @@ package org.dmftlab.app.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +18,9 @@ import java.util.regex.Pattern;
 import org.dmftlab.app.errors.OutputError;
 import org.dmftlab.app.experiment.Engine;
 import org.dmftlab.app.experiment.ExperimentPlan;
-import org.dmftlab.app.experiment.Sha256;
 import org.dmftlab.core.dynamics.UnitStore;
-import org.dmftlab.core.problem.Observable;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
-import org.dmftlab.core.problem.TwoTimeFunctions;
 import org.dmftlab.core.problem.TwoTimeGrid;
 import org.dmftlab.core.problem.UnitState;
 
@@ -43,10 +34,10 @@ import org.dmftlab.core.problem.UnitState;
  * {@code checkpoint.interval} and when a signal stops the process, and removed when the unit finishes
  * ({@link UnitStates}); a resumed unit continues from it.
  *
- * <p>A unit file is its own completion record: a header (format, the run's fingerprint, engine, index, T), the
- * unit's values and errors at t = 0…T in {@link Observable} order and its two-time functions when recorded, every
- * double as its exact IEEE-754 bits, then the SHA-256 of all that. A file that is truncated, altered, of another
- * run or of another unit is not loaded: the unit is computed again.
+ * <p>A unit file is its own completion record: a {@link UnitFile} whose body is whether the unit recorded two-time
+ * functions, then its table ({@link Trajectory#exchange}: values and errors at t = 0…T, and the two-time functions
+ * when recorded). A file that is truncated, altered, of another run or of another unit is not loaded: the unit is
+ * computed again.
  */
 public final class Checkpoint {
 
@@ -55,7 +46,7 @@ public final class Checkpoint {
     /** What the run is; written before its first unit. */
     static final String RECORD = "checkpoint.json";
 
-    private static final String FORMAT = "dmftlab-unit 1";
+    private static final String KIND = "dmftlab-unit 2";
     private static final String SUFFIX = ".unit";
     private static final Pattern UNIT = Pattern.compile("[a-z]+-\\d+" + Pattern.quote(SUFFIX));
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -250,110 +241,38 @@ public final class Checkpoint {
     private void write(Engine engine, int unit, Trajectory trajectory) {
         Path file = file(engine, unit);
         try {
-            AtomicFiles.write(file, out -> out.write(encode(engine, unit, trajectory)));
+            unitFile(engine, unit, trajectory.steps()).write(file, trajectory.steps(), channel -> {
+                channel.value(trajectory.twoTime().isPresent() ? 1 : 0);
+                trajectory.exchange(channel);
+            });
         } catch (IOException failure) {
             throw new RunFailedException(OutputError.WRITE_FAILED, "cannot save a finished unit to " + file + ": "
                     + failure);
         }
     }
 
-    private byte[] encode(Engine engine, int unit, Trajectory trajectory) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(FORMAT);
-            out.writeUTF(fingerprint);
-            out.writeUTF(engine.key());
-            out.writeInt(unit);
-            out.writeInt(trajectory.steps());
-            for (Observable observable : Observable.values()) {
-                for (int t = 0; t <= trajectory.steps(); t++) {
-                    writeExact(out, trajectory.value(observable, t));
-                    writeExact(out, trajectory.error(observable, t));
-                }
-            }
-            Optional<TwoTimeFunctions> twoTime = trajectory.twoTime();
-            out.writeBoolean(twoTime.isPresent());
-            if (twoTime.isPresent()) {
-                TwoTimeGrid grid = twoTime.get().grid();
-                out.writeInt(grid.size());
-                for (int i = 0; i < grid.size(); i++) {
-                    for (int j = 0; j <= i; j++) {
-                        for (TwoTimeFunctions.Function function : TwoTimeFunctions.Function.values()) {
-                            writeExact(out, twoTime.get().value(function, i, j));
-                            writeExact(out, twoTime.get().error(function, i, j));
-                        }
-                    }
-                }
-            }
-        }
-        MessageDigest digest = Sha256.digest();
-        byte[] body = bytes.toByteArray();
-        byte[] sum = digest.digest(body);
-        byte[] whole = Arrays.copyOf(body, body.length + sum.length);
-        System.arraycopy(sum, 0, whole, body.length, sum.length);
-        return whole;
-    }
-
     /** The unit, if its file is whole and belongs to this run, this engine, this unit and T. */
     private Optional<Trajectory> read(Engine engine, int unit, int steps) {
         Path file = file(engine, unit);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
         try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            byte[] whole = Files.readAllBytes(file);
-            int digestLength = Sha256.digest().getDigestLength();
-            if (whole.length < digestLength) {
-                return Optional.empty();
-            }
-            byte[] body = Arrays.copyOf(whole, whole.length - digestLength);
-            byte[] sum = Arrays.copyOfRange(whole, body.length, whole.length);
-            if (!MessageDigest.isEqual(sum, Sha256.digest().digest(body))) {
-                return Optional.empty();
-            }
-            return decode(new DataInputStream(new ByteArrayInputStream(body)), engine, unit, steps);
-        } catch (IOException | RuntimeException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Trajectory> decode(DataInputStream in, Engine engine, int unit, int steps) throws IOException {
-        if (!in.readUTF().equals(FORMAT) || !in.readUTF().equals(fingerprint) || !in.readUTF().equals(engine.key())
-                || in.readInt() != unit || in.readInt() != steps) {
-            return Optional.empty();
-        }
-        Trajectory trajectory = new Trajectory(steps);
-        for (Observable observable : Observable.values()) {
-            for (int t = 0; t <= steps; t++) {
-                double value = readExact(in);
-                trajectory.set(observable, t, value, readExact(in));
-            }
-        }
-        if (in.readBoolean()) {
-            TwoTimeGrid grid = TwoTimeGrid.of(steps);
-            if (in.readInt() != grid.size()) {
-                return Optional.empty();
-            }
-            TwoTimeFunctions twoTime = trajectory.recordTwoTime(grid);
-            for (int i = 0; i < grid.size(); i++) {
-                for (int j = 0; j <= i; j++) {
-                    for (TwoTimeFunctions.Function function : TwoTimeFunctions.Function.values()) {
-                        double value = readExact(in);
-                        twoTime.set(function, i, j, value, readExact(in));
-                    }
+            return unitFile(engine, unit, steps).read(file, (step, channel) -> {
+                Trajectory trajectory = new Trajectory(steps);
+                if (channel.value(0) == 1) {
+                    trajectory.recordTwoTime(TwoTimeGrid.of(steps));
                 }
-            }
+                trajectory.exchange(channel);
+                return trajectory;
+            });
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
         }
-        return in.available() == 0 ? Optional.of(trajectory) : Optional.empty();
     }
 
-    /** A double as its raw bits: NaN payloads and signed zeros come back as they were. */
-    private static void writeExact(DataOutputStream out, double value) throws IOException {
-        out.writeLong(Double.doubleToRawLongBits(value));
-    }
-
-    private static double readExact(DataInputStream in) throws IOException {
-        return Double.longBitsToDouble(in.readLong());
+    private UnitFile unitFile(Engine engine, int unit, int steps) {
+        return new UnitFile(KIND, fingerprint, engine, unit, steps);
     }
 
     /**
