@@ -8,16 +8,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.random.CountedStream;
 import org.dmftlab.core.random.Streams;
-import org.dmftlab.core.spi.Loss;
-import org.dmftlab.core.spi.Quadrature;
-import org.dmftlab.core.spi.StepCoefficients;
-import org.dmftlab.core.spi.Teacher;
-import org.dmftlab.core.spi.UpdateRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,12 +35,12 @@ class TheoryMemoryAccountingTest {
     })
     void thePlanCountsWhatAGroupAllocates(int steps, int paths, int responsePaths, int species, double momentum,
                                           double temperature) {
-        UpdateRule rule = rule(momentum, temperature);
-        Experiment experiment = new Experiment(new Problem(2, 0.1, LINEAR, SQUARE, u -> 1, 0.2, 1), rule, steps);
+        Problem problem = new Problem(2, 0.1, TestLaws.NOISY_LINEAR, TestLaws.LOG_COSH, u -> 1, 0.2, 1);
+        Experiment experiment = new Experiment(problem, TestLaws.sgd(0.5, momentum, temperature), steps);
         Species quadrature = species(species);
         ParameterSide parameters = new ParameterSide(quadrature, experiment.schedule(), 0.1, 0.2, 1);
-        PathDataSide data = new PathDataSide(parameters.aggregates(), SQUARE, LINEAR, 2, experiment.schedule(),
-                paths, responsePaths, new CountedStream(Streams.root(1)));
+        PathDataSide data = new PathDataSide(parameters.aggregates(), problem.loss(), problem.teacher(), 2,
+                experiment.schedule(), paths, responsePaths, new CountedStream(Streams.root(1)));
 
         long allocated = arrayBytes(parameters, data);
         TheoryMemory plan = TheoryMemory.plan(experiment,
@@ -128,77 +122,4 @@ class TheoryMemoryAccountingTest {
         }
         return new Species(sigma, tau, weight, false);
     }
-
-    private static UpdateRule rule(double momentum, double temperature) {
-        return new UpdateRule() {
-            @Override
-            public int memory() {
-                return 1;
-            }
-
-            @Override
-            public StepCoefficients coefficients(int t) {
-                return StepCoefficients.momentum(0.1, momentum, 0);
-            }
-
-            @Override
-            public double batchFraction() {
-                return 0.5;
-            }
-
-            @Override
-            public double temperature() {
-                return temperature;
-            }
-        };
-    }
-
-    private static final Loss SQUARE = new Loss() {
-        @Override
-        public double value(double y, double r) {
-            return 0.5 * (r - y) * (r - y);
-        }
-
-        @Override
-        public double firstDerivative(double y, double r) {
-            return r - y;
-        }
-
-        @Override
-        public double secondDerivative(double y, double r) {
-            return 1;
-        }
-
-        @Override
-        public boolean curvatureCarriesResponse() {
-            return true;
-        }
-    };
-
-    private static final Teacher LINEAR = new Teacher() {
-        @Override
-        public Task task() {
-            return Task.REGRESSION;
-        }
-
-        @Override
-        public double drawNoise(RandomGenerator random) {
-            return 0;
-        }
-
-        @Override
-        public Quadrature noiseLaw() {
-            return Quadrature.standardNormal(2);
-        }
-
-        @Override
-        public double label(double h0, double noise) {
-            return h0;
-        }
-
-        @Override
-        public double testError(double rho, double m, double q) {
-            return rho - 2 * m + q;
-        }
-    };
 }
