@@ -24,6 +24,7 @@ import org.dmftlab.app.wiring.AppModule;
 import org.dmftlab.app.wiring.Runners;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.registry.PluginRegistry;
+import org.dmftlab.core.simulation.SimulationEngine;
 import org.dmftlab.core.spi.DmftlabException;
 import org.dmftlab.core.spi.InvalidInputException;
 
@@ -100,6 +101,18 @@ public final class Dmftlab {
             }
             throw failed;
         }
+    }
+
+    /**
+     * Starts compiling the simulation's hot code in a background thread, once per process: a program that calls
+     * this first, before it creates its {@code Dmftlab} and reads its experiments, has the simulation at full speed
+     * from its first step (docs/performance.md, "JIT warm-up"). Results never depend on it; creating a
+     * {@code Dmftlab} starts it too, later.
+     *
+     * @since 0.1.0
+     */
+    public static void warmUp() {
+        SimulationEngine.warmUp();
     }
 
     /**

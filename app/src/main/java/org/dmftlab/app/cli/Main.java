@@ -63,6 +63,7 @@ public final class Main {
      * then abandons the output folders being written and says that they keep their previous results.
      */
     public static void main(String[] args) {
+        Dmftlab.warmUp(); // the first thing: the JIT then has all of the start-up to compile the simulation's kernels
         PrintWriter err = new PrintWriter(System.err, true);
         AtomicBoolean returned = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(

@@ -28,7 +28,10 @@ import org.dmftlab.core.simulation.SimulationSettings.Precision;
  */
 final class RowKernels {
 
-    /** Calls on short rows that take the vector kernels through the interpreter to the JIT's thresholds. */
+    /**
+     * Calls on short rows that take both implementations through the interpreter to the JIT's thresholds: the
+     * scalar kernels too, which serve the data pass until the switch and are the yardstick of the switch.
+     */
     private static final int WARM_UP_CALLS = 20_000;
     /** Row length of those calls: short, because the Vector API is very slow until it is compiled. */
     private static final int WARM_UP_LENGTH = 8;
@@ -110,14 +113,15 @@ final class RowKernels {
     }
 
     /**
-     * Compiles a precision's vector kernels and switches to them as soon as both beat their scalar twins on the
-     * same rows, or gives up after {@link #PATIENCE_NANOS}. Runs for a second or so; meant for a background thread
-     * ({@link WarmUp}).
+     * Compiles a precision's kernels, vector and scalar, and switches to the vector ones as soon as both beat their
+     * compiled scalar twins on the same rows, or gives up after {@link #PATIENCE_NANOS}. Timed against compiled
+     * scalar code, a vector kernel wins only once it is optimised itself (before that the Vector API allocates
+     * an object per operation). Runs for about a second; meant for a background thread ({@link WarmUp}).
      */
     static void compileAndSwitch(Precision precision) {
         List<Twins> compiling = Twins.of(precision, WARM_UP_LENGTH);
         for (int call = 0; call < WARM_UP_CALLS; call++) {
-            compiling.forEach(twins -> twins.vector().run());
+            compiling.forEach(Twins::run);
         }
         List<Twins> timed = Twins.of(precision, TIMED_LENGTH);
         long deadline = System.nanoTime() + PATIENCE_NANOS;
@@ -152,6 +156,12 @@ final class RowKernels {
                             () -> ScalarRows.dotFour(x, 0, v, d, out)),
                     new Twins(() -> VectorRows.addFour(x, offsets, out, v),
                             () -> ScalarRows.addFour(x, offsets, out, v)));
+        }
+
+        /** Calls both kernels once. */
+        void run() {
+            vector.run();
+            scalar.run();
         }
 
         /** Whether the vector kernel's fastest timing beats the scalar one's. */
