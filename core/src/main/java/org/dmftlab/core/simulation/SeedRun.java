@@ -84,6 +84,7 @@ final class SeedRun implements UnitState {
     private final double[][] blockGradients;
     private final double[] blockLosses;
     private final BlockPass[] passes;
+    private final Metrics metrics = new Metrics();
     private final CountedStream langevin;
     private final Trajectory trajectory;
     /** Where C(t,s) goes (null: not recorded), and the iterates of the grid steps so far. */
@@ -235,10 +236,13 @@ final class SeedRun implements UnitState {
         passIterate = iterate;
         passGradient = update;
         passSelection = schedule.selection(t);
+        metrics.reinitialize();
+        metrics.fork();
         for (BlockPass pass : passes) {
             pass.reinitialize();
         }
         ForkJoinTask.invokeAll(passes);
+        metrics.join();
         record(iterate);
         if (update) {
             advance(hat);
@@ -311,21 +315,22 @@ final class SeedRun implements UnitState {
         return passSelection.draw(selection) ? passSelection.weigh(loss.firstDerivative(y, r)) : 0;
     }
 
-    /** The observables of SPEC §3 at w^t. */
+    /**
+     * The observables of SPEC §3 at w^t: the training loss from the data pass, the others from {@link #metrics},
+     * checked in this order.
+     */
     private void record(double[] w) {
         double trainLoss = 0;
         for (double blockLoss : blockLosses) {
             trainLoss += blockLoss;
         }
-        double overlap = VectorOps.dot(w, sigmaTeacher) / d;
-        double norm = population.quadratic(w) / d;
-        set(Observable.OVERLAP, VectorOps.dot(w, teacherVector) / d);
-        set(Observable.NORM, VectorOps.dot(w, w) / d);
-        set(Observable.POPULATION_OVERLAP, overlap);
-        set(Observable.POPULATION_NORM, norm);
+        set(Observable.OVERLAP, metrics.overlap);
+        set(Observable.NORM, metrics.norm);
+        set(Observable.POPULATION_OVERLAP, metrics.populationOverlap);
+        set(Observable.POPULATION_NORM, metrics.populationNorm);
         set(Observable.TRAIN_LOSS, trainLoss / n);
-        set(Observable.TEST_LOSS, TestMetrics.testLoss(loss, teacher, rho, overlap, norm));
-        set(Observable.TEST_ERROR, teacher.testError(rho, overlap, norm));
+        set(Observable.TEST_LOSS, metrics.testLoss);
+        set(Observable.TEST_ERROR, metrics.testError);
         int i = twoTime == null ? -1 : twoTime.grid().indexOf(t);
         if (i >= 0) {
             System.arraycopy(w, 0, gridIterates[i], 0, d);
@@ -419,6 +424,34 @@ final class SeedRun implements UnitState {
             rows[pending] = row;
             weights[pending] = weight;
             pending++;
+        }
+    }
+
+    /**
+     * The observables of w^t that need no data (SPEC §3: overlaps, norms and the test metrics, whose quadrature
+     * costs as much as a few row blocks), computed as one more task beside the row blocks of the data pass, which
+     * reads the same w^t; reused at every step.
+     */
+    private final class Metrics extends RecursiveAction {
+
+        private static final long serialVersionUID = 1L;
+
+        private double overlap;
+        private double norm;
+        private double populationOverlap;
+        private double populationNorm;
+        private double testLoss;
+        private double testError;
+
+        @Override
+        protected void compute() {
+            double[] w = passIterate;
+            overlap = VectorOps.dot(w, teacherVector) / d;
+            norm = VectorOps.dot(w, w) / d;
+            populationOverlap = VectorOps.dot(w, sigmaTeacher) / d;
+            populationNorm = population.quadratic(w) / d;
+            testLoss = TestMetrics.testLoss(loss, teacher, rho, populationOverlap, populationNorm);
+            testError = teacher.testError(rho, populationOverlap, populationNorm);
         }
     }
 
