@@ -56,7 +56,7 @@ import org.dmftlab.core.theory.TheorySettings;
  *   <li>{@code name}: from the file name ({@link RunName}); {@code problem.ridge}: 0;
  *       {@code problem.covariance}: {@code {id: identity}}; {@code problem.init}: overlap 0, variance 1;</li>
  *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, groups
- *       {@link TheorySettings#DEFAULT_GROUPS}, response-paths =
+ *       {@link TheorySettings#DEFAULT_GROUPS}, precision {@link TheorySettings#DEFAULT_PRECISION}, response-paths =
  *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
  *       {@value #RESPONSE_MEMORY_MIB} MiB, else as many paths as fit;</li>
  *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1, precision
@@ -143,7 +143,7 @@ final class ExperimentResolver {
     }
 
     private static TheorySettings theory(TheoryBlock block, int steps, int threads) {
-        TheoryBlock given = block == null ? new TheoryBlock(null, null, null, null, null, null) : block;
+        TheoryBlock given = block == null ? new TheoryBlock(null, null, null, null, null, null, null) : block;
         int paths = integer(given.paths() == null ? PATHS : given.paths(), "theory.paths", AT_LEAST_ONE);
         int species = integer(given.species() == null ? SPECIES : given.species(), "theory.species", AT_LEAST_ONE);
         int groups = integer(given.groups() == null ? TheorySettings.DEFAULT_GROUPS : given.groups(), "theory.groups",
@@ -155,7 +155,10 @@ final class ExperimentResolver {
                     "must be at most theory.paths = " + paths + " (the responses are carried by a sub-population)");
         }
         long seed = given.seed() == null ? SEED : given.seed();
-        return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads, groups);
+        TheorySettings.Precision precision = choice(given.precision(), "theory.precision",
+                TheorySettings.Precision.values(), ExperimentResolver::precisionKey, TheorySettings.DEFAULT_PRECISION);
+        return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads, groups,
+                precision);
     }
 
     /**
@@ -269,6 +272,11 @@ final class ExperimentResolver {
 
     /** The experiment-file spelling of a precision: {@code single} or {@code double}. */
     static String precisionKey(SimulationSettings.Precision precision) {
+        return precision.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** As {@link #precisionKey(SimulationSettings.Precision)} for the theory's histories. */
+    static String precisionKey(TheorySettings.Precision precision) {
         return precision.name().toLowerCase(Locale.ROOT);
     }
 
