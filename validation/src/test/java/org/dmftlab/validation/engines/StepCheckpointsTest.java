@@ -118,6 +118,11 @@ class StepCheckpointsTest {
     }
 
     @Test
+    void aMarchWithSinglePrecisionHistoriesRestoredMidwayGivesTheBitsOfAnUninterruptedOne() {
+        restoredRunsGiveTheSameBits(SAMPLED, MONTE_CARLO.withPrecision(TheorySettings.Precision.SINGLE), 3);
+    }
+
+    @Test
     void anExactMarchRestoredMidwayGivesTheBitsOfAnUninterruptedOne() {
         restoredRunsGiveTheSameBits(GAUSSIAN, EXACT, 2);
     }
