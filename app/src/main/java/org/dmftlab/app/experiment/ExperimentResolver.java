@@ -57,8 +57,9 @@ import org.dmftlab.core.theory.TheorySettings;
  *       {@code problem.covariance}: {@code {id: identity}}; {@code problem.init}: overlap 0, variance 1;</li>
  *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, groups
  *       {@link TheorySettings#DEFAULT_GROUPS}, precision {@link TheorySettings#DEFAULT_PRECISION}, response-paths =
- *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
- *       {@value #RESPONSE_MEMORY_MIB} MiB, else as many paths as fit;</li>
+ *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 values per path) hold at most
+ *       {@value #RESPONSE_VALUES} values (1 GiB in double precision, 512 MiB in single), else as many paths as
+ *       fit;</li>
  *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1, precision
  *       {@link SimulationSettings#DEFAULT_PRECISION} ({@code single});</li>
  *   <li>{@code figure}: time-axis linear ({@code log} suits trajectories that relax over decades of steps),
@@ -73,7 +74,8 @@ final class ExperimentResolver {
 
     static final int PATHS = 50_000;
     static final int SPECIES = 32;
-    static final int RESPONSE_MEMORY_MIB = 1024;
+    /** 2²⁷: the most response values the default response paths hold together. */
+    static final int RESPONSE_VALUES = 1 << 27;
     static final int DIMENSION = 2000;
     /**
      * The default {@code checkpoint.interval}: a save writes about a unit's working memory (a theory group's response
@@ -162,12 +164,12 @@ final class ExperimentResolver {
     }
 
     /**
-     * All paths carry responses while their T(T+1)/2 doubles each fit in the memory budget, and never fewer than
+     * All paths carry responses while their T(T+1)/2 values each fit in {@link #RESPONSE_VALUES}, and never fewer than
      * the solve needs (one per group; the memory estimate judges those).
      */
     static int defaultResponsePaths(int paths, int steps, int groups) {
-        long doublesPerPath = (long) steps * (steps + 1) / 2;
-        long affordable = (long) RESPONSE_MEMORY_MIB * 1024 * 1024 / Double.BYTES / doublesPerPath;
+        long valuesPerPath = (long) steps * (steps + 1) / 2;
+        long affordable = RESPONSE_VALUES / valuesPerPath;
         return (int) Math.min(paths, Math.max(groups, affordable));
     }
 

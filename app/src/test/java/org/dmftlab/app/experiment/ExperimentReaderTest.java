@@ -152,12 +152,12 @@ class ExperimentReaderTest {
     @Test
     void theoryPrecisionIsSingleOrDouble() {
         Path file = TestExperiments.write(dir, "m.yaml", MINIMAL);
-        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse("theory.precision=single")), 1);
+        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse("theory.precision=double")), 1);
         InvalidInputException invalid = assertThrows(InvalidInputException.class,
                 () -> READER.read(file, List.of(KeyOverride.parse("theory.precision=half")), 1));
 
-        assertEquals(TheorySettings.Precision.SINGLE, plan.theory().precision());
-        assertEquals("single", block(plan.resolvedConfiguration(EnumSet.of(Engine.THEORY)), "theory")
+        assertEquals(TheorySettings.Precision.DOUBLE, plan.theory().precision());
+        assertEquals("double", block(plan.resolvedConfiguration(EnumSet.of(Engine.THEORY)), "theory")
                 .get("precision"));
         assertEquals("theory.precision", invalid.key());
         assertEquals("half", invalid.value());
@@ -227,7 +227,7 @@ class ExperimentReaderTest {
                 "batch-fraction", 1.0, "batch-fraction-schedule", Map.of("id", "constant"), "temperature", 0.0),
                 block(resolved, "optimizer"));
         assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 32, "response-paths", 2000, "mode", "auto",
-                "groups", 8, "precision", "double"),
+                "groups", 8, "precision", "single"),
                 block(resolved, "theory"));
         assertEquals(Map.of("overlap", 0.2, "variance", 1.0), block(block(resolved, "problem"), "init"));
     }

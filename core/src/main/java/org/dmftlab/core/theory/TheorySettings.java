@@ -62,7 +62,7 @@ public record TheorySettings(int paths, long seed, int species, int responsePath
     }
 
     /** The precision used when none is given (the experiment file's default). */
-    public static final Precision DEFAULT_PRECISION = Precision.DOUBLE;
+    public static final Precision DEFAULT_PRECISION = Precision.SINGLE;
 
     public TheorySettings {
         if (paths < 1 || species < 1 || threads < 1 || groups < 1 || responsePaths < 1 || responsePaths > paths) {
