@@ -24,6 +24,8 @@ import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.theory.TheorySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Defaults, overrides and the resolved configuration of experiment files. */
 class ExperimentReaderTest {
@@ -134,32 +136,19 @@ class ExperimentReaderTest {
         assertEquals(0.5, plan.experiment().problem().initOverlap());
     }
 
-    @Test
-    void precisionIsSingleOrDouble() {
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"SIMULATION", "THEORY"})
+    void precisionIsSingleOrDouble(Engine engine) {
+        String block = engine == Engine.THEORY ? "theory" : "simulation";
         Path file = TestExperiments.write(dir, "m.yaml", MINIMAL);
-        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse("simulation.precision=double")), 1);
+        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse(block + ".precision=double")), 1);
         InvalidInputException invalid = assertThrows(InvalidInputException.class,
-                () -> READER.read(file, List.of(KeyOverride.parse("simulation.precision=half")), 1));
+                () -> READER.read(file, List.of(KeyOverride.parse(block + ".precision=half")), 1));
 
-        assertEquals(SimulationSettings.Precision.DOUBLE, plan.simulation().precision());
-        assertEquals("double", block(plan.resolvedConfiguration(EnumSet.of(Engine.SIMULATION)), "simulation")
-                .get("precision"));
-        assertEquals("simulation.precision", invalid.key());
-        assertEquals("half", invalid.value());
-        assertEquals("config/out-of-range", invalid.code());
-    }
-
-    @Test
-    void theoryPrecisionIsSingleOrDouble() {
-        Path file = TestExperiments.write(dir, "m.yaml", MINIMAL);
-        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse("theory.precision=double")), 1);
-        InvalidInputException invalid = assertThrows(InvalidInputException.class,
-                () -> READER.read(file, List.of(KeyOverride.parse("theory.precision=half")), 1));
-
-        assertEquals(TheorySettings.Precision.DOUBLE, plan.theory().precision());
-        assertEquals("double", block(plan.resolvedConfiguration(EnumSet.of(Engine.THEORY)), "theory")
-                .get("precision"));
-        assertEquals("theory.precision", invalid.key());
+        assertEquals("DOUBLE", engine == Engine.THEORY ? plan.theory().precision().name()
+                : plan.simulation().precision().name());
+        assertEquals("double", block(plan.resolvedConfiguration(EnumSet.of(engine)), block).get("precision"));
+        assertEquals(block + ".precision", invalid.key());
         assertEquals("half", invalid.value());
         assertEquals("config/out-of-range", invalid.code());
     }
