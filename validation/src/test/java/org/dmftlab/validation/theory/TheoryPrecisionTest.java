@@ -33,7 +33,7 @@ class TheoryPrecisionTest {
     private static final int STEPS = 80;
     private static final double PAIRED_SHARE = 0.01;
     private static final TheorySettings DOUBLE = new TheorySettings(4_000, 5, 8, 400,
-            TheorySettings.Mode.MONTE_CARLO, 2);
+            TheorySettings.Mode.MONTE_CARLO, 2).withPrecision(Precision.DOUBLE);
 
     private static Experiment experiment(String name) {
         if (!name.equals("nesterov")) {
