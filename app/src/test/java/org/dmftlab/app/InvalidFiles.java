@@ -48,6 +48,8 @@ public final class InvalidFiles {
                 new Case("zero dimension", "dimension: 100", "dimension: 0", "config/out-of-range", "simulation.dimension = 0"),
                 new Case("zero seeds", "seeds: 2", "seeds: 0", "config/out-of-range", "simulation.seeds = 0"),
                 new Case("unknown theory mode", "seed: 3}", "seed: 3, mode: fast}", "config/out-of-range", "theory.mode = fast"),
+                new Case("unknown theory precision", "seed: 3}", "seed: 3, precision: half}", "config/out-of-range",
+                        "theory.precision = half"),
                 new Case("a single theory group", "seed: 3}", "seed: 3, groups: 1}", "config/out-of-range",
                         "theory.groups = 1"),
                 new Case("theory groups not an integer", "seed: 3}", "seed: 3, groups: many}", "config/wrong-type",

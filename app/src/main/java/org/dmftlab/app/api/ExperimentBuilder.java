@@ -164,7 +164,7 @@ public final class ExperimentBuilder {
 
     /**
      * {@code theory}: runs the theory with these settings ({@code paths}, {@code seed}, {@code species},
-     * {@code response-paths}, {@code mode}; README, "Experiment files").
+     * {@code response-paths}, {@code mode}, {@code groups}, {@code precision}; README, "Experiment files").
      */
     public ExperimentBuilder theory(Map<String, ?> settings) {
         return set("theory", settings);

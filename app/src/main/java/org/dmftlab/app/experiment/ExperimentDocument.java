@@ -23,7 +23,7 @@ record ExperimentDocument(String name, ProblemBlock problem, Map<String, Object>
 
     /** {@code theory}: the settings of the DMFT solver (SPEC §4). */
     record TheoryBlock(Integer paths, Long seed, Integer species, Integer responsePaths, String mode,
-                       Integer groups) {
+                       Integer groups, String precision) {
     }
 
     /**

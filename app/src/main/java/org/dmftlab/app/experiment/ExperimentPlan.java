@@ -107,6 +107,7 @@ public record ExperimentPlan(String name, Path file, List<KeyOverride> overrides
             block.put("response-paths", theory.responsePaths());
             block.put("mode", ExperimentResolver.modeKey(theory.mode()));
             block.put("groups", theory.groups());
+            block.put("precision", ExperimentResolver.precisionKey(theory.precision()));
             root.put("theory", block);
         }
         if (engines.contains(Engine.SIMULATION)) {

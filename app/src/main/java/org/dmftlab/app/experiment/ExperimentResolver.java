@@ -56,9 +56,10 @@ import org.dmftlab.core.theory.TheorySettings;
  *   <li>{@code name}: from the file name ({@link RunName}); {@code problem.ridge}: 0;
  *       {@code problem.covariance}: {@code {id: identity}}; {@code problem.init}: overlap 0, variance 1;</li>
  *   <li>{@code theory}: paths {@value #PATHS}, seed 1, species {@value #SPECIES}, mode auto, groups
- *       {@link TheorySettings#DEFAULT_GROUPS}, response-paths =
- *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 doubles per path) fit in
- *       {@value #RESPONSE_MEMORY_MIB} MiB, else as many paths as fit;</li>
+ *       {@link TheorySettings#DEFAULT_GROUPS}, precision {@link TheorySettings#DEFAULT_PRECISION}, response-paths =
+ *       paths as long as the per-path responses G (SPEC §4.2, T(T+1)/2 values per path) hold at most
+ *       {@value #RESPONSE_VALUES} values (1 GiB in double precision, 512 MiB in single), else as many paths as
+ *       fit;</li>
  *   <li>{@code simulation}: dimension {@value #DIMENSION}, seeds {@value #SEEDS}, seed 1, precision
  *       {@link SimulationSettings#DEFAULT_PRECISION} ({@code single});</li>
  *   <li>{@code figure}: time-axis linear ({@code log} suits trajectories that relax over decades of steps),
@@ -73,7 +74,8 @@ final class ExperimentResolver {
 
     static final int PATHS = 50_000;
     static final int SPECIES = 32;
-    static final int RESPONSE_MEMORY_MIB = 1024;
+    /** 2²⁷: the most response values the default response paths hold together. */
+    static final int RESPONSE_VALUES = 1 << 27;
     static final int DIMENSION = 2000;
     /**
      * The default {@code checkpoint.interval}: a save writes about a unit's working memory (a theory group's response
@@ -143,7 +145,7 @@ final class ExperimentResolver {
     }
 
     private static TheorySettings theory(TheoryBlock block, int steps, int threads) {
-        TheoryBlock given = block == null ? new TheoryBlock(null, null, null, null, null, null) : block;
+        TheoryBlock given = block == null ? new TheoryBlock(null, null, null, null, null, null, null) : block;
         int paths = integer(given.paths() == null ? PATHS : given.paths(), "theory.paths", AT_LEAST_ONE);
         int species = integer(given.species() == null ? SPECIES : given.species(), "theory.species", AT_LEAST_ONE);
         int groups = integer(given.groups() == null ? TheorySettings.DEFAULT_GROUPS : given.groups(), "theory.groups",
@@ -155,16 +157,19 @@ final class ExperimentResolver {
                     "must be at most theory.paths = " + paths + " (the responses are carried by a sub-population)");
         }
         long seed = given.seed() == null ? SEED : given.seed();
-        return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads, groups);
+        TheorySettings.Precision precision = choice(given.precision(), "theory.precision",
+                TheorySettings.Precision.values(), ExperimentResolver::precisionKey, TheorySettings.DEFAULT_PRECISION);
+        return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads, groups,
+                precision);
     }
 
     /**
-     * All paths carry responses while their T(T+1)/2 doubles each fit in the memory budget, and never fewer than
+     * All paths carry responses while their T(T+1)/2 values each fit in {@link #RESPONSE_VALUES}, and never fewer than
      * the solve needs (one per group; the memory estimate judges those).
      */
     static int defaultResponsePaths(int paths, int steps, int groups) {
-        long doublesPerPath = (long) steps * (steps + 1) / 2;
-        long affordable = (long) RESPONSE_MEMORY_MIB * 1024 * 1024 / Double.BYTES / doublesPerPath;
+        long valuesPerPath = (long) steps * (steps + 1) / 2;
+        long affordable = RESPONSE_VALUES / valuesPerPath;
         return (int) Math.min(paths, Math.max(groups, affordable));
     }
 
@@ -269,6 +274,11 @@ final class ExperimentResolver {
 
     /** The experiment-file spelling of a precision: {@code single} or {@code double}. */
     static String precisionKey(SimulationSettings.Precision precision) {
+        return precision.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** As {@link #precisionKey(SimulationSettings.Precision)} for the theory's histories. */
+    static String precisionKey(TheorySettings.Precision precision) {
         return precision.name().toLowerCase(Locale.ROOT);
     }
 

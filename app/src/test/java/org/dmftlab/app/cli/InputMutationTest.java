@@ -69,7 +69,8 @@ class InputMutationTest {
             "problem.teacher.id", "problem.teacher.flip", "problem.loss", "problem.loss.id", "problem.covariance.id",
             "problem.covariance.exponent", "problem.init.overlap", "problem.init.variance", "optimizer.id",
             "optimizer.learning-rate", "optimizer.momentum", "optimizer.batch-fraction", "theory", "theory.paths",
-            "theory.seed", "theory.species", "theory.response-paths", "theory.mode", "simulation.dimension",
+            "theory.seed", "theory.species", "theory.response-paths", "theory.mode", "theory.precision",
+            "simulation.dimension",
             "simulation.seeds", "simulation.seed", "simulation.precision", "figure.time-axis", "colour",
             "problem.alpha.x", "optimizer.schedule");
     private static final String INSERTED = ":{}[],&*!|>'\"%@`#\t\n -?";

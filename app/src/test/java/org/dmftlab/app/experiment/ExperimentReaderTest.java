@@ -24,6 +24,8 @@ import org.dmftlab.core.spi.InvalidInputException;
 import org.dmftlab.core.theory.TheorySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Defaults, overrides and the resolved configuration of experiment files. */
 class ExperimentReaderTest {
@@ -134,17 +136,19 @@ class ExperimentReaderTest {
         assertEquals(0.5, plan.experiment().problem().initOverlap());
     }
 
-    @Test
-    void precisionIsSingleOrDouble() {
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"SIMULATION", "THEORY"})
+    void precisionIsSingleOrDouble(Engine engine) {
+        String block = engine == Engine.THEORY ? "theory" : "simulation";
         Path file = TestExperiments.write(dir, "m.yaml", MINIMAL);
-        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse("simulation.precision=double")), 1);
+        ExperimentPlan plan = READER.read(file, List.of(KeyOverride.parse(block + ".precision=double")), 1);
         InvalidInputException invalid = assertThrows(InvalidInputException.class,
-                () -> READER.read(file, List.of(KeyOverride.parse("simulation.precision=half")), 1));
+                () -> READER.read(file, List.of(KeyOverride.parse(block + ".precision=half")), 1));
 
-        assertEquals(SimulationSettings.Precision.DOUBLE, plan.simulation().precision());
-        assertEquals("double", block(plan.resolvedConfiguration(EnumSet.of(Engine.SIMULATION)), "simulation")
-                .get("precision"));
-        assertEquals("simulation.precision", invalid.key());
+        assertEquals("DOUBLE", engine == Engine.THEORY ? plan.theory().precision().name()
+                : plan.simulation().precision().name());
+        assertEquals("double", block(plan.resolvedConfiguration(EnumSet.of(engine)), block).get("precision"));
+        assertEquals(block + ".precision", invalid.key());
         assertEquals("half", invalid.value());
         assertEquals("config/out-of-range", invalid.code());
     }
@@ -212,7 +216,7 @@ class ExperimentReaderTest {
                 "batch-fraction", 1.0, "batch-fraction-schedule", Map.of("id", "constant"), "temperature", 0.0),
                 block(resolved, "optimizer"));
         assertEquals(Map.of("paths", 2000, "seed", 3L, "species", 32, "response-paths", 2000, "mode", "auto",
-                "groups", 8),
+                "groups", 8, "precision", "single"),
                 block(resolved, "theory"));
         assertEquals(Map.of("overlap", 0.2, "variance", 1.0), block(block(resolved, "problem"), "init"));
     }

@@ -11,8 +11,30 @@ package org.dmftlab.core.problem;
  */
 public interface StateChannel {
 
+    /** Floats per block of {@link #floats}. */
+    int FLOAT_BLOCK = 1 << 16;
+
     /** Records {@code values}, or overwrites them with the values read. */
     void doubles(double[] values);
+
+    /**
+     * Records {@code values}, or overwrites them with the values read: as doubles (a float converts to double and
+     * back exactly), a block of at most {@value #FLOAT_BLOCK} at a time.
+     */
+    default void floats(float[] values) {
+        double[] block = new double[Math.min(FLOAT_BLOCK, values.length)];
+        for (int from = 0; from < values.length; from += FLOAT_BLOCK) {
+            int count = Math.min(FLOAT_BLOCK, values.length - from);
+            double[] part = count == block.length ? block : new double[count];
+            for (int i = 0; i < count; i++) {
+                part[i] = values[from + i];
+            }
+            doubles(part);
+            for (int i = 0; i < count; i++) {
+                values[from + i] = (float) part[i];
+            }
+        }
+    }
 
     /** Records {@code value} and returns it, or returns the value read in its place. */
     long value(long value);

@@ -40,8 +40,10 @@ final class ForwardMarch implements UnitState {
      * @param random        the replica's stream for sampled paths, or null for the exact data side
      * @param paths         sample paths N (unused by the exact data side)
      * @param responsePaths paths that carry the responses G, ≤ paths
+     * @param precision     how the paths' histories are stored (unused by the exact data side)
      */
-    ForwardMarch(Experiment experiment, Species species, CountedStream random, int paths, int responsePaths) {
+    ForwardMarch(Experiment experiment, Species species, CountedStream random, int paths, int responsePaths,
+                 TheorySettings.Precision precision) {
         this.experiment = experiment;
         Problem problem = experiment.problem();
         int steps = experiment.steps();
@@ -54,7 +56,7 @@ final class ForwardMarch implements UnitState {
         data = random == null
                 ? new GaussianDataSide(aggregates, problem.loss(), problem.teacher(), problem.alpha(), steps)
                 : new PathDataSide(aggregates, problem.loss(), problem.teacher(), problem.alpha(), schedule, paths,
-                        responsePaths, random);
+                        responsePaths, precision, random);
     }
 
     /**

@@ -26,7 +26,8 @@ import org.dmftlab.core.spi.Teacher;
  * docs/performance.md, q's Monte-Carlo variance fell 16× against a 268-path response population).
  *
  * <p>Memory: (T+2) normals, T gradients and W (W+1) ring entries per path, plus T(T+1)/2 responses G and T
- * curvatures per response path (none when T ≤ W), i.e. about 8 [N (2T + 2 + W² + W) + N_G (T²/2 + 3T/2)] bytes.
+ * curvatures per response path (none when T ≤ W), i.e. about b [N (2T + 2 + W² + W) + N_G (T²/2 + 3T/2)] bytes
+ * with b = 8 in double and 4 in single precision ({@link History}; SPEC §4.4), and 8 N bytes of labels.
  * The random stream is consumed in a fixed order (per step, path by path), so a march is reproducible from its
  * generator alone.
  */
@@ -52,23 +53,27 @@ final class PathDataSide implements DataSide {
     private final int triangle;
 
     /** Per path: normals z_0…z_{T+1} (z_0 gives h0), labels, gradients g^0…g^{T−1}. */
-    private final double[] normals;
+    private final History normals;
     private final double[] labels;
-    private final double[] gradients;
+    private final History gradients;
     /** Per response path: curvatures s^s ℓ″^s and the lower triangle of G, rows 0…T−1 (only when T &gt; W). */
-    private final double[] curvatures;
-    private final double[] responses;
+    private final History curvatures;
+    private final History responses;
     /** min(W, T), the lags every path carries. */
     private final int window;
     /** Per path, a ring of the last {@link #window} steps: curvatures, and G(s, s−j) for lags j &lt; window. */
-    private final double[] recentCurvatures;
-    private final double[] recentResponses;
+    private final History recentCurvatures;
+    private final History recentResponses;
 
     /** The Cholesky factor of (h0, ω̂⁰, …): row i holds the coefficients of variable i on z_0…z_i. */
     private final double[][] factor;
     private final double[] iterateRow;
-    /** Scratch: the row of G being computed. */
+    /** Scratch: the row of G being computed, in the triangle and in the ring. */
     private final double[] responseRow;
+    private final double[] recentRow;
+    /** Scratch: −R(t,·) and −R_w(t,·) of the current step. */
+    private final double[] negatedResponse;
+    private final double[] negatedIterateResponse;
     private final double[] products;
     private final double[] memorySums;
     private final double[] recentMemorySums;
@@ -77,11 +82,12 @@ final class PathDataSide implements DataSide {
     /**
      * Draws h0 and the label of every path.
      *
-     * @param schedule the update: the selection of each step, and whether some step's query point differs from
-     *                 its iterate (then the iterate's field is an extra observed field per step)
+     * @param schedule  the update: the selection of each step, and whether some step's query point differs from
+     *                  its iterate (then the iterate's field is an extra observed field per step)
+     * @param precision how the paths' histories are stored
      */
     PathDataSide(ParameterAggregates aggregates, Loss loss, Teacher teacher, double alpha, UpdateSchedule schedule,
-                 int paths, int responsePaths, CountedStream random) {
+                 int paths, int responsePaths, TheorySettings.Precision precision, CountedStream random) {
         this.aggregates = aggregates;
         this.loss = loss;
         this.random = random;
@@ -93,27 +99,29 @@ final class PathDataSide implements DataSide {
         this.kernels = new DataKernels(steps);
         this.width = steps + 2;
         this.triangle = steps * (steps + 1) / 2;
-        normals = new double[paths * width];
+        normals = History.of(precision, paths * width);
         labels = new double[paths];
-        gradients = new double[paths * steps];
+        gradients = History.of(precision, paths * steps);
         window = Math.min(RESPONSE_WINDOW, steps);
         boolean farLags = steps > window;
         this.responsePaths = farLags ? responsePaths : 0;
-        curvatures = new double[this.responsePaths * steps];
-        responses = new double[this.responsePaths * triangle];
-        recentCurvatures = new double[paths * window];
-        recentResponses = new double[paths * window * window];
+        curvatures = History.of(precision, this.responsePaths * steps);
+        responses = History.of(precision, this.responsePaths * triangle);
+        recentCurvatures = History.of(precision, paths * window);
+        recentResponses = History.of(precision, paths * window * window);
         factor = new double[width][width];
         iterateRow = new double[width];
         responseRow = new double[steps];
+        recentRow = new double[window];
+        negatedResponse = new double[steps];
+        negatedIterateResponse = new double[steps];
         products = new double[steps + 1];
         memorySums = new double[steps + 1];
         recentMemorySums = new double[steps + 1];
         memoryRow = new double[steps + 1];
         factor[0][0] = Math.sqrt(aggregates.rho());
         for (int p = 0; p < paths; p++) {
-            double z = random.nextGaussian();
-            normals[p * width] = z;
+            double z = normals.set(p * width, random.nextGaussian());
             labels[p] = teacher.label(factor[0][0] * z, teacher.drawNoise(random));
         }
     }
@@ -139,7 +147,10 @@ final class PathDataSide implements DataSide {
             iteratePivot = pivot(iterateRow, row + 1, aggregates.iterateVariance(t));
         }
         double[] response = aggregates.response(t);
-        double[] iterateResponse = aggregates.iterateResponse(t);
+        negate(response, negatedResponse, t);
+        if (lookAhead) {
+            negate(aggregates.iterateResponse(t), negatedIterateResponse, t);
+        }
         BatchSelection batch = schedule.selection(t);
         double selected = batch.weight();
         Arrays.fill(products, 0, t + 1, 0);
@@ -149,26 +160,14 @@ final class PathDataSide implements DataSide {
         double trainLoss = 0;
         for (int p = 0; p < paths; p++) {
             int base = p * width;
-            double z = random.nextGaussian();
-            normals[base + row] = z;
-            double omega = 0;
-            for (int j = 0; j <= row; j++) {
-                omega += current[j] * normals[base + j];
-            }
+            normals.set(base + row, random.nextGaussian());
+            double omega = normals.dot(0, current, base, row + 1);
             int gradientBase = p * steps;
-            double r = omega;
-            for (int s = 0; s < t; s++) {
-                r -= response[s] * gradients[gradientBase + s];
-            }
+            double r = gradients.dot(omega, negatedResponse, gradientBase, t);
             double y = labels[p];
             if (lookAhead) {
-                double omegaIterate = iteratePivot * random.nextGaussian();
-                for (int j = 0; j <= row; j++) {
-                    omegaIterate += iterateRow[j] * normals[base + j];
-                }
-                for (int s = 0; s < t; s++) {
-                    omegaIterate -= iterateResponse[s] * gradients[gradientBase + s];
-                }
+                double omegaIterate = normals.dot(iteratePivot * random.nextGaussian(), iterateRow, base, row + 1);
+                omegaIterate = gradients.dot(omegaIterate, negatedIterateResponse, gradientBase, t);
                 trainLoss += loss.value(y, omegaIterate);
             } else {
                 trainLoss += loss.value(y, r);
@@ -177,16 +176,14 @@ final class PathDataSide implements DataSide {
                 continue;
             }
             double selection = batch.draw(random) ? selected : 0;
-            double g = selection * loss.firstDerivative(y, r);
-            gradients[gradientBase + t] = g;
-            mu += normals[base] * g;
-            for (int u = 0; u <= t; u++) {
-                products[u] += g * gradients[gradientBase + u];
-            }
-            double curvature = selection == 0 ? 0 : selection * loss.secondDerivative(y, r);
+            double g = gradients.set(gradientBase + t, selection * loss.firstDerivative(y, r));
+            mu += normals.get(base) * g;
+            gradients.addTo(products, 0, g, gradientBase, t + 1);
+            double curvature = recentCurvatures.set(p * window + t % window,
+                    selection == 0 ? 0 : selection * loss.secondDerivative(y, r));
             accumulateRecentResponse(p, t, response, curvature);
             if (p < responsePaths) {
-                curvatures[p * steps + t] = curvature;
+                curvatures.set(p * steps + t, curvature);
                 accumulateResponse(p, t, response, curvature);
             }
         }
@@ -208,28 +205,24 @@ final class PathDataSide implements DataSide {
      * &lt; window of the ring row of step t − d. Rows of curvature 0 are skipped as in {@link #accumulateResponse}.
      */
     private void accumulateRecentResponse(int p, int t, double[] response, double curvature) {
-        int slot = t % window;
-        recentCurvatures[p * window + slot] = curvature;
         if (curvature == 0) {
             return;
         }
         int base = p * window * window;
-        int rowT = base + slot * window;
-        Arrays.fill(recentResponses, rowT, rowT + window, 0);
-        recentResponses[rowT] = 1;
+        int rowT = base + (t % window) * window;
+        Arrays.fill(recentRow, 0);
+        recentRow[0] = 1;
         for (int d = 1; d < window && d <= t; d++) {
             int earlierSlot = (t - d) % window;
-            double weight = -response[t - d] * recentCurvatures[p * window + earlierSlot];
+            double weight = -response[t - d] * recentCurvatures.get(p * window + earlierSlot);
             if (weight != 0) {
-                int rowS = base + earlierSlot * window - d;
-                for (int j = d; j < window; j++) {
-                    recentResponses[rowT + j] += weight * recentResponses[rowS + j];
-                }
+                recentResponses.addTo(recentRow, d, weight, base + earlierSlot * window, window - d);
             }
         }
+        recentResponses.store(recentRow, 0, rowT, window);
         int lags = Math.min(window - 1, t);
         for (int j = 0; j <= lags; j++) {
-            recentMemorySums[t - j] += curvature * recentResponses[rowT + j];
+            recentMemorySums[t - j] += curvature * recentResponses.get(rowT + j);
         }
     }
 
@@ -247,17 +240,20 @@ final class PathDataSide implements DataSide {
         Arrays.fill(responseRow, 0, t, 0);
         responseRow[t] = 1;
         for (int s = 0; s < t; s++) {
-            double weight = -response[s] * curvatures[curvatureBase + s];
+            double weight = -response[s] * curvatures.get(curvatureBase + s);
             if (weight != 0) {
-                int rowS = base + s * (s + 1) / 2;
-                for (int u = 0; u <= s; u++) {
-                    responseRow[u] += weight * responses[rowS + u];
-                }
+                responses.addTo(responseRow, 0, weight, base + s * (s + 1) / 2, s + 1);
             }
         }
-        System.arraycopy(responseRow, 0, responses, base + t * (t + 1) / 2, t + 1);
-        for (int u = 0; u <= t; u++) {
-            memorySums[u] += curvature * responseRow[u];
+        int rowT = base + t * (t + 1) / 2;
+        responses.store(responseRow, 0, rowT, t + 1);
+        responses.addTo(memorySums, 0, curvature, rowT, t + 1);
+    }
+
+    /** to[j] = −from[j] for j &lt; count. */
+    private static void negate(double[] from, double[] to, int count) {
+        for (int j = 0; j < count; j++) {
+            to[j] = -from[j];
         }
     }
 
@@ -287,16 +283,19 @@ final class PathDataSide implements DataSide {
 
     @Override
     public void exchange(StateChannel channel) {
-        channel.doubles(normals);
+        normals.exchange(channel);
         channel.doubles(labels);
-        channel.doubles(gradients);
-        channel.doubles(curvatures);
-        channel.doubles(responses);
-        channel.doubles(recentCurvatures);
-        channel.doubles(recentResponses);
+        gradients.exchange(channel);
+        curvatures.exchange(channel);
+        responses.exchange(channel);
+        recentCurvatures.exchange(channel);
+        recentResponses.exchange(channel);
         channel.doubles(factor);
         channel.doubles(iterateRow);
         channel.doubles(responseRow);
+        channel.doubles(recentRow);
+        channel.doubles(negatedResponse);
+        channel.doubles(negatedIterateResponse);
         channel.doubles(products);
         channel.doubles(memorySums);
         channel.doubles(recentMemorySums);

@@ -190,13 +190,14 @@ public final class TheoryEngine {
                          UnitStore store) {
             March march = marches().get(unit);
             if (exact) {
-                return new ForwardMarch(experiment, march.rule(), null, 0, 0).run(progress, unit, store);
+                return new ForwardMarch(experiment, march.rule(), null, 0, 0, settings.precision())
+                        .run(progress, unit, store);
             }
             int paths = share(settings.paths(), groups, march.group());
             int responsePaths = Math.min(paths, Math.max(1, share(settings.responsePaths(), groups, march.group())));
             return new ForwardMarch(experiment, march.rule(),
-                    new CountedStream(Streams.split(settings.seed(), march.group())), paths, responsePaths)
-                    .run(progress, unit, store);
+                    new CountedStream(Streams.split(settings.seed(), march.group())), paths, responsePaths,
+                    settings.precision()).run(progress, unit, store);
         }
     }
 

@@ -10,10 +10,11 @@ import org.dmftlab.core.problem.InputPart;
  * the memory go"; {@link #plan} is the one place that adds it up). Per group of n paths, n_G of which carry the
  * responses G, with T steps, K species, p the memory of the rule and s = 2 with Langevin noise (else 1), in doubles:
  * <ul>
- *   <li>data side ({@link PathDataSide}): n (T+2) normals, n T gradients, n labels, n W(W+1) for every path's ring
- *       of its last W = min({@value PathDataSide#RESPONSE_WINDOW}, T) responses and curvatures, and, when T &gt; W,
- *       n_G (T(T+1)/2 + T) responses and curvatures of the response paths; the exact solve
- *       ({@link GaussianDataSide}) two (T+1)² matrices instead;</li>
+ *   <li>data side ({@link PathDataSide}): n labels, and the histories, in the solve's
+ *       {@link TheorySettings.Precision} (4 bytes a value in single precision): n (T+2) normals, n T gradients,
+ *       n W(W+1) for every path's ring of its last W = min({@value PathDataSide#RESPONSE_WINDOW}, T) responses and
+ *       curvatures, and, when T &gt; W, n_G (T(T+1)/2 + T) responses and curvatures of the response paths; the exact
+ *       solve ({@link GaussianDataSide}) two (T+1)² matrices instead;</li>
  *   <li>parameter side ({@link ParameterSide}): the query history, a triangle of K Σ_{u≤T} (2 + s u) values, and
  *       2p + 3 rows of K (2 + s T) for the last iterates and fields;</li>
  *   <li>the kernels and the Cholesky factor: seven (T+2)² matrices.</li>
@@ -69,9 +70,11 @@ public record TheoryMemory(int groups, int groupsAtOnce, long paths, long respon
         long responses = exact ? 0 : Math.min(n, Math.max(1, ceiling(settings.responsePaths(), groups)));
         // the response paths' triangles, stored only for lags beyond the ring
         double far = t > window ? responses : 0;
+        // the histories in their precision, as a number of doubles
+        double history = settings.precision().bytes() / (double) Double.BYTES;
+        double responseShare = history * far * (t * (t + 1) / 2 + t);
         double data = exact ? 2 * (t + 1) * (t + 1) + 6 * (t + 1)
-                : n * (t + 2) + n * t + n + n * window * (window + 1) + far * (t * (t + 1) / 2 + t);
-        double responseShare = far * (t * (t + 1) / 2 + t);
+                : n + history * (n * (t + 2) + n * t + n * window * (window + 1)) + responseShare;
         double parameter = species * ((t + 1) * (2 + series * t / 2) + (2.0 * schedule.memory() + 3) * (2 + series * t));
         double kernels = KERNELS * (t + 2) * (t + 2);
         InputPart largest = kernels >= Math.max(data, parameter) ? InputPart.STEPS

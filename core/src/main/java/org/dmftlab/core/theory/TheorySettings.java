@@ -1,5 +1,7 @@
 package org.dmftlab.core.theory;
 
+import java.util.Objects;
+
 /**
  * How to solve the DMFT of SPEC §4. Results do not depend on {@code threads}.
  *
@@ -17,9 +19,10 @@ package org.dmftlab.core.theory;
  *                      into G marches, each from its own stream, whose spread is the Monte-Carlo error (G − 1
  *                      degrees of freedom); each is a unit of a checkpointed or distributed run. The engine needs
  *                      G ≥ 2 (unused by the exact mode)
+ * @param precision     how the paths' histories are stored (SPEC §4.4; unused by the exact mode)
  */
 public record TheorySettings(int paths, long seed, int species, int responsePaths, Mode mode, int threads,
-                             int groups) {
+                             int groups, Precision precision) {
 
     /** The groups when none are given: 8, the solve's long-standing split. */
     public static final int DEFAULT_GROUPS = 8;
@@ -34,15 +37,53 @@ public record TheorySettings(int paths, long seed, int species, int responsePath
         MONTE_CARLO
     }
 
+    /**
+     * The precision of the paths' stored histories: normals, gradients, curvatures and responses, the data side's
+     * memory and the bytes each step reads (SPEC §4.4, "Precision of the stored histories"). In {@link #SINGLE} each
+     * value is rounded once to the nearest float when it is written and every product and sum stays in double; its
+     * effect on the observables is far below their Monte-Carlo errors (docs/performance.md, "Long horizons").
+     */
+    public enum Precision {
+        /** Histories in {@code float}: 4 bytes per value. */
+        SINGLE(Float.BYTES),
+        /** Histories in {@code double}: 8 bytes per value. */
+        DOUBLE(Double.BYTES);
+
+        private final int bytes;
+
+        Precision(int bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Bytes per stored value. */
+        public int bytes() {
+            return bytes;
+        }
+    }
+
+    /** The precision used when none is given (the experiment file's default). */
+    public static final Precision DEFAULT_PRECISION = Precision.SINGLE;
+
     public TheorySettings {
         if (paths < 1 || species < 1 || threads < 1 || groups < 1 || responsePaths < 1 || responsePaths > paths) {
             throw new IllegalArgumentException("need paths, species, threads, groups >= 1 and 1 <= responsePaths"
                     + " <= paths");
         }
+        Objects.requireNonNull(precision, "precision");
     }
 
-    /** Settings with the {@link #DEFAULT_GROUPS}. */
+    /** Settings in the {@link #DEFAULT_PRECISION}. */
+    public TheorySettings(int paths, long seed, int species, int responsePaths, Mode mode, int threads, int groups) {
+        this(paths, seed, species, responsePaths, mode, threads, groups, DEFAULT_PRECISION);
+    }
+
+    /** Settings with the {@link #DEFAULT_GROUPS} in the {@link #DEFAULT_PRECISION}. */
     public TheorySettings(int paths, long seed, int species, int responsePaths, Mode mode, int threads) {
         this(paths, seed, species, responsePaths, mode, threads, DEFAULT_GROUPS);
+    }
+
+    /** These settings with the histories stored in {@code precision}. */
+    public TheorySettings withPrecision(Precision precision) {
+        return new TheorySettings(paths, seed, species, responsePaths, mode, threads, groups, precision);
     }
 }

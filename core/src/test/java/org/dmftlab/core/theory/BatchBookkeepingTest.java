@@ -37,7 +37,7 @@ class BatchBookkeepingTest {
         ParameterSide parameters = new ParameterSide(identity, schedule, 0.1, M0, C0);
         ParameterAggregates aggregates = parameters.aggregates();
         PathDataSide data = new PathDataSide(aggregates, TestLaws.LOG_COSH, TestLaws.NOISY_LINEAR, ALPHA, schedule,
-                PATHS, PATHS,
+                PATHS, PATHS, TheorySettings.DEFAULT_PRECISION,
                 new CountedStream(Streams.root(42)));
         parameters.prepare(0, data.kernels());
         assertEquals(M0, aggregates.teacherOverlap(0), 1e-15);

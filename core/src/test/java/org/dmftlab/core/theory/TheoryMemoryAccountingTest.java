@@ -27,24 +27,27 @@ class TheoryMemoryAccountingTest {
     /** Arrays' contents only: headers and the objects holding them are the plan's slack, not its formula. */
     private static final double TOLERANCE = 0.02;
 
-    @ParameterizedTest(name = "T = {0}, {1} paths ({2} with G), K = {3}, momentum {4}, temperature {5}")
+    @ParameterizedTest(name = "T = {0}, {1} paths ({2} with G), K = {3}, momentum {4}, temperature {5}, {6}")
     @CsvSource({
-        "20, 400, 40, 1, 0, 0",       // T ≤ W: the ring holds every lag, no response triangles
-        "120, 800, 80, 16, 0.5, 0",   // heavy ball, many species
-        "90, 600, 60, 4, 0, 0.01",    // Langevin noise: two series per step on the parameter side
+        "20, 400, 40, 1, 0, 0, DOUBLE",       // T ≤ W: the ring holds every lag, no response triangles
+        "120, 800, 80, 16, 0.5, 0, DOUBLE",   // heavy ball, many species
+        "90, 600, 60, 4, 0, 0.01, DOUBLE",    // Langevin noise: two series per step on the parameter side
+        "20, 400, 40, 1, 0, 0, SINGLE",       // the histories in float
+        "120, 800, 400, 2, 0, 0, SINGLE",     // the response triangles in float the largest part
     })
     void thePlanCountsWhatAGroupAllocates(int steps, int paths, int responsePaths, int species, double momentum,
-                                          double temperature) {
+                                          double temperature, TheorySettings.Precision precision) {
         Problem problem = new Problem(2, 0.1, TestLaws.NOISY_LINEAR, TestLaws.LOG_COSH, u -> 1, 0.2, 1);
         Experiment experiment = new Experiment(problem, TestLaws.sgd(0.5, momentum, temperature), steps);
         Species quadrature = species(species);
         ParameterSide parameters = new ParameterSide(quadrature, experiment.schedule(), 0.1, 0.2, 1);
         PathDataSide data = new PathDataSide(parameters.aggregates(), problem.loss(), problem.teacher(), 2,
-                experiment.schedule(), paths, responsePaths, new CountedStream(Streams.root(1)));
+                experiment.schedule(), paths, responsePaths, precision, new CountedStream(Streams.root(1)));
 
         long allocated = arrayBytes(parameters, data);
         TheoryMemory plan = TheoryMemory.plan(experiment,
-                new TheorySettings(paths, 1, species, responsePaths, TheorySettings.Mode.MONTE_CARLO, 1, 1), false, 1,
+                new TheorySettings(paths, 1, species, responsePaths, TheorySettings.Mode.MONTE_CARLO, 1, 1, precision),
+                false, 1,
                 species, 0, 1L << 40);
         long planned = plan.dataBytes() + plan.parameterBytes() + plan.kernelBytes();
 
@@ -83,7 +86,7 @@ class TheoryMemoryAccountingTest {
         if (type.isArray()) {
             int length = Array.getLength(object);
             if (type.getComponentType().isPrimitive()) {
-                return longest ? length : (long) length * Double.BYTES;
+                return longest ? length : (long) length * elementBytes(type.getComponentType());
             }
             long total = 0;
             for (int i = 0; i < length; i++) {
@@ -109,6 +112,12 @@ class TheoryMemoryAccountingTest {
             }
         }
         return total;
+    }
+
+    private static int elementBytes(Class<?> primitive) {
+        return primitive == double.class || primitive == long.class ? Long.BYTES
+                : primitive == float.class || primitive == int.class ? Integer.BYTES
+                : primitive == char.class || primitive == short.class ? Short.BYTES : Byte.BYTES;
     }
 
     private static Species species(int count) {

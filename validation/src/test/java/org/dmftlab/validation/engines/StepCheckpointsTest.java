@@ -118,6 +118,11 @@ class StepCheckpointsTest {
     }
 
     @Test
+    void aMarchWithDoublePrecisionHistoriesRestoredMidwayGivesTheBitsOfAnUninterruptedOne() {
+        restoredRunsGiveTheSameBits(SAMPLED, MONTE_CARLO.withPrecision(TheorySettings.Precision.DOUBLE), 3);
+    }
+
+    @Test
     void anExactMarchRestoredMidwayGivesTheBitsOfAnUninterruptedOne() {
         restoredRunsGiveTheSameBits(GAUSSIAN, EXACT, 2);
     }

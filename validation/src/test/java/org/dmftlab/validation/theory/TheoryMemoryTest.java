@@ -30,7 +30,8 @@ class TheoryMemoryTest {
 
     @Test
     void theDocumentedCaseAddsUpAsDocumented() {
-        // T = 200, 60 000 paths in 8 groups of 7 500, 4 000 carrying G (500 per group), 1 species, 2 threads.
+        // T = 200, 60 000 paths in 8 groups of 7 500, 4 000 carrying G (500 per group), 1 species, 2 threads, the
+        // histories in single precision (the default: 4 bytes a value; the labels in double).
         Experiment experiment = new Experiment(LOGISTIC, Plugins.sgd(0.2, 0.5), 200);
         TheoryMemory memory = new TheoryEngine().memory(experiment,
                 new TheorySettings(60_000, 1, 64, 4000, TheorySettings.Mode.AUTO, 2));
@@ -39,10 +40,10 @@ class TheoryMemoryTest {
         assertEquals(2, memory.groupsAtOnce());
         assertEquals(7500, memory.paths());
         assertEquals(500, memory.responsePaths());
-        long triangle = 8L * 500 * 200 * 201 / 2;
-        assertEquals(80.4e6, triangle, 0, "the documented 80 MB of G per group");
-        assertEquals(8L * (7500 * 202 + 7500 * 200 + 7500 + 7500 * 32 * 33 + 500 * (200 * 201 / 2 + 200)),
-                memory.dataBytes(), "with every path's ring of its last 32 responses, the documented 61 MB");
+        long triangle = 4L * 500 * 200 * 201 / 2;
+        assertEquals(40.2e6, triangle, 0, "the documented 40 MB of G per group");
+        assertEquals(8L * 7500 + 4L * (7500 * 202 + 7500 * 200 + 7500 * 32 * 33 + 500 * (200 * 201 / 2 + 200)),
+                memory.dataBytes(), "with every path's ring of its last 32 responses, the documented 31 MB");
         assertEquals(8L * 7 * 202 * 202, memory.kernelBytes());
         assertEquals(2 * (memory.dataBytes() + memory.parameterBytes() + memory.kernelBytes()) + memory.sharedBytes(),
                 memory.peakBytes());
