@@ -24,6 +24,7 @@ import org.dmftlab.app.plot.FigureOptions;
 import org.dmftlab.app.plot.TimeAxis;
 import org.dmftlab.app.plot.TimeUnit;
 import org.dmftlab.core.dynamics.Experiment;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.registry.PluginDescriptor;
@@ -157,8 +158,8 @@ final class ExperimentResolver {
                     "must be at most theory.paths = " + paths + " (the responses are carried by a sub-population)");
         }
         long seed = given.seed() == null ? SEED : given.seed();
-        TheorySettings.Precision precision = choice(given.precision(), "theory.precision",
-                TheorySettings.Precision.values(), ExperimentResolver::precisionKey, TheorySettings.DEFAULT_PRECISION);
+        Precision precision = choice(given.precision(), "theory.precision",
+                Precision.values(), ExperimentResolver::precisionKey, TheorySettings.DEFAULT_PRECISION);
         return new TheorySettings(paths, seed, species, responsePaths, mode(given.mode()), threads, groups,
                 precision);
     }
@@ -259,11 +260,11 @@ final class ExperimentResolver {
         return new SimulationSettings(dimension, seeds, seed, threads, precision(given.precision()));
     }
 
-    private static SimulationSettings.Precision precision(String given) {
+    private static Precision precision(String given) {
         if (given == null) {
             return SimulationSettings.DEFAULT_PRECISION;
         }
-        for (SimulationSettings.Precision precision : SimulationSettings.Precision.values()) {
+        for (Precision precision : Precision.values()) {
             if (precisionKey(precision).equals(given)) {
                 return precision;
             }
@@ -273,12 +274,7 @@ final class ExperimentResolver {
     }
 
     /** The experiment-file spelling of a precision: {@code single} or {@code double}. */
-    static String precisionKey(SimulationSettings.Precision precision) {
-        return precision.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** As {@link #precisionKey(SimulationSettings.Precision)} for the theory's histories. */
-    static String precisionKey(TheorySettings.Precision precision) {
+    static String precisionKey(Precision precision) {
         return precision.name().toLowerCase(Locale.ROOT);
     }
 

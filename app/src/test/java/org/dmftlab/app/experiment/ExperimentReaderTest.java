@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.dmftlab.app.TestExperiments;
 import org.dmftlab.app.output.RunReport;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.registry.PluginRegistry;
 import org.dmftlab.core.simulation.SimulationSettings;
 import org.dmftlab.core.spi.InvalidInputException;
@@ -57,7 +58,7 @@ class ExperimentReaderTest {
         assertEquals(2000, plan.simulation().dimension());
         assertEquals(8, plan.simulation().seeds());
         assertEquals(1, plan.simulation().seed());
-        assertEquals(SimulationSettings.Precision.SINGLE, plan.simulation().precision());
+        assertEquals(Precision.SINGLE, plan.simulation().precision());
         assertEquals(Set.of(), plan.declared());
         assertEquals(List.of("problem.teacher", "problem.loss", "problem.covariance", "optimizer",
                 "optimizer.learning-rate-schedule", "optimizer.batch-fraction-schedule", "optimizer.momentum-schedule"),

@@ -1,7 +1,7 @@
 package org.dmftlab.core.simulation;
 
 import java.util.random.RandomGenerator;
-import org.dmftlab.core.simulation.SimulationSettings.Precision;
+import org.dmftlab.core.problem.Precision;
 
 /**
  * The inputs X of one seed: n rows of d entries, row-major, in single or double precision

@@ -2,7 +2,7 @@ package org.dmftlab.core.simulation;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.dmftlab.core.simulation.SimulationSettings.Precision;
+import org.dmftlab.core.problem.Precision;
 
 /**
  * The kernels of the data pass over the rows of X (SPEC §2: r = x·ŵ per row, then Σ_μ g_μ x_μ), for rows stored in

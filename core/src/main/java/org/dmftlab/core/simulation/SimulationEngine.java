@@ -12,12 +12,12 @@ import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.ReplicaStatistics;
 import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.problem.InputPart;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.RefusedInputException;
 import org.dmftlab.core.problem.RunFailedException;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.random.Streams;
-import org.dmftlab.core.simulation.SimulationSettings.Precision;
 import org.dmftlab.core.spi.ConfigError;
 
 /**

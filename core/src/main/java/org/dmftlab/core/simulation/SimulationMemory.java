@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.dmftlab.core.dynamics.Estimates;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.problem.Observable;
-import org.dmftlab.core.simulation.SimulationSettings.Precision;
+import org.dmftlab.core.problem.Precision;
 
 /**
  * The heap a simulation needs and how many of its seeds run at once (docs/performance.md, "Memory"). A seed in

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.random.Streams;
-import org.dmftlab.core.simulation.SimulationSettings.Precision;
 import org.dmftlab.core.spi.Covariance;
 
 /**

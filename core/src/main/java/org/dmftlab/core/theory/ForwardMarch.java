@@ -5,6 +5,7 @@ import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.dynamics.UpdateSchedule;
 import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.StateChannel;
@@ -43,7 +44,7 @@ final class ForwardMarch implements UnitState {
      * @param precision     how the paths' histories are stored (unused by the exact data side)
      */
     ForwardMarch(Experiment experiment, Species species, CountedStream random, int paths, int responsePaths,
-                 TheorySettings.Precision precision) {
+                 Precision precision) {
         this.experiment = experiment;
         Problem problem = experiment.problem();
         int steps = experiment.steps();

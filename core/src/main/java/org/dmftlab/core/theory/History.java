@@ -1,10 +1,11 @@
 package org.dmftlab.core.theory;
 
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.problem.StateChannel;
 
 /**
  * Per-path histories of the data side (normals, gradients, curvatures, responses) stored in one
- * {@link TheorySettings.Precision} (SPEC §4.4, "Precision of the stored histories"): a value is rounded once when
+ * {@link Precision} (SPEC §4.4, "Precision of the stored histories"): a value is rounded once when
  * it is {@link #set written} and the stored value is the one every later read sees; every product and sum is in
  * double precision, in the order the methods state, so single and double storage run the same arithmetic on
  * different inputs. Allocation-free except {@link #exchange}.
@@ -12,8 +13,8 @@ import org.dmftlab.core.problem.StateChannel;
 abstract sealed class History permits History.Doubles, History.Floats {
 
     /** A history of {@code length} zeros in the given precision. */
-    static History of(TheorySettings.Precision precision, int length) {
-        return precision == TheorySettings.Precision.SINGLE ? new Floats(length) : new Doubles(length);
+    static History of(Precision precision, int length) {
+        return precision == Precision.SINGLE ? new Floats(length) : new Doubles(length);
     }
 
     /** The value stored at {@code index}. */

@@ -4,6 +4,7 @@ package org.dmftlab.core.theory;
 import java.util.Arrays;
 import org.dmftlab.core.dynamics.BatchSelection;
 import org.dmftlab.core.dynamics.UpdateSchedule;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.problem.StateChannel;
 import org.dmftlab.core.random.CountedStream;
 import org.dmftlab.core.spi.Loss;
@@ -87,7 +88,7 @@ final class PathDataSide implements DataSide {
      * @param precision how the paths' histories are stored
      */
     PathDataSide(ParameterAggregates aggregates, Loss loss, Teacher teacher, double alpha, UpdateSchedule schedule,
-                 int paths, int responsePaths, TheorySettings.Precision precision, CountedStream random) {
+                 int paths, int responsePaths, Precision precision, CountedStream random) {
         this.aggregates = aggregates;
         this.loss = loss;
         this.random = random;

@@ -4,6 +4,7 @@ import org.dmftlab.core.dynamics.Estimates;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.UpdateSchedule;
 import org.dmftlab.core.problem.InputPart;
+import org.dmftlab.core.problem.Precision;
 
 /**
  * The heap and the rough time a DMFT solve needs, known before it starts (docs/performance.md, "Where the time and
@@ -11,7 +12,7 @@ import org.dmftlab.core.problem.InputPart;
  * responses G, with T steps, K species, p the memory of the rule and s = 2 with Langevin noise (else 1), in doubles:
  * <ul>
  *   <li>data side ({@link PathDataSide}): n labels, and the histories, in the solve's
- *       {@link TheorySettings.Precision} (4 bytes a value in single precision): n (T+2) normals, n T gradients,
+ *       {@link Precision} (4 bytes a value in single precision): n (T+2) normals, n T gradients,
  *       n W(W+1) for every path's ring of its last W = min({@value PathDataSide#RESPONSE_WINDOW}, T) responses and
  *       curvatures, and, when T &gt; W, n_G (T(T+1)/2 + T) responses and curvatures of the response paths; the exact
  *       solve ({@link GaussianDataSide}) two (T+1)² matrices instead;</li>

@@ -1,6 +1,7 @@
 package org.dmftlab.core.theory;
 
 import java.util.Objects;
+import org.dmftlab.core.problem.Precision;
 
 /**
  * How to solve the DMFT of SPEC §4. Results do not depend on {@code threads}.
@@ -35,30 +36,6 @@ public record TheorySettings(int paths, long seed, int species, int responsePath
         EXACT,
         /** Sampled paths with Monte-Carlo errors from independent sub-populations. */
         MONTE_CARLO
-    }
-
-    /**
-     * The precision of the paths' stored histories: normals, gradients, curvatures and responses, the data side's
-     * memory and the bytes each step reads (SPEC §4.4, "Precision of the stored histories"). In {@link #SINGLE} each
-     * value is rounded once to the nearest float when it is written and every product and sum stays in double; its
-     * effect on the observables is far below their Monte-Carlo errors (docs/performance.md, "Long horizons").
-     */
-    public enum Precision {
-        /** Histories in {@code float}: 4 bytes per value. */
-        SINGLE(Float.BYTES),
-        /** Histories in {@code double}: 8 bytes per value. */
-        DOUBLE(Double.BYTES);
-
-        private final int bytes;
-
-        Precision(int bytes) {
-            this.bytes = bytes;
-        }
-
-        /** Bytes per stored value. */
-        public int bytes() {
-            return bytes;
-        }
     }
 
     /** The precision used when none is given (the experiment file's default). */

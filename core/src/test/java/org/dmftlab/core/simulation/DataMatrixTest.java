@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
-import org.dmftlab.core.simulation.SimulationSettings.Precision;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.spi.Covariance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -9,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.dmftlab.core.dynamics.Experiment;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.random.CountedStream;
 import org.dmftlab.core.random.Streams;
@@ -36,7 +37,7 @@ class TheoryMemoryAccountingTest {
         "120, 800, 400, 2, 0, 0, SINGLE",     // the response triangles in float the largest part
     })
     void thePlanCountsWhatAGroupAllocates(int steps, int paths, int responsePaths, int species, double momentum,
-                                          double temperature, TheorySettings.Precision precision) {
+                                          double temperature, Precision precision) {
         Problem problem = new Problem(2, 0.1, TestLaws.NOISY_LINEAR, TestLaws.LOG_COSH, u -> 1, 0.2, 1);
         Experiment experiment = new Experiment(problem, TestLaws.sgd(0.5, momentum, temperature), steps);
         Species quadrature = species(species);

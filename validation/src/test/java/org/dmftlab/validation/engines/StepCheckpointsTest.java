@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dmftlab.core.dynamics.Experiment;
 import org.dmftlab.core.dynamics.UnitStore;
 import org.dmftlab.core.problem.Observable;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.Progress;
 import org.dmftlab.core.problem.StateChannel;
@@ -119,7 +120,7 @@ class StepCheckpointsTest {
 
     @Test
     void aMarchWithDoublePrecisionHistoriesRestoredMidwayGivesTheBitsOfAnUninterruptedOne() {
-        restoredRunsGiveTheSameBits(SAMPLED, MONTE_CARLO.withPrecision(TheorySettings.Precision.DOUBLE), 3);
+        restoredRunsGiveTheSameBits(SAMPLED, MONTE_CARLO.withPrecision(Precision.DOUBLE), 3);
     }
 
     @Test

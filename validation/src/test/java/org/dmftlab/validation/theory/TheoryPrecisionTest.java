@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.dmftlab.core.dynamics.Experiment;
+import org.dmftlab.core.problem.Precision;
 import org.dmftlab.core.problem.Problem;
 import org.dmftlab.core.problem.StepComparison;
 import org.dmftlab.core.problem.Trajectory;
 import org.dmftlab.core.theory.TheorySettings;
-import org.dmftlab.core.theory.TheorySettings.Precision;
 import org.dmftlab.validation.Agreement;
 import org.dmftlab.validation.Experiments;
 import org.dmftlab.validation.Plugins;
